@@ -1,0 +1,29 @@
+// The host page's own language switch (Welsh Language Standards: a direct
+// switch). Widgets follow <html lang> without a reload and keep their answers.
+const buttons = document.querySelectorAll('.language-switch button');
+
+function setLanguage(lang) {
+  document.documentElement.lang = lang;
+  for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
+  for (const node of document.querySelectorAll('[data-en]')) node.textContent = node.dataset[lang] ?? node.dataset.en;
+  try {
+    localStorage.setItem('demo-lang', lang);
+  } catch {
+    // Storage may be blocked; the switch still works for this page view.
+  }
+}
+
+for (const button of buttons) button.addEventListener('click', () => setLanguage(button.dataset.lang));
+const params = new URLSearchParams(location.search);
+let saved = null;
+try {
+  saved = localStorage.getItem('demo-lang');
+} catch {
+  saved = null;
+}
+const initial = params.get('lang') ?? saved;
+if (initial === 'cy' || initial === 'en') setLanguage(initial);
+
+document.addEventListener('cls-feedback-submit', (event) => {
+  console.info('cls-feedback-submit', event.detail);
+});

@@ -1,0 +1,143 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Health } from '../src/contract/health.ts';
+import type { Database } from './db/database.ts';
+import { HttpProblem, problemResponse } from './http/problem.ts';
+import { rateLimit } from './http/rate-limit.ts';
+import { originAllowed, PAGE_CSP, securityHeaders, staffAuth } from './http/security.ts';
+import { DOCS_CSS, docsPage, openApiDocument, type RouteSpec } from './openapi.ts';
+import { feedbackRoutes, mountFeedback } from './routes/feedback.ts';
+import { staticFile } from './static.ts';
+
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const VERSION = '0.1.0';
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface AppOptions {
+  db: Database;
+  /** Bearer token for `/api/v1/staff/*`. */
+  staffToken: string;
+  /** Browser origins allowed to call the API; empty means localhost on any port. */
+  allowedOrigins?: readonly string[];
+  /** Public POST requests per client per minute. */
+  postsPerMinute?: number;
+  /** Use the first X-Forwarded-For address as the client (behind a trusted proxy only). */
+  trustProxy?: boolean;
+  /** Folders served at `/` and `/cdn/`; omitted in API-only tests. */
+  demoDir?: string;
+  cdnDir?: string;
+}
+
+const routes: RouteSpec[] = [
+  {
+    method: 'get',
+    path: '/healthz',
+    summary: 'Liveness and database check',
+    tag: 'Service',
+    responses: { 200: { description: 'Up', schema: Health } },
+  },
+  ...feedbackRoutes,
+];
+
+function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The reference backend as a Hono app; `server/main.ts` serves it. */
+export function createApp(options: AppOptions): Hono {
+  const app = new Hono();
+  const allowList = options.allowedOrigins ?? [];
+  const document = openApiDocument(routes, VERSION);
+
+  app.onError((error, c) => {
+    if (error instanceof HttpProblem) return problemResponse(c, error);
+    console.error('Unhandled error on', c.req.method, c.req.path, error);
+    return problemResponse(c, new HttpProblem(500, 'internal-error', 'Something went wrong on the server'));
+  });
+  app.notFound((c) => problemResponse(c, new HttpProblem(404, 'not-found', 'Not found', `Nothing at ${c.req.path}.`)));
+
+  app.use('*', securityHeaders);
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin) => (originAllowed(origin, allowList) ? origin : null),
+      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization'],
+      exposeHeaders: ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HttpProblem(413, 'payload-too-large', 'The request body is too large', `The limit is ${MAX_BODY_BYTES / 1024} KB.`);
+      },
+    }),
+  );
+  const limiter = rateLimit({
+    limit: options.postsPerMinute ?? 30,
+    windowMs: 60_000,
+    key: (c) => clientAddress(c, options.trustProxy ?? false),
+  });
+  app.use('/api/v1/*', async (c, next) => {
+    if (c.req.method === 'POST' && !c.req.path.startsWith('/api/v1/staff/')) return limiter(c, next);
+    await next();
+  });
+  app.use('/api/v1/staff/*', staffAuth(options.staffToken));
+
+  app.get('/healthz', async (c) => {
+    await options.db.query('SELECT 1');
+    return c.json(Health.parse({ status: 'ok', database: options.db.kind, version: VERSION }));
+  });
+  app.get('/openapi.json', (c) => {
+    c.header('Access-Control-Allow-Origin', '*');
+    return c.json(document);
+  });
+  app.get('/docs', (c) => c.html(docsPage(routes, document)));
+  app.get('/docs.css', (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
+
+  mountFeedback(app, options.db);
+
+  const { cdnDir, demoDir } = options;
+  if (cdnDir) {
+    app.get('/cdn/*', async (c) => {
+      const file = await staticFile(cdnDir, c.req.path.slice('/cdn/'.length));
+      if (!file) return c.notFound();
+      // Any site may load the bundle with <script type="module" src>.
+      c.header('Access-Control-Allow-Origin', '*');
+      c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+      c.header('Cache-Control', 'no-cache');
+      return c.body(new Uint8Array(file.body), 200, { 'Content-Type': file.type });
+    });
+  }
+  if (demoDir) {
+    app.get('*', async (c) => {
+      if (c.req.path.startsWith('/api/')) return c.notFound();
+      const file = await staticFile(demoDir, c.req.path);
+      if (!file) return c.notFound();
+      if (file.type.startsWith('text/html')) c.header('Content-Security-Policy', PAGE_CSP);
+      c.header('Cache-Control', 'no-cache');
+      return c.body(new Uint8Array(file.body), 200, { 'Content-Type': file.type });
+    });
+  }
+  app.all('/api/*', (c) => {
+    const known = routes.some((route) => route.path === c.req.path);
+    if (known) throw new HttpProblem(405, 'method-not-allowed', `${c.req.method} is not allowed on ${c.req.path}`);
+    return c.notFound();
+  });
+  return app;
+}

@@ -1,0 +1,36 @@
+import { PageConfig } from '../contract/config.ts';
+
+/** Where the API lives when neither the element nor the page says: the same origin. */
+export const DEFAULT_API_BASE = '/api/v1';
+
+const cache = new WeakMap<Document, PageConfig>();
+
+/**
+ * Reads `<script type="application/json" id="cls-config">` once per
+ * document. A malformed block is reported on the console and ignored, so a
+ * typo in a CMS never breaks the widget.
+ */
+export function readPageConfig(doc: Document): PageConfig {
+  const cached = cache.get(doc);
+  if (cached) return cached;
+  let config: PageConfig = {};
+  const script = doc.getElementById('cls-config');
+  if (script?.textContent) {
+    try {
+      const parsed = PageConfig.safeParse(JSON.parse(script.textContent));
+      if (parsed.success) config = parsed.data;
+      else console.warn('community-led-widgets: ignoring #cls-config:', parsed.error.issues);
+    } catch (error) {
+      console.warn('community-led-widgets: #cls-config is not valid JSON', error);
+    }
+  }
+  cache.set(doc, config);
+  return config;
+}
+
+/** The API base for an element: its `api-base` attribute, then the page config, then the same origin. */
+export function resolveApiBase(element: Element): string {
+  const own = element.getAttribute('api-base')?.trim();
+  if (own) return own;
+  return readPageConfig(element.ownerDocument).apiBase ?? DEFAULT_API_BASE;
+}

@@ -1,0 +1,12 @@
+import * as z from 'zod/mini';
+
+/**
+ * The page-level configuration a site owner may put in
+ * `<script type="application/json" id="cls-config">`. Unknown keys are
+ * ignored so that newer pages work with older widgets.
+ */
+export const PageConfig = z.looseObject({
+  /** Base URL of the API, e.g. `https://council.example/api/v1`. */
+  apiBase: z.optional(z.string().check(z.minLength(1))),
+});
+export type PageConfig = z.infer<typeof PageConfig>;

@@ -1,0 +1,5 @@
+export * from './problem.ts';
+export * from './feedback.ts';
+export * from './health.ts';
+export * from './config.ts';
+export * from './schema.ts';

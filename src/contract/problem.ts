@@ -1,0 +1,42 @@
+import * as z from 'zod/mini';
+
+/**
+ * Stable machine-readable error codes. Clients switch on these, never on
+ * `title` or `detail`, which are human text and may change.
+ */
+export const ProblemCode = z.enum([
+  'validation-failed',
+  'invalid-json',
+  'unsupported-media-type',
+  'payload-too-large',
+  'idempotency-key-invalid',
+  'idempotency-key-reused',
+  'rate-limited',
+  'unauthorized',
+  'not-found',
+  'method-not-allowed',
+  'internal-error',
+]);
+export type ProblemCode = z.infer<typeof ProblemCode>;
+
+/** One failing field in a `validation-failed` problem. */
+export const FieldIssue = z.object({
+  /** Dotted path to the field, e.g. `comment`. */
+  path: z.string(),
+  /** What is wrong: `required`, `too-long`, `too-short`, `too-big`, `too-small` or `invalid`. */
+  code: z.string(),
+  /** English explanation for developers; elements show their own translated text. */
+  message: z.string(),
+});
+export type FieldIssue = z.infer<typeof FieldIssue>;
+
+/** RFC 9457 problem details, as every error response of the API. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int().check(z.gte(400), z.lte(599)),
+  detail: z.optional(z.string()),
+  code: ProblemCode,
+  errors: z.optional(z.array(FieldIssue)),
+});
+export type Problem = z.infer<typeof Problem>;

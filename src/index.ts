@@ -1,0 +1,9 @@
+/**
+ * community-led-widgets: element classes, the contract and the client,
+ * without defining any tag. Import `community-led-widgets/feedback` (or the
+ * CDN bundle) to define the tags.
+ */
+export { ClsFeedback, type FeedbackSubmitDetail } from './elements/feedback/feedback.ts';
+export * from './contract/index.ts';
+export * from './client/index.ts';
+export { LANGUAGES, type Language } from './i18n/languages.ts';

@@ -1,0 +1,54 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { describedBy, errorMessage, type FieldMessages } from './field.ts';
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+export interface ChoiceGroupOptions {
+  id: string;
+  name: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  optional?: boolean;
+  choices: readonly Choice[];
+  /** Radios: the chosen value; checkboxes: every chosen value. */
+  value: string | readonly string[] | undefined;
+  multiple?: boolean;
+  messages: FieldMessages;
+  onChange: (value: string, checked: boolean) => void;
+}
+
+/** Id of the first input of a group: where an error-summary link sends focus. */
+export const firstChoiceId = (id: string) => `${id}-0`;
+
+/** Radios or checkboxes in a fieldset with a legend, hint and inline error (GOV.UK pattern). */
+export function choiceGroup(options: ChoiceGroupOptions): TemplateResult {
+  const { id, error, hint, value } = options;
+  const type = options.multiple ? 'checkbox' : 'radio';
+  const chosen = (choice: string) => (Array.isArray(value) ? value.includes(choice) : value === choice);
+  return html`<div class="form-group ${error ? 'form-group--error' : ''}" part="field">
+    <fieldset aria-describedby=${describedBy(id, { hint, error })} id=${id}>
+      <legend class="legend">${options.legend}${options.optional ? ` ${options.messages.optional}` : ''}</legend>
+      ${hint ? html`<div class="hint" id="${id}-hint">${hint}</div>` : nothing}
+      ${errorMessage(id, error, options.messages.errorPrefix)}
+      <div class="choices">
+        ${options.choices.map(
+          (choice, index) => html`<div class="choice">
+            <input
+              type=${type}
+              id="${id}-${index}"
+              name=${options.name}
+              .value=${choice.value}
+              .checked=${chosen(choice.value)}
+              @change=${(event: Event) => options.onChange(choice.value, (event.target as HTMLInputElement).checked)}
+            />
+            <label for="${id}-${index}">${choice.label}</label>
+          </div>`,
+        )}
+      </div>
+    </fieldset>
+  </div>`;
+}

@@ -1,0 +1,18 @@
+import { html, type TemplateResult } from 'lit';
+
+/**
+ * A banner for something the resident must know now (a failed send). The
+ * element focuses it so keyboard and screen-reader users land on it.
+ */
+export function notification(options: { title: string; variant?: 'info' | 'error'; body: TemplateResult | string }): TemplateResult {
+  const error = options.variant === 'error';
+  return html`<div class="notification ${error ? 'notification--error' : ''}" part="notification" tabindex="-1" role=${error ? 'alert' : 'region'} aria-labelledby="notification-title">
+    <h2 class="heading-m" id="notification-title">${options.title}</h2>
+    ${options.body}
+  </div>`;
+}
+
+/** A polite live region that must already be in the DOM before its text changes. */
+export function statusRegion(message: string): TemplateResult {
+  return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${message}</div>`;
+}
