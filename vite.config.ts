@@ -30,7 +30,8 @@ export default defineConfig(({ mode }) => {
   return {
     build: {
       outDir: 'dist',
-      emptyOutDir: false,
+      // The library build runs first (see the build script) and starts clean.
+      emptyOutDir: true,
       target: 'es2022',
       sourcemap: true,
       lib: {

@@ -15,13 +15,14 @@ function setLanguage(lang) {
 
 for (const button of buttons) button.addEventListener('click', () => setLanguage(button.dataset.lang));
 const params = new URLSearchParams(location.search);
-let saved = null;
-try {
-  saved = localStorage.getItem('demo-lang');
-} catch {
-  saved = null;
+function savedLanguage() {
+  try {
+    return localStorage.getItem('demo-lang');
+  } catch {
+    return null;
+  }
 }
-const initial = params.get('lang') ?? saved;
+const initial = params.get('lang') ?? savedLanguage();
 if (initial === 'cy' || initial === 'en') setLanguage(initial);
 
 document.addEventListener('cls-feedback-submit', (event) => {

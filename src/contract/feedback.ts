@@ -8,7 +8,7 @@ export const Score = z.int().check(z.gte(1), z.lte(5));
 export type Score = z.infer<typeof Score>;
 
 /** Short context labels: which hub or page the feedback is about. */
-const ContextLabel = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
+export const FeedbackContextLabel = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
 
 export const FeedbackLanguage = z.enum(['en', 'cy']);
 
@@ -27,8 +27,8 @@ export const FeedbackInput = z.object({
       z.transform((value: string) => (value ? value : undefined)),
     ),
   ),
-  hub: z.optional(ContextLabel),
-  source: z.optional(ContextLabel),
+  hub: z.optional(FeedbackContextLabel),
+  source: z.optional(FeedbackContextLabel),
   lang: z.optional(FeedbackLanguage),
 });
 export type FeedbackInput = z.input<typeof FeedbackInput>;

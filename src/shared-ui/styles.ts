@@ -27,7 +27,18 @@ export const baseStyles = css`
   *::after {
     box-sizing: inherit;
   }
+  /* Again inside the shadow root: a host rule such as
+     "* { text-transform: uppercase !important }" beats :host and would be
+     inherited, but cannot reach this element. */
   .root {
+    all: initial;
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--_font-family);
+    font-size: var(--_font-size-m);
+    line-height: var(--_line-height);
+    color: var(--_color-text);
+    text-align: start;
     max-inline-size: 40em;
     overflow-wrap: break-word;
   }

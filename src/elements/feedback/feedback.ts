@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { ApiClient } from '../../client/client.ts';
 import { resolveApiBase } from '../../client/config.ts';
 import { ApiError } from '../../client/errors.ts';
-import { FEEDBACK_COMMENT_MAX, FeedbackCreated, FeedbackInput } from '../../contract/feedback.ts';
+import { FEEDBACK_COMMENT_MAX, FeedbackContextLabel, FeedbackCreated, FeedbackInput } from '../../contract/feedback.ts';
 import { characterCount } from '../../core/character-count.ts';
 import { fieldErrors, type FieldError } from '../../core/field-errors.ts';
 import { newIdempotencyKey } from '../../core/idempotency.ts';
@@ -108,20 +108,19 @@ export class ClsFeedback extends LitElement {
    * Base URL of the API, e.g. `https://council.example/api/v1`. Falls back to
    * `apiBase` in the page's `#cls-config` script, then to `/api/v1` on the
    * same origin.
-   * @attr api-base
    */
   declare apiBase: string | undefined;
 
-  /** Which hub the feedback is about (sent with it). @attr hub */
+  /** Which hub the feedback is about (sent with it). */
   declare hub: string | undefined;
 
-  /** Which widget or page the feedback came from (sent with it). @attr source */
+  /** Which widget or page the feedback came from (sent with it). */
   declare source: string | undefined;
 
-  /** Level of the heading, 2–6, to fit the host page's outline. @attr heading-level */
+  /** Level of the heading, 2–6, to fit the host page's outline. */
   declare headingLevel: number;
 
-  /** Milliseconds to wait for the server before telling the resident it is slow. @attr timeout */
+  /** Milliseconds to wait for the server before telling the resident it is slow. */
   declare timeout: number;
 
   declare private helpful: string | undefined;
@@ -283,9 +282,18 @@ export class ClsFeedback extends LitElement {
     void this.submit();
   }
 
-  private context(value: string | undefined): string | undefined {
-    const trimmed = value?.trim();
-    return trimmed ? trimmed : undefined;
+  /**
+   * `hub` and `source` come from the page owner, not the resident: a bad
+   * value is reported to the developer and left out, never shown as the
+   * resident's error or allowed to block their feedback.
+   */
+  private context(name: 'hub' | 'source'): string | undefined {
+    const value = this[name];
+    if (value === undefined || value.trim() === '') return undefined;
+    const parsed = FeedbackContextLabel.safeParse(value);
+    if (parsed.success) return parsed.data;
+    console.warn(`<cls-feedback>: ignoring ${name}="${value}": it must be 1–120 characters.`);
+    return undefined;
   }
 
   /** Validate, then send. Safe to call again after a failure: the same answers reuse the same Idempotency-Key. */
@@ -295,8 +303,8 @@ export class ClsFeedback extends LitElement {
       helpful: this.helpful === undefined ? undefined : Number(this.helpful),
       ease: this.ease === undefined ? undefined : Number(this.ease),
       comment: this.comment,
-      hub: this.context(this.hub),
-      source: this.context(this.source),
+      hub: this.context('hub'),
+      source: this.context('source'),
       lang: this.locale.lang,
     };
     const parsed = FeedbackInput.safeParse(input);

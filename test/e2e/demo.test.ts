@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { FeedbackList } from '../../src/contract/feedback.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+async function openDemo(width: number, lang?: 'cy'): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(`${server.url}/${lang ? `?lang=${lang}` : ''}`);
+  await page.locator('cls-feedback form').waitFor();
+  return { page, problems };
+}
+
+async function staffFeedback(): Promise<FeedbackList> {
+  const response = await fetch(`${server.url}/api/v1/staff/feedback`, { headers: { Authorization: `Bearer ${server.staffToken}` } });
+  assert.equal(response.status, 200);
+  return FeedbackList.parse(await response.json());
+}
+
+describe('demo site end to end (real server, real browser)', () => {
+  before(async () => {
+    assert.ok(existsSync('dist/cdn/community-led-widgets.js'), 'run `npm run build` first (npm test does)');
+    server = await startServer();
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('submits feedback in English from the council page, under its strict CSP, and it lands in the database', async () => {
+    const { page, problems } = await openDemo(1280);
+    const csp = (await page.request.get(`${server.url}/`)).headers()['content-security-policy'] ?? '';
+    assert.match(csp, /script-src 'self'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+
+    const widget = page.locator('cls-feedback');
+    await widget.getByRole('radio', { name: '4 – Very helpful' }).check();
+    await widget.getByRole('radio', { name: '5 – Very easy' }).check();
+    await widget.getByRole('textbox', { name: 'Comments (optional)' }).fill('The library hub was easy to find.');
+    await widget.getByRole('button', { name: 'Send feedback' }).click();
+    await widget.getByText('Thank you for your feedback').waitFor();
+
+    const { items } = await staffFeedback();
+    const mine = items.find((item) => item.comment === 'The library hub was easy to find.');
+    assert.deepEqual(
+      { helpful: mine?.helpful, ease: mine?.ease, lang: mine?.lang, source: mine?.source, hub: mine?.hub },
+      { helpful: 4, ease: 5, lang: 'en', source: 'council-demo', hub: 'Borchester Library' },
+    );
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+    await page.close();
+  });
+
+  it('switches the page to Welsh with its language button and submits in Welsh at 320 px without sideways scrolling', async () => {
+    const { page, problems } = await openDemo(320);
+    await page.getByRole('button', { name: 'Cymraeg' }).click();
+    const widget = page.locator('cls-feedback');
+    await widget.getByText('Rhoi adborth').waitFor();
+
+    // Errors first: the summary is in Welsh too.
+    await widget.getByRole('button', { name: 'Anfon adborth' }).click();
+    await widget.getByText('Mae problem wedi codi').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, 'no horizontal scrolling at 320 px');
+
+    await widget.getByRole('radio', { name: '3 – Eithaf defnyddiol' }).check();
+    await widget.getByRole('radio', { name: '4 – Hawdd' }).check();
+    await widget.getByRole('textbox', { name: 'Sylwadau (dewisol)' }).fill('Diolch yn fawr');
+    await widget.getByRole('button', { name: 'Anfon adborth' }).click();
+    await widget.getByText('Diolch am eich adborth').waitFor();
+
+    const { items } = await staffFeedback();
+    const mine = items.find((item) => item.comment === 'Diolch yn fawr');
+    assert.equal(mine?.lang, 'cy');
+    assert.equal(mine?.helpful, 3);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('serves the API reference and the OpenAPI document', async () => {
+    const docs = await fetch(`${server.url}/docs`);
+    assert.equal(docs.status, 200);
+    assert.match(await docs.text(), /POST.*\/api\/v1\/feedback/s);
+    const openapi = (await (await fetch(`${server.url}/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    assert.equal(openapi.openapi, '3.1.0');
+    assert.ok(openapi.paths['/api/v1/feedback']);
+  });
+});

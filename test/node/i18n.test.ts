@@ -1,0 +1,251 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import i18next from 'i18next';
+import type { ApiMessageKey } from '../../src/client/errors.ts';
+import { feedbackMessages } from '../../src/elements/feedback/feedback.locales.ts';
+import { common } from '../../src/i18n/common.ts';
+import { formatDate, formatNumber } from '../../src/i18n/format.ts';
+import { LANGUAGES, supportedLanguage, type Language } from '../../src/i18n/languages.ts';
+import { createLocalizer, type Messages } from '../../src/i18n/localizer.ts';
+
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+const PLURAL_FORMS: Record<Language, readonly string[]> = {
+  en: new Intl.PluralRules('en').resolvedOptions().pluralCategories,
+  cy: new Intl.PluralRules('cy').resolvedOptions().pluralCategories,
+};
+
+/** Every leaf of a catalogue as dotted key → text. */
+function leaves(messages: Messages, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(messages)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of leaves(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+/** Base key (plural suffix removed) → the plural forms present, or an empty set for a plain key. */
+function baseKeys(flat: Map<string, string>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const key of flat.keys()) {
+    const match = PLURAL_SUFFIX.exec(key);
+    const base = match ? key.slice(0, -match[0].length) : key;
+    const forms = out.get(base) ?? new Set<string>();
+    if (match?.[1]) forms.add(match[1]);
+    out.set(base, forms);
+  }
+  return out;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
+
+const catalogues: Record<string, Record<Language, Messages>> = { common, feedback: feedbackMessages };
+
+for (const [name, catalogue] of Object.entries(catalogues)) {
+  describe(`${name} catalogue`, () => {
+    const en = leaves(catalogue.en);
+    const cy = leaves(catalogue.cy);
+    const enBase = baseKeys(en);
+    const cyBase = baseKeys(cy);
+
+    it('has a Welsh string for every English one', () => {
+      const missing = [...enBase.keys()].filter((key) => !cyBase.has(key));
+      assert.deepEqual(missing, []);
+    });
+
+    it('has an English string for every Welsh one', () => {
+      const missing = [...cyBase.keys()].filter((key) => !enBase.has(key));
+      assert.deepEqual(missing, []);
+    });
+
+    it('uses a key either as plural or as plain text in both languages alike', () => {
+      for (const [key, forms] of enBase) {
+        const cyForms = cyBase.get(key);
+        if (!cyForms) continue;
+        assert.equal(forms.size > 0, cyForms.size > 0, key);
+      }
+    });
+
+    it('gives each plural every form the language needs', () => {
+      for (const lang of LANGUAGES) {
+        for (const [key, forms] of baseKeys(leaves(catalogue[lang]))) {
+          if (!forms.size) continue;
+          for (const form of PLURAL_FORMS[lang]) assert.ok(forms.has(form), `${lang}: ${key}_${form} is missing`);
+        }
+      }
+      // Intl.PluralRules('cy') really does use six forms, so Welsh needs all of them.
+      assert.equal(PLURAL_FORMS.cy.length, 6);
+    });
+
+    it('has no empty strings', () => {
+      for (const [lang, flat] of [['en', en], ['cy', cy]] as const) {
+        for (const [key, text] of flat) assert.notEqual(text.trim(), '', `${lang}: ${key}`);
+      }
+    });
+
+    it('uses the same placeholders in both languages', () => {
+      for (const [key, text] of en) {
+        const base = key.replace(PLURAL_SUFFIX, '');
+        const expected = placeholders(text);
+        for (const [cyKey, cyText] of cy) {
+          if (cyKey.replace(PLURAL_SUFFIX, '') !== base) continue;
+          assert.deepEqual(placeholders(cyText), expected, `${cyKey} vs ${key}`);
+        }
+      }
+    });
+  });
+}
+
+describe('the catalogues cover what the code asks for', () => {
+  it('has a sentence in both languages for every API error message key', () => {
+    // A Record over the union type: the compiler insists every key is listed.
+    const keys: Record<ApiMessageKey, true> = {
+      'errors.offline': true,
+      'errors.network': true,
+      'errors.timeout': true,
+      'errors.server': true,
+      'errors.invalidResponse': true,
+      'errors.validation': true,
+      'errors.rateLimited': true,
+      'errors.unauthorized': true,
+      'errors.notFound': true,
+      'errors.rejected': true,
+    };
+    for (const lang of LANGUAGES) {
+      const flat = leaves(common[lang]);
+      for (const key of Object.keys(keys)) assert.ok(flat.get(key), `${lang}: ${key}`);
+    }
+  });
+});
+
+describe('supportedLanguage', () => {
+  it('maps a language tag to one the widgets speak', () => {
+    assert.equal(supportedLanguage('cy-GB'), 'cy');
+    assert.equal(supportedLanguage('cy'), 'cy');
+    assert.equal(supportedLanguage('CY_gb'), 'cy');
+    assert.equal(supportedLanguage(' en-US '), 'en');
+  });
+
+  it('falls back to English', () => {
+    assert.equal(supportedLanguage('fr'), 'en');
+    assert.equal(supportedLanguage('gd-GB'), 'en');
+    assert.equal(supportedLanguage(''), 'en');
+    assert.equal(supportedLanguage(null), 'en');
+    assert.equal(supportedLanguage(undefined), 'en');
+  });
+});
+
+describe('createLocalizer', () => {
+  const catalogue = {
+    en: { common: common.en, feedback: feedbackMessages.en },
+    cy: { common: common.cy, feedback: feedbackMessages.cy },
+  };
+
+  before(async () => {
+    // The host page's own i18next, as a site might have it.
+    await i18next.init({ lng: 'fr', resources: { fr: { translation: { greeting: 'Bonjour' } } }, initAsync: false });
+  });
+
+  after(async () => {
+    await i18next.changeLanguage('fr');
+  });
+
+  it('gives Welsh and English from the same instance', () => {
+    const localizer = createLocalizer(catalogue, 'feedback');
+    const cy = localizer.getFixedT('cy');
+    const en = localizer.getFixedT('en');
+    assert.equal(cy('submit'), 'Anfon adborth');
+    assert.equal(en('submit'), 'Send feedback');
+    // And again, in the other order: asking for one does not switch the other.
+    assert.equal(en('heading'), 'Give feedback');
+    assert.equal(cy('heading'), 'Rhoi adborth');
+  });
+
+  it('falls back to the common namespace for shared strings', () => {
+    const localizer = createLocalizer(catalogue, 'feedback');
+    assert.equal(localizer.getFixedT('cy')('tryAgain'), common.cy.tryAgain);
+    assert.equal(localizer.getFixedT('en')('errors.network'), (common.en.errors as Messages).network);
+  });
+
+  it('interpolates without HTML-escaping (Lit escapes when rendering)', () => {
+    const localizer = createLocalizer(catalogue, 'feedback');
+    assert.equal(localizer.getFixedT('en')('errors.comment.too-long', { max: '1,000' }), 'Comments must be 1,000 characters or fewer');
+  });
+
+  it('picks the Welsh plural form by count', () => {
+    const localizer = createLocalizer(catalogue, 'feedback');
+    const cy = localizer.getFixedT('cy');
+    const en = localizer.getFixedT('en');
+    assert.equal(en('comment.remaining', { count: 1, n: '1' }), 'You have 1 character remaining');
+    assert.equal(en('comment.remaining', { count: 2, n: '2' }), 'You have 2 characters remaining');
+    for (const count of [0, 1, 2, 3, 6, 10]) {
+      const text = cy('comment.remaining', { count, n: String(count) });
+      assert.equal(text, `Mae gennych ${count} nod ar ôl`, `count ${count}`);
+    }
+  });
+
+  it('leaves the host page’s global i18next alone', async () => {
+    const localizer = createLocalizer(catalogue, 'feedback');
+    localizer.getFixedT('cy')('submit');
+    await localizer.changeLanguage('cy');
+    assert.equal(localizer.t('submit'), 'Anfon adborth');
+
+    assert.equal(i18next.language, 'fr');
+    assert.equal(i18next.t('greeting'), 'Bonjour');
+    assert.equal(i18next.hasResourceBundle('cy', 'feedback'), false);
+    assert.equal(i18next.hasResourceBundle('en', 'common'), false);
+    assert.equal(i18next.t('submit', { ns: 'feedback', lng: 'cy' }), 'submit');
+  });
+
+  it('is not affected when the host page changes its own i18next', async () => {
+    const localizer = createLocalizer(catalogue, 'feedback');
+    await i18next.changeLanguage('cy');
+    i18next.addResourceBundle('en', 'feedback', { submit: 'Hijacked' });
+    assert.equal(localizer.getFixedT('en')('submit'), 'Send feedback');
+    assert.equal(localizer.language, 'en');
+    assert.equal(localizer.t('submit'), 'Send feedback');
+  });
+
+  it('gives each call its own instance', async () => {
+    const first = createLocalizer(catalogue, 'feedback');
+    const second = createLocalizer(catalogue, 'feedback');
+    assert.notEqual(first, second);
+    await first.changeLanguage('cy');
+    assert.equal(second.language, 'en');
+  });
+});
+
+describe('formatDate and formatNumber', () => {
+  let savedTz: string | undefined;
+  before(() => {
+    savedTz = process.env.TZ;
+  });
+  after(() => {
+    if (savedTz === undefined) delete process.env.TZ;
+    else process.env.TZ = savedTz;
+  });
+
+  // 23:30 UTC on 30 June is 00:30 on 1 July in London (British Summer Time).
+  const lateJune = new Date('2026-06-30T23:30:00Z');
+
+  for (const tz of ['America/Los_Angeles', 'UTC', 'Pacific/Kiritimati', 'Europe/London']) {
+    it(`shows the date in UK time when the device is in ${tz}`, () => {
+      process.env.TZ = tz;
+      assert.equal(formatDate('en', lateJune), '1 July 2026');
+      assert.equal(formatDate('cy', lateJune), '1 Gorffennaf 2026');
+      assert.equal(formatDate('en', lateJune, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }), '00:30');
+    });
+  }
+
+  it('shows winter dates in GMT', () => {
+    process.env.TZ = 'Asia/Tokyo';
+    // 23:30 UTC on 31 December is still 31 December in London.
+    assert.equal(formatDate('en', new Date('2026-12-31T23:30:00Z')), '31 December 2026');
+  });
+
+  it('formats numbers the British way', () => {
+    assert.equal(formatNumber('en', 1000), '1,000');
+    assert.equal(formatNumber('cy', 1000), '1,000');
+  });
+});

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp, type AppOptions } from '../../server/app.ts';
+import { openDatabase, type Database } from '../../server/db/database.ts';
+
+/** One database the server suite runs against. */
+export interface Backend {
+  name: string;
+  kind: Database['kind'];
+  open(): Promise<{ db: Database; dispose(): Promise<void> }>;
+}
+
+/** PGlite in memory always; PostgreSQL as well when DATABASE_URL is set, in a throwaway schema. */
+export function backends(): Backend[] {
+  const list: Backend[] = [
+    {
+      name: 'PGlite (in memory)',
+      kind: 'pglite',
+      async open() {
+        const db = await openDatabase({});
+        return { db, dispose: () => db.close() };
+      },
+    },
+  ];
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    list.push({
+      name: 'PostgreSQL (DATABASE_URL)',
+      kind: 'postgres',
+      async open() {
+        const schema = `test_${randomBytes(6).toString('hex')}`;
+        const db = await openDatabase({ databaseUrl, schema });
+        return {
+          db,
+          async dispose() {
+            try {
+              await db.query(`DROP SCHEMA ${schema} CASCADE`);
+            } finally {
+              await db.close();
+            }
+          },
+        };
+      },
+    });
+  }
+  return list;
+}
+
+export interface RunningApp {
+  /** `http://127.0.0.1:<port>` */
+  base: string;
+  close(): Promise<void>;
+}
+
+/** Serves the real app over real HTTP on a random local port. */
+export async function startApp(options: AppOptions): Promise<RunningApp> {
+  const app = createApp(options);
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,61 @@
+// Element tests in Debian's Chromium. The dev server also hosts the real
+// reference API (in-memory PGlite) at /api/v1, and a "far side" fault proxy
+// at /faults/… so tests can make the network fail, hang or recover, over
+// real HTTP, without mocking fetch.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { getRequestListener } from '@hono/node-server';
+import { register } from 'tsx/esm/api';
+
+register();
+const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('./test/support/chromium.ts');
+const { createApp } = await import('./server/app.ts');
+const { migrate, openDatabase } = await import('./server/db/database.ts');
+const { faultProxy } = await import('./test/support/fault-proxy.ts');
+
+export const STAFF_TOKEN = 'browser-tests-staff-token';
+const db = await openDatabase({});
+await migrate(db);
+const app = createApp({ db, staffToken: STAFF_TOKEN, postsPerMinute: 100_000 });
+const api = getRequestListener(app.fetch);
+const faults = faultProxy(api);
+
+/**
+ * `executeServerCommand('go-offline', { ms })`: DevTools offline emulation
+ * for the test's page, lifted by the server after `ms`. Offline also cuts
+ * the runner's own connection to the page, so the page cannot be trusted
+ * to switch it back on itself.
+ */
+const networkConditions = {
+  name: 'network-conditions',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'go-offline') return undefined;
+    const page = session.browser.getPage(session.id);
+    const ms = Number(payload?.ms ?? 2000);
+    setTimeout(() => void page.setOfflineMode(false).catch(() => undefined), ms);
+    await page.setOfflineMode(true);
+    return true;
+  },
+};
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 1,
+  testFramework: { config: { timeout: 20_000 } },
+  plugins: [networkConditions, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  middleware: [
+    async (ctx, next) => {
+      if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/faults/')) {
+        // The API answers on the raw response; Koa must not (its default 404 would only confuse logs).
+        ctx.respond = false;
+        ctx.status = 200;
+        if (ctx.path.startsWith('/faults/')) await faults(ctx.req, ctx.res);
+        else await api(ctx.req, ctx.res);
+        return;
+      }
+      await next();
+    },
+  ],
+  browsers: [chromeLauncher({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } })],
+};
