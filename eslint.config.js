@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
@@ -25,10 +26,15 @@ export default tseslint.config(
   },
   {
     files: ['demo/**/*.js'],
-    languageOptions: { globals: { document: 'readonly', localStorage: 'readonly', location: 'readonly', URLSearchParams: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: globals.browser },
   },
   {
-    files: ['*.config.{js,mjs,ts}', 'scripts/**', 'bench/**'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    files: ['*.config.{js,mjs,ts}', 'scripts/**', 'bench/**', 'server/**', 'test/node/**', 'test/e2e/**', 'test/support/**'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    // chai's `expect(x).to.exist` is an expression by design.
+    files: ['test/browser/**'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
 );

@@ -112,6 +112,15 @@ export function createApp(options: AppOptions): Hono {
 
   mountFeedback(app, options.db);
 
+  // Registered before the static files so that no API path falls through to them.
+  app.all('/api/*', (c) => {
+    const allowed = routes.filter((route) => route.path === c.req.path).map((route) => route.method.toUpperCase());
+    if (!allowed.length) return c.notFound();
+    throw new HttpProblem(405, 'method-not-allowed', `${c.req.method} is not allowed on ${c.req.path}`, undefined, undefined, {
+      Allow: [...allowed, 'OPTIONS'].join(', '),
+    });
+  });
+
   const { cdnDir, demoDir } = options;
   if (cdnDir) {
     app.get('/cdn/*', async (c) => {
@@ -126,7 +135,6 @@ export function createApp(options: AppOptions): Hono {
   }
   if (demoDir) {
     app.get('*', async (c) => {
-      if (c.req.path.startsWith('/api/')) return c.notFound();
       const file = await staticFile(demoDir, c.req.path);
       if (!file) return c.notFound();
       if (file.type.startsWith('text/html')) c.header('Content-Security-Policy', PAGE_CSP);
@@ -134,10 +142,5 @@ export function createApp(options: AppOptions): Hono {
       return c.body(new Uint8Array(file.body), 200, { 'Content-Type': file.type });
     });
   }
-  app.all('/api/*', (c) => {
-    const known = routes.some((route) => route.path === c.req.path);
-    if (known) throw new HttpProblem(405, 'method-not-allowed', `${c.req.method} is not allowed on ${c.req.path}`);
-    return c.notFound();
-  });
   return app;
 }

@@ -9,13 +9,23 @@ const list = z
 
 /** Every environment variable the server reads. Invalid values stop start-up with a clear message. */
 export const ServerEnv = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, 'must be a port number')
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(65535))
+    .default(8080),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
   DATA_DIR: z.string().default('.data'),
   STAFF_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   ALLOWED_ORIGINS: list,
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_PER_MINUTE: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1))
+    .default(30),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .optional()
@@ -35,7 +45,7 @@ export interface ServerConfig {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
-  const parsed = ServerEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
+  const parsed = ServerEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== '')));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid server configuration:\n${lines.join('\n')}`);

@@ -4,6 +4,7 @@ import type { Queryable } from './database.ts';
 
 interface FeedbackRow {
   id: string;
+  seq: string | number;
   created_at: Date | string;
   helpful: number;
   ease: number;
@@ -42,7 +43,7 @@ export async function listFeedback(db: Queryable, query: FeedbackListQuery): Pro
   const filter = query.hub ? [query.hub] : [];
   const [count] = await db.query<{ total: number | string }>(`SELECT count(*) AS total FROM feedback ${where}`, filter);
   const rows = await db.query<FeedbackRow>(
-    `SELECT * FROM feedback ${where} ORDER BY created_at DESC, id LIMIT $${filter.length + 1} OFFSET $${filter.length + 2}`,
+    `SELECT * FROM feedback ${where} ORDER BY seq DESC LIMIT $${filter.length + 1} OFFSET $${filter.length + 2}`,
     [...filter, query.limit, query.offset],
   );
   return {

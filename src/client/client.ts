@@ -122,6 +122,9 @@ export class ApiClient {
     const onAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     let response: Response;
+    let text: string;
+    // The timer covers the body as well as the headers: a server that sends
+    // a status and then stalls is as slow as one that sends nothing.
     try {
       response = await this.fetchImpl(url, {
         ...init,
@@ -129,6 +132,7 @@ export class ApiClient {
         credentials: 'omit',
         signal: controller.signal,
       });
+      text = await response.text();
     } catch (cause) {
       if (signal?.aborted) throw signal.reason ?? cause;
       if (controller.signal.aborted) throw new ApiError('timeout', `No answer from ${url} within ${this.timeoutMs} ms`, { cause });
@@ -139,7 +143,7 @@ export class ApiClient {
       signal?.removeEventListener('abort', onAbort);
     }
 
-    const body = await readJson(response);
+    const body = parseJson(text);
     if (!response.ok) {
       const problem = Problem.safeParse(body);
       throw new ApiError('http', problem.success ? problem.data.title : `HTTP ${response.status}`, {
@@ -158,8 +162,7 @@ export class ApiClient {
   }
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text().catch(() => '');
+function parseJson(text: string): unknown {
   if (!text) return undefined;
   try {
     return JSON.parse(text) as unknown;

@@ -7,8 +7,17 @@ export const FEEDBACK_COMMENT_MAX = 1000;
 export const Score = z.int().check(z.gte(1), z.lte(5));
 export type Score = z.infer<typeof Score>;
 
-/** Short context labels: which hub or page the feedback is about. */
-export const FeedbackContextLabel = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
+/** Optional free text: trimmed, at most `max` characters, blank treated as absent. */
+const optionalText = (max: number) =>
+  z.optional(
+    z.pipe(
+      z.string().check(z.trim(), z.maxLength(max)),
+      z.transform((value: string) => (value ? value : undefined)),
+    ),
+  );
+
+/** Short context labels: which hub or page the feedback is about (blank is absent). */
+export const FeedbackContextLabel = optionalText(120);
 
 export const FeedbackLanguage = z.enum(['en', 'cy']);
 
@@ -21,14 +30,9 @@ export const FeedbackInput = z.object({
   /** How easy was it to find what you needed, 1–5. */
   ease: Score,
   /** Optional free text; blank is treated as absent. */
-  comment: z.optional(
-    z.pipe(
-      z.string().check(z.trim(), z.maxLength(FEEDBACK_COMMENT_MAX)),
-      z.transform((value: string) => (value ? value : undefined)),
-    ),
-  ),
-  hub: z.optional(FeedbackContextLabel),
-  source: z.optional(FeedbackContextLabel),
+  comment: optionalText(FEEDBACK_COMMENT_MAX),
+  hub: FeedbackContextLabel,
+  source: FeedbackContextLabel,
   lang: z.optional(FeedbackLanguage),
 });
 export type FeedbackInput = z.input<typeof FeedbackInput>;

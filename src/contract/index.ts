@@ -3,3 +3,4 @@ export * from './feedback.ts';
 export * from './health.ts';
 export * from './config.ts';
 export * from './schema.ts';
+export * from './directory.ts';

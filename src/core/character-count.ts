@@ -7,10 +7,11 @@ export interface CharacterCount {
 }
 
 /**
- * GOV.UK character count: counts what the server will count (the trimmed
- * text, in UTF-16 code units like `maxlength` and zod's `max`).
+ * GOV.UK character count: counts what the server will count, the trimmed
+ * text in code points (as zod's `maxLength` and PostgreSQL's `char_length`
+ * do), so an emoji counts once.
  */
 export function characterCount(value: string, max: number, announceWithin = Math.ceil(max * 0.25)): CharacterCount {
-  const remaining = max - value.trim().length;
+  const remaining = max - [...value.trim()].length;
   return { remaining, over: remaining < 0, worthAnnouncing: remaining <= announceWithin };
 }

@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { spinner } from './spinner.ts';
 
 export interface ButtonOptions {
@@ -26,7 +27,7 @@ export function button(options: ButtonOptions): TemplateResult {
     class="button ${variant === 'secondary' ? 'button--secondary' : ''}"
     part=${options.part ?? 'button'}
     type=${type}
-    aria-disabled=${busy ? 'true' : nothing}
+    aria-disabled=${ifDefined(busy ? 'true' : undefined)}
     @click=${click}
   >${busy ? html`${spinner()}${options.busyLabel ?? label}` : label}</button>`;
 }

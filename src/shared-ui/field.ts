@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 
 export interface FieldMessages {
@@ -52,7 +53,7 @@ export function textArea(options: TextAreaOptions): TemplateResult {
       rows=${options.rows ?? 5}
       spellcheck="true"
       aria-describedby=${describedBy(id, { hint, error, count })}
-      aria-invalid=${error ? 'true' : nothing}
+      aria-invalid=${ifDefined(error ? 'true' : undefined)}
       .value=${live(options.value)}
       @input=${(event: Event) => options.onInput((event.target as HTMLTextAreaElement).value)}
     ></textarea>

@@ -174,7 +174,6 @@ export const formStyles = css`
     inline-size: 2.25em;
     block-size: 2.25em;
     margin: 0;
-    accent-color: var(--_color-text);
     cursor: pointer;
   }
   .choice input:focus-visible {

@@ -154,6 +154,33 @@ describe('ApiClient against a real HTTP server', () => {
     assert.equal(error.retryable, true);
   });
 
+  it('reports a server that sends headers and then stalls mid-body as a timeout', async () => {
+    stub.reset((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"id":');
+    });
+    const impatient = new ApiClient({ baseUrl: stub.origin, timeoutMs: 200, backoffMs: 1 });
+    const error = await apiError(impatient.get('stalls', Item));
+    assert.equal(error.kind, 'timeout');
+  });
+
+  it('treats a body cut off by a dropped connection as a network error, and retries the GET', async () => {
+    let calls = 0;
+    stub.reset((_req, res, raw) => {
+      calls++;
+      if (calls === 1) {
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100' });
+        res.write('{"id":');
+        setImmediate(() => raw.socket.destroy());
+        return;
+      }
+      sendJson(res, 200, { id: 'x1', count: 2 });
+    });
+    const item = await client.get('cut', Item);
+    assert.equal(calls, 2);
+    assert.equal(item.count, 2);
+  });
+
   it('reports a refused connection as a network error', async () => {
     const port = await closedPort();
     const offline = new ApiClient({ baseUrl: `http://127.0.0.1:${port}/api/v1`, backoffMs: 1 });

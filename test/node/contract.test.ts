@@ -60,13 +60,13 @@ describe('FeedbackInput', () => {
   });
 
   for (const field of ['hub', 'source'] as const) {
-    it(`limits ${field} to 1–120 characters after trimming`, () => {
+    it(`limits ${field} to 120 characters after trimming, and treats blank as absent`, () => {
       assert.equal(FeedbackInput.parse({ ...valid, [field]: 'x'.repeat(120) })[field], 'x'.repeat(120));
       assert.equal(FeedbackInput.parse({ ...valid, [field]: '  Town Hall  ' })[field], 'Town Hall');
       assert.equal(FeedbackInput.parse({ ...valid, [field]: ` ${'x'.repeat(120)} ` })[field], 'x'.repeat(120));
       assert.deepEqual(rejectedPaths({ ...valid, [field]: 'x'.repeat(121) }), [field]);
-      assert.deepEqual(rejectedPaths({ ...valid, [field]: '' }), [field]);
-      assert.deepEqual(rejectedPaths({ ...valid, [field]: '   ' }), [field]);
+      assert.equal(FeedbackInput.parse({ ...valid, [field]: '' })[field], undefined);
+      assert.equal(FeedbackInput.parse({ ...valid, [field]: '   ' })[field], undefined);
     });
   }
 

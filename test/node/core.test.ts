@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { FeedbackInput } from '../../src/contract/feedback.ts';
 import { characterCount } from '../../src/core/character-count.ts';
+import { FEEDBACK_COMMENT_MAX, FeedbackInput } from '../../src/contract/feedback.ts';
 import { fieldErrors } from '../../src/core/field-errors.ts';
 import { IDEMPOTENCY_KEY_PATTERN, newIdempotencyKey } from '../../src/core/idempotency.ts';
 
@@ -85,6 +85,15 @@ describe('characterCount', () => {
 
   it('ignores white space around the text, as the server does', () => {
     assert.equal(characterCount('   hello \n', 10).remaining, 5);
+  });
+
+  it('counts an emoji or other astral character once, as the server does', () => {
+    const comment = '😀'.repeat(501);
+    assert.deepEqual(characterCount(comment, FEEDBACK_COMMENT_MAX), { remaining: 499, over: false, worthAnnouncing: false });
+    // The contract the server applies agrees: 1,000 emoji fit, 1,001 do not.
+    assert.equal(FeedbackInput.safeParse({ helpful: 3, ease: 3, comment: '😀'.repeat(1000) }).success, true);
+    assert.equal(FeedbackInput.safeParse({ helpful: 3, ease: 3, comment: '😀'.repeat(1001) }).success, false);
+    assert.equal(characterCount('😀'.repeat(1001), FEEDBACK_COMMENT_MAX).over, true);
     const padded = `  ${'a'.repeat(1000)}  `;
     assert.equal(characterCount(padded, 1000).over, false);
     assert.equal(FeedbackInput.safeParse({ helpful: 1, ease: 1, comment: padded }).success, true);

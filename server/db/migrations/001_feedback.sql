@@ -1,6 +1,9 @@
 -- Feedback left by residents through <cls-feedback>.
 CREATE TABLE feedback (
   id uuid PRIMARY KEY,
+  -- Insertion order: now() is per transaction and only millisecond-precise
+  -- in PGlite, so created_at alone cannot order "newest first".
+  seq bigserial NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
   helpful smallint NOT NULL CHECK (helpful BETWEEN 1 AND 5),
   ease smallint NOT NULL CHECK (ease BETWEEN 1 AND 5),
@@ -10,7 +13,7 @@ CREATE TABLE feedback (
   lang text
 );
 
-CREATE INDEX feedback_created_at_idx ON feedback (created_at DESC);
+CREATE INDEX feedback_seq_idx ON feedback (seq DESC);
 CREATE INDEX feedback_hub_idx ON feedback (hub);
 
 -- One row per Idempotency-Key per route: a retried POST returns the first

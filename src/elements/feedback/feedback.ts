@@ -289,10 +289,9 @@ export class ClsFeedback extends LitElement {
    */
   private context(name: 'hub' | 'source'): string | undefined {
     const value = this[name];
-    if (value === undefined || value.trim() === '') return undefined;
     const parsed = FeedbackContextLabel.safeParse(value);
     if (parsed.success) return parsed.data;
-    console.warn(`<cls-feedback>: ignoring ${name}="${value}": it must be 1–120 characters.`);
+    console.warn(`<cls-feedback>: ignoring ${name}="${value}": it must be at most 120 characters.`);
     return undefined;
   }
 

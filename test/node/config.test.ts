@@ -1,0 +1,106 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { loadConfig } from '../../server/config.ts';
+
+const CWD = '/srv/community-led-widgets';
+const TOKEN = 'a-staff-token-of-32-characters!!';
+
+/** The message of the Error `loadConfig` throws for `env`. */
+function configError(env: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(env, CWD);
+  } catch (error) {
+    assert.ok(error instanceof Error);
+    return error.message;
+  }
+  assert.fail(`expected ${JSON.stringify(env)} to be refused`);
+}
+
+describe('loadConfig', () => {
+  it('has working defaults when nothing is set', () => {
+    const config = loadConfig({}, CWD);
+    assert.equal(config.port, 8080);
+    assert.equal(config.host, '0.0.0.0');
+    assert.equal(config.databaseUrl, undefined);
+    assert.equal(config.dataDir, join(CWD, '.data'));
+    assert.deepEqual(config.allowedOrigins, []);
+    assert.equal(config.postsPerMinute, 30);
+    assert.equal(config.trustProxy, false);
+  });
+
+  it('generates a strong staff token and says it did', () => {
+    const first = loadConfig({}, CWD);
+    const second = loadConfig({}, CWD);
+    assert.equal(first.staffTokenGenerated, true);
+    assert.ok(first.staffToken.length >= 16, 'at least as long as a token the operator may set');
+    assert.notEqual(first.staffToken, second.staffToken);
+  });
+
+  it('uses the staff token it is given', () => {
+    const config = loadConfig({ STAFF_TOKEN: TOKEN }, CWD);
+    assert.equal(config.staffToken, TOKEN);
+    assert.equal(config.staffTokenGenerated, false);
+  });
+
+  it('resolves a relative DATA_DIR under the working directory and keeps an absolute one', () => {
+    assert.equal(loadConfig({ DATA_DIR: 'state/db' }, CWD).dataDir, join(CWD, 'state', 'db'));
+    assert.equal(loadConfig({ DATA_DIR: '/var/lib/cls' }, CWD).dataDir, '/var/lib/cls');
+  });
+
+  it('reads the port, database URL, rate limit and proxy setting', () => {
+    const config = loadConfig(
+      { PORT: '3000', HOST: '127.0.0.1', DATABASE_URL: 'postgresql://u:p@db:5432/cls', RATE_LIMIT_PER_MINUTE: '5', TRUST_PROXY: '1' },
+      CWD,
+    );
+    assert.equal(config.port, 3000);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.databaseUrl, 'postgresql://u:p@db:5432/cls');
+    assert.equal(config.postsPerMinute, 5);
+    assert.equal(config.trustProxy, true);
+    assert.equal(loadConfig({ TRUST_PROXY: 'false' }, CWD).trustProxy, false);
+  });
+
+  it('treats empty variables as unset', () => {
+    const config = loadConfig({ PORT: '', STAFF_TOKEN: '', DATA_DIR: '', ALLOWED_ORIGINS: '' }, CWD);
+    assert.equal(config.port, 8080);
+    assert.equal(config.staffTokenGenerated, true);
+    assert.equal(config.dataDir, join(CWD, '.data'));
+    assert.deepEqual(config.allowedOrigins, []);
+  });
+
+  it('splits ALLOWED_ORIGINS on commas, ignoring spaces and empty items', () => {
+    assert.deepEqual(loadConfig({ ALLOWED_ORIGINS: 'https://council.example' }, CWD).allowedOrigins, ['https://council.example']);
+    assert.deepEqual(
+      loadConfig({ ALLOWED_ORIGINS: 'https://council.example, https://library.example ,,https://charity.example,' }, CWD).allowedOrigins,
+      ['https://council.example', 'https://library.example', 'https://charity.example'],
+    );
+  });
+
+  for (const port of ['eighty', '65536', '-1', '80.5']) {
+    it(`refuses PORT=${port}, naming the variable`, () => {
+      assert.match(configError({ PORT: port }), /\bPORT\b/);
+    });
+  }
+
+  it('refuses a STAFF_TOKEN shorter than 16 characters, naming the variable', () => {
+    const message = configError({ STAFF_TOKEN: 'too-short' });
+    assert.match(message, /\bSTAFF_TOKEN\b/);
+    assert.match(message, /16/);
+    // The rejected secret is not echoed back into logs.
+    assert.doesNotMatch(message, /too-short/);
+  });
+
+  it('refuses a DATABASE_URL that is not PostgreSQL, naming the variable', () => {
+    assert.match(configError({ DATABASE_URL: 'mysql://db/cls' }), /\bDATABASE_URL\b/);
+  });
+
+  it('names every bad variable at once', () => {
+    const message = configError({ PORT: 'x', STAFF_TOKEN: 'short', RATE_LIMIT_PER_MINUTE: '0', TRUST_PROXY: 'yes' });
+    for (const name of ['PORT', 'STAFF_TOKEN', 'RATE_LIMIT_PER_MINUTE', 'TRUST_PROXY']) assert.match(message, new RegExp(`\\b${name}\\b`));
+  });
+
+  it('ignores variables it does not know', () => {
+    assert.equal(loadConfig({ HOME: '/root', PATH: '/usr/bin', NODE_ENV: 'production' }, CWD).port, 8080);
+  });
+});
