@@ -10,7 +10,11 @@ import { HttpProblem, problemResponse } from './http/problem.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { originAllowed, PAGE_CSP, securityHeaders, staffAuth } from './http/security.ts';
 import { DOCS_CSS, docsPage, openApiDocument, type RouteSpec } from './openapi.ts';
+import { DirectoryCache } from './directory-cache.ts';
+import type { GeocoderOptions } from './geocode.ts';
+import { mountOruk, orukRoutes } from './oruk/routes.ts';
 import { feedbackRoutes, mountFeedback } from './routes/feedback.ts';
+import { mountPlaces, placeRoutes } from './routes/places.ts';
 import { staticFile } from './static.ts';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,6 +31,8 @@ export interface AppOptions {
   postsPerMinute?: number;
   /** Use the first X-Forwarded-For address as the client (behind a trusted proxy only). */
   trustProxy?: boolean;
+  /** Where postcodes and places outside the embedded table are looked up. */
+  geocoder?: GeocoderOptions;
   /** Folders served at `/` and `/cdn/`; omitted in API-only tests. */
   demoDir?: string;
   cdnDir?: string;
@@ -41,6 +47,8 @@ const routes: RouteSpec[] = [
     responses: { 200: { description: 'Up', schema: Health } },
   },
   ...feedbackRoutes,
+  ...placeRoutes,
+  ...orukRoutes,
 ];
 
 function clientAddress(c: Context, trustProxy: boolean): string {
@@ -111,10 +119,14 @@ export function createApp(options: AppOptions): Hono {
   app.get('/docs.css', (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
 
   mountFeedback(app, options.db);
+  const directory = new DirectoryCache(options.db);
+  mountPlaces(app, options.db, directory, options.geocoder ?? {});
+  mountOruk(app, options.db, directory, options.geocoder ?? {});
 
   // Registered before the static files so that no API path falls through to them.
   app.all('/api/*', (c) => {
-    const allowed = routes.filter((route) => route.path === c.req.path).map((route) => route.method.toUpperCase());
+    const allowed = routes
+      .filter((route) => new RegExp(`^${route.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(c.req.path)).map((route) => route.method.toUpperCase());
     if (!allowed.length) return c.notFound();
     throw new HttpProblem(405, 'method-not-allowed', `${c.req.method} is not allowed on ${c.req.path}`, undefined, undefined, {
       Allow: [...allowed, 'OPTIONS'].join(', '),

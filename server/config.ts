@@ -26,6 +26,11 @@ export const ServerEnv = z.object({
     .transform(Number)
     .pipe(z.number().int().min(1))
     .default(30),
+  GEOCODER_URL: z.string().url('must be a URL, e.g. https://api.postcodes.io').optional(),
+  SEED: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((value) => value !== 'false' && value !== '0'),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .optional()
@@ -42,6 +47,8 @@ export interface ServerConfig {
   allowedOrigins: string[];
   postsPerMinute: number;
   trustProxy: boolean;
+  geocoderUrl: string | undefined;
+  seed: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
@@ -61,5 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     allowedOrigins: e.ALLOWED_ORIGINS,
     postsPerMinute: e.RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
+    geocoderUrl: e.GEOCODER_URL,
+    seed: e.SEED,
   };
 }

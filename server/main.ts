@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp, PROJECT_ROOT } from './app.ts';
 import { loadConfig } from './config.ts';
+import { claimDataDir, serverUsing } from './db/data-lock.ts';
 import { migrate, openDatabase } from './db/database.ts';
+import { seedIfEmpty } from './seed/load.ts';
 
 let config;
 try {
@@ -14,8 +16,17 @@ try {
 }
 
 const { dataDir } = config;
+if (!config.databaseUrl) {
+  const other = serverUsing(dataDir);
+  if (other) {
+    console.error(`Another server (pid ${other}) is using ${dataDir}. Stop it, or set DATA_DIR or DATABASE_URL.`);
+    process.exit(1);
+  }
+}
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir });
+const releaseDataDir = config.databaseUrl ? () => undefined : claimDataDir(dataDir);
 const applied = await migrate(db);
+const seeded = config.seed ? await seedIfEmpty(db) : { seeded: false, services: 0, hubs: 0 };
 const cdnDir = join(PROJECT_ROOT, 'dist', 'cdn');
 if (!existsSync(join(cdnDir, 'community-led-widgets.js'))) {
   console.warn('dist/cdn/community-led-widgets.js is missing: run `npm run build` (npm start does this for you).');
@@ -27,6 +38,7 @@ const app = createApp({
   allowedOrigins: config.allowedOrigins,
   postsPerMinute: config.postsPerMinute,
   trustProxy: config.trustProxy,
+  geocoder: { geocoderUrl: config.geocoderUrl },
   demoDir: join(PROJECT_ROOT, 'demo'),
   cdnDir,
 });
@@ -34,7 +46,9 @@ const app = createApp({
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`community-led-widgets on http://localhost:${info.port}/`);
   console.log(`  database: ${db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`}${applied.length ? `, applied ${applied.join(', ')}` : ''}`);
+  if (seeded.seeded) console.log(`  seeded the directory: ${seeded.services} services, ${seeded.hubs} hubs`);
   console.log(`  API docs: http://localhost:${info.port}/docs`);
+  console.log(`  Open Referral UK v3.0 feed: http://localhost:${info.port}/oruk/`);
   if (config.staffTokenGenerated) {
     console.log(`  STAFF_TOKEN not set; this run's staff token is: ${config.staffToken}`);
   }
@@ -45,6 +59,7 @@ const shutdown = () => {
   if (closing) return;
   closing = true;
   server.close(() => {
+    releaseDataDir();
     void db.close().finally(() => process.exit(0));
   });
   setTimeout(() => process.exit(0), 3000).unref();

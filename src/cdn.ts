@@ -1,4 +1,9 @@
-/** The one-script-tag bundle: defines every element. */
+/**
+ * The one-script-tag bundle: defines every element. It exports only the
+ * element classes; the contract, client and readers are for npm users
+ * (`import … from 'community-led-widgets'`), whose bundlers take only what
+ * they use.
+ */
 import './elements/feedback/define.ts';
 
-export * from './index.ts';
+export { ClsFeedback } from './elements/feedback/feedback.ts';

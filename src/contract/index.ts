@@ -4,3 +4,4 @@ export * from './health.ts';
 export * from './config.ts';
 export * from './schema.ts';
 export * from './directory.ts';
+export * from './places.ts';

@@ -15,6 +15,9 @@ export const ProblemCode = z.enum([
   'unauthorized',
   'not-found',
   'method-not-allowed',
+  'invalid-postcode',
+  'place-not-found',
+  'geocoder-unavailable',
   'internal-error',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;

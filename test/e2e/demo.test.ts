@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { FeedbackList } from '../../src/contract/feedback.ts';
+import { readFeed } from '../../src/oruk/feed.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
@@ -86,6 +87,31 @@ describe('demo site end to end (real server, real browser)', () => {
     assert.equal(mine?.helpful, 3);
     assert.deepEqual(problems, []);
     await page.close();
+  });
+
+  it('publishes the seeded directory as Open Referral UK v3.0, which the project\'s own feed reader reads back whole', async () => {
+    const feed = await readFeed(`${server.url}/oruk/`, { perPage: 100 });
+    assert.equal(feed.version, '3.0');
+    assert.equal(feed.complete, true);
+    assert.deepEqual(feed.errors, []);
+    assert.equal(feed.rejected, 0);
+    assert.ok(feed.services.length > 250, `read ${feed.services.length} services`);
+    assert.ok(feed.pagesRead >= 3, 'followed the pages');
+    const lunchClubs = feed.services.filter((service) => /lunch club/i.test(service.name));
+    assert.ok(lunchClubs.length > 0);
+    assert.ok(lunchClubs.every((service) => service.schedules.length > 0));
+  });
+
+  it('finds the nearest hubs to a place and their sessions', async () => {
+    const place = (await (await fetch(`${server.url}/api/v1/geocode?q=Borchester`)).json()) as { coordinates: { lat: number; lng: number } };
+    const hubs = (await (await fetch(`${server.url}/api/v1/hubs?near=${place.coordinates.lat},${place.coordinates.lng}&limit=3`)).json()) as {
+      items: Array<{ hub: { id: string; address: { city?: string } }; distanceMetres: number }>;
+    };
+    const [first, , third] = hubs.items;
+    assert.ok(first && third, 'three hubs');
+    assert.ok(first.distanceMetres <= third.distanceMetres);
+    const sessions = (await (await fetch(`${server.url}/api/v1/sessions?hub=${first.hub.id}`)).json()) as { items: unknown[] };
+    assert.ok(sessions.items.length > 0, 'the nearest hub has sessions in the next four weeks');
   });
 
   it('serves the API reference and the OpenAPI document', async () => {

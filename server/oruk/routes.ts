@@ -1,0 +1,163 @@
+import type { Context, Hono } from 'hono';
+import * as z from 'zod/mini';
+import { OrukApiDetails, OrukService, OrukServiceAtLocation, OrukTaxonomy, OrukTaxonomyTerm, OrukOrganization, orukPage } from '../../src/contract/oruk-v3.ts';
+import type { Coordinates } from '../../src/contract/directory.ts';
+import type { Queryable } from '../db/database.ts';
+import type { DirectoryCache } from '../directory-cache.ts';
+import { geocode, type GeocoderOptions } from '../geocode.ts';
+import { readQuery } from '../http/input.ts';
+import { HttpProblem } from '../http/problem.ts';
+import type { RouteSpec } from '../openapi.ts';
+import { stableId } from '../seed/ids.ts';
+import { orukId, organizationToV3, serviceAtLocationToV3, serviceToV3, termToV3 } from './v3-writer.ts';
+
+export const ORUK_VERSION = 'HSDS-UK-3.0';
+const PROFILE = 'https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md';
+const ORUK_OPENAPI = 'https://docs.openreferraluk.org/en/latest/openapi30.json';
+
+const PageQuery = {
+  page: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000)), 1),
+  per_page: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50),
+};
+
+export const OrukServicesQuery = z.object({
+  ...PageQuery,
+  search: z.optional(z.string().check(z.maxLength(200))),
+  taxonomy_term_id: z.optional(z.string().check(z.maxLength(200))),
+  postcode: z.optional(z.string().check(z.maxLength(12))),
+  lat: z.optional(z.coerce.number().check(z.gte(-90), z.lte(90))),
+  long: z.optional(z.coerce.number().check(z.gte(-180), z.lte(180))),
+  /** Metres from the postcode or lat/long. */
+  proximity: z.optional(z.coerce.number().check(z.gt(0), z.lte(500_000))),
+});
+
+const ListQuery = z.object({ ...PageQuery });
+const TermsQuery = z.object({ ...PageQuery, taxonomy_id: z.optional(z.string()) });
+
+export const orukRoutes: RouteSpec[] = [
+  { method: 'get', path: '/oruk/', summary: 'ORUK API details', tag: 'Open Referral UK v3.0', responses: { 200: { description: 'Version', schema: OrukApiDetails } } },
+  {
+    method: 'get',
+    path: '/oruk/services',
+    summary: 'Services (search, taxonomy, proximity)',
+    tag: 'Open Referral UK v3.0',
+    query: OrukServicesQuery,
+    responses: { 200: { description: 'A page of services', schema: orukPage(OrukService) } },
+  },
+  { method: 'get', path: '/oruk/services/{id}', summary: 'One service, in full', tag: 'Open Referral UK v3.0', responses: { 200: { description: 'Service', schema: OrukService } } },
+  {
+    method: 'get',
+    path: '/oruk/service_at_locations',
+    summary: 'Services at their locations',
+    tag: 'Open Referral UK v3.0',
+    query: ListQuery,
+    responses: { 200: { description: 'A page', schema: orukPage(OrukServiceAtLocation) } },
+  },
+  { method: 'get', path: '/oruk/taxonomies', summary: 'Vocabularies', tag: 'Open Referral UK v3.0', query: ListQuery, responses: { 200: { description: 'A page', schema: orukPage(OrukTaxonomy) } } },
+  {
+    method: 'get',
+    path: '/oruk/taxonomy_terms',
+    summary: 'Taxonomy terms',
+    tag: 'Open Referral UK v3.0',
+    query: TermsQuery,
+    responses: { 200: { description: 'A page', schema: orukPage(OrukTaxonomyTerm) } },
+  },
+  {
+    method: 'get',
+    path: '/oruk/organizations',
+    summary: 'Organisations',
+    tag: 'Open Referral UK v3.0',
+    query: ListQuery,
+    responses: { 200: { description: 'A page', schema: orukPage(OrukOrganization) } },
+  },
+];
+
+/** The v3.0 list envelope for one page of `all`. */
+export function page<T>(all: readonly T[], pageNumber: number, perPage: number, total = all.length, alreadySliced = false) {
+  const contents = alreadySliced ? [...all] : all.slice((pageNumber - 1) * perPage, pageNumber * perPage);
+  const totalPages = Math.ceil(total / perPage);
+  return {
+    total_items: total,
+    total_pages: totalPages,
+    page_number: pageNumber,
+    size: contents.length,
+    first_page: pageNumber === 1,
+    last_page: pageNumber >= totalPages,
+    empty: contents.length === 0,
+    contents,
+  };
+}
+
+export function mountOruk(app: Hono, db: Queryable, directory: DirectoryCache, geocoder: GeocoderOptions): void {
+  // Any directory site may read the feed from a browser.
+  app.use('/oruk/*', async (c, next) => {
+    if (c.req.method === 'OPTIONS') {
+      return c.body(null, 204, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, OPTIONS', 'Access-Control-Max-Age': '600' });
+    }
+    await next();
+    c.header('Access-Control-Allow-Origin', '*');
+  });
+
+  const details = (c: Context) =>
+    c.json(OrukApiDetails.parse({ version: ORUK_VERSION, profile: PROFILE, openapi_url: ORUK_OPENAPI }));
+  app.get('/oruk', details);
+  app.get('/oruk/', details);
+
+  app.get('/oruk/services', async (c) => {
+    const query = readQuery(c, OrukServicesQuery);
+    const { index } = await directory.get();
+    let point: Coordinates | undefined;
+    if (query.postcode) point = (await geocode(db, query.postcode, geocoder)).coordinates;
+    else if (query.lat !== undefined && query.long !== undefined) point = { lat: query.lat, lng: query.long };
+    const taxonomyIds = query.taxonomy_term_id ? query.taxonomy_term_id.split(',').map((id) => id.trim()).filter(Boolean) : undefined;
+    const found = index.search(
+      query.search ?? '',
+      {
+        ...(taxonomyIds ? { taxonomyIds } : {}),
+        ...(point ? { near: { point, ...(query.proximity ? { withinMetres: query.proximity } : {}) } } : {}),
+      },
+      { limit: query.per_page, offset: (query.page - 1) * query.per_page },
+    );
+    const contents = found.results.map((result) => serviceToV3(result.service));
+    return c.json(page(contents, query.page, query.per_page, found.total, true));
+  });
+
+  app.get('/oruk/services/:id', async (c) => {
+    const id = c.req.param('id');
+    const { services } = await directory.get();
+    const service = services.find((candidate) => candidate.id === id || orukId('service', candidate.id) === id);
+    if (!service) throw new HttpProblem(404, 'not-found', 'No such service', `There is no service with id ${id}.`);
+    return c.json(serviceToV3(service));
+  });
+
+  app.get('/oruk/service_at_locations', async (c) => {
+    const query = readQuery(c, ListQuery);
+    const { services } = await directory.get();
+    const all = services.flatMap((service) => service.locations.map((location) => ({ service, location })));
+    const envelope = page(all, query.page, query.per_page);
+    return c.json({ ...envelope, contents: envelope.contents.map(({ service, location }) => serviceAtLocationToV3(service, location)) });
+  });
+
+  app.get('/oruk/taxonomies', async (c) => {
+    const query = readQuery(c, ListQuery);
+    const { taxonomyTerms } = await directory.get();
+    const names = [...new Set(taxonomyTerms.map((term) => term.taxonomy).filter((name): name is string => Boolean(name)))].sort();
+    const all = names.map((name) => ({ id: stableId('taxonomy', name), name, description: `Terms of the ${name} vocabulary` }));
+    return c.json(page(all, query.page, query.per_page));
+  });
+
+  app.get('/oruk/taxonomy_terms', async (c) => {
+    const query = readQuery(c, TermsQuery);
+    const { taxonomyTerms } = await directory.get();
+    const all = taxonomyTerms
+      .map(termToV3)
+      .filter((term) => !query.taxonomy_id || term.taxonomy_id === query.taxonomy_id || term.taxonomy === query.taxonomy_id);
+    return c.json(page(all, query.page, query.per_page));
+  });
+
+  app.get('/oruk/organizations', async (c) => {
+    const query = readQuery(c, ListQuery);
+    const { organizations } = await directory.get();
+    return c.json(page(organizations.map(organizationToV3), query.page, query.per_page));
+  });
+}

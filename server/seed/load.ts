@@ -1,0 +1,30 @@
+import type { Database } from '../db/database.ts';
+import { isDirectoryEmpty, upsertHubs, upsertPlaces, upsertServices, upsertTaxonomyTerms, type PlaceRow } from '../db/directory.ts';
+import { placeKey } from '../geocode.ts';
+import { seed } from './index.ts';
+
+/** Rows of the embedded geocoding table: every seeded postcode, outcode and place name (English and Welsh). */
+export function seedPlaces(): PlaceRow[] {
+  const rows: PlaceRow[] = [];
+  for (const { postcode, coordinates } of seed.postcodes) rows.push({ key: postcode, kind: 'postcode', label: postcode, ...coordinates });
+  for (const { outcode, coordinates } of seed.outcodes) rows.push({ key: outcode, kind: 'outcode', label: outcode, ...coordinates });
+  for (const place of seed.places) {
+    rows.push({ key: placeKey(place.name), kind: 'place', label: place.name, ...place.coordinates });
+    if (place.welshName) rows.push({ key: placeKey(place.welshName), kind: 'place', label: place.welshName, ...place.coordinates });
+  }
+  return rows;
+}
+
+/**
+ * Loads the invented county into an empty directory, so `npm start` with
+ * no configuration has something real-looking to show. A directory that
+ * already has anything (an import, an earlier seed) is left alone.
+ */
+export async function seedIfEmpty(db: Database): Promise<{ seeded: boolean; services: number; hubs: number }> {
+  if (!(await isDirectoryEmpty(db))) return { seeded: false, services: 0, hubs: 0 };
+  await upsertPlaces(db, seedPlaces());
+  await upsertTaxonomyTerms(db, seed.taxonomyTerms);
+  await upsertServices(db, seed.services, 'seed');
+  await upsertHubs(db, seed.hubs);
+  return { seeded: true, services: seed.services.length, hubs: seed.hubs.length };
+}
