@@ -8,8 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Rejection, Service } from '../src/contract/directory.ts';
 import { readFeed } from '../src/oruk/feed.ts';
-import { readV1ServiceList } from '../src/oruk/v1.ts';
-import { readV3ServiceList } from '../src/oruk/v3.ts';
+import { readV1Service, readV1ServiceList } from '../src/oruk/v1.ts';
+import { readV3Service, readV3ServiceList } from '../src/oruk/v3.ts';
 import type { Database } from './db/database.ts';
 import { upsertServices } from './db/directory.ts';
 
@@ -64,7 +64,15 @@ async function readSource(source: string): Promise<Omit<ImportReport, 'inserted'
     return { source: path, version: '3.0', read: 0, rejected: 0, reasons: [], notes: [], errors: [`Could not read ${path}: ${(error as Error).message}`], complete: false, services: [] };
   }
   const version = versionOfDocument(json);
-  const result = version === '1.0' ? readV1ServiceList(json) : readV3ServiceList(json);
+  // A saved detail response is one service object rather than a list.
+  const single = typeof json === 'object' && json !== null && !Array.isArray(json) && 'id' in json && 'name' in json;
+  const result = single
+    ? version === '1.0'
+      ? readV1Service(json)
+      : readV3Service(json)
+    : version === '1.0'
+      ? readV1ServiceList(json)
+      : readV3ServiceList(json);
   return {
     source: path,
     version,

@@ -39,6 +39,7 @@ const app = createApp({
   postsPerMinute: config.postsPerMinute,
   trustProxy: config.trustProxy,
   geocoder: { geocoderUrl: config.geocoderUrl },
+  ...(config.webhook ? { webhook: config.webhook } : {}),
   demoDir: join(PROJECT_ROOT, 'demo'),
   cdnDir,
 });
@@ -49,6 +50,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   if (seeded.seeded) console.log(`  seeded the directory: ${seeded.services} services, ${seeded.hubs} hubs`);
   console.log(`  API docs: http://localhost:${info.port}/docs`);
   console.log(`  Open Referral UK v3.0 feed: http://localhost:${info.port}/oruk/`);
+  if (config.webhook) console.log(`  bookings are sent to the webhook at ${new URL(config.webhook.url).origin}`);
   if (config.staffTokenGenerated) {
     console.log(`  STAFF_TOKEN not set; this run's staff token is: ${config.staffToken}`);
   }

@@ -106,6 +106,11 @@ export function mountOruk(app: Hono, db: Queryable, directory: DirectoryCache, g
   app.get('/oruk/services', async (c) => {
     const query = readQuery(c, OrukServicesQuery);
     const { index } = await directory.get();
+    if ((query.lat === undefined) !== (query.long === undefined) || (query.proximity !== undefined && !query.postcode && query.lat === undefined)) {
+      throw new HttpProblem(422, 'validation-failed', 'The request query is not valid', 'proximity needs a postcode, or lat and long together.', [
+        { path: query.lat === undefined ? 'lat' : 'long', code: 'required', message: 'lat and long go together, and proximity needs a point' },
+      ]);
+    }
     let point: Coordinates | undefined;
     if (query.postcode) point = (await geocode(db, query.postcode, geocoder)).coordinates;
     else if (query.lat !== undefined && query.long !== undefined) point = { lat: query.lat, lng: query.long };

@@ -20,13 +20,20 @@ export interface SchemaIssue {
   origin?: string;
 }
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+/**
+ * The part of `path` that exists in what was sent, and the value there. A
+ * schema may parse a string into an object (`near=52.4,-3.1` → {lat, lng})
+ * and then report `near.lat`; the sender only knows `near`.
+ */
+function locate(input: unknown, path: readonly PropertyKey[]): { path: readonly PropertyKey[]; value: unknown } {
   let value: unknown = input;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
+  for (let index = 0; index < path.length; index++) {
+    if (value === null || typeof value !== 'object') {
+      return index === 0 ? { path, value: undefined } : { path: path.slice(0, index), value };
+    }
+    value = (value as Record<PropertyKey, unknown>)[path[index] as PropertyKey];
   }
-  return value;
+  return { path, value };
 }
 
 function isBlank(value: unknown): boolean {
@@ -54,10 +61,12 @@ export function fieldErrors(issues: readonly SchemaIssue[], input: unknown): Fie
   const seen = new Set<string>();
   const errors: FieldError[] = [];
   for (const issue of issues) {
-    const field = issue.path.map(String).join('.');
+    const found = locate(input, issue.path);
+    const field = found.path.map(String).join('.');
     if (seen.has(field)) continue;
     seen.add(field);
-    errors.push({ field, code: codeFor(issue, valueAt(input, issue.path)) });
+    const code = found.path.length < issue.path.length ? (issue.code === 'too_big' ? 'too-big' : issue.code === 'too_small' ? 'too-small' : 'invalid') : codeFor(issue, found.value);
+    errors.push({ field, code });
   }
   return errors;
 }
