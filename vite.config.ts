@@ -38,11 +38,12 @@ export default defineConfig(({ mode }) => {
         entry: {
           index: 'src/index.ts',
           'elements/feedback': 'src/elements/feedback/define.ts',
+          'elements/hub-finder': 'src/elements/hub-finder/define.ts',
         },
         formats: ['es'],
       },
       rollupOptions: {
-        external: [/^lit(\/.*)?$/, /^@lit\//, /^zod(\/.*)?$/, /^i18next$/],
+        external: [/^lit(\/.*)?$/, /^@lit\//, /^zod(\/.*)?$/, /^i18next$/, /^leaflet(\/.*)?$/, /^postcode$/],
         output: { chunkFileNames: 'chunks/[name]-[hash].js', entryFileNames: '[name].js' },
       },
     },

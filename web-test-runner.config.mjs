@@ -12,10 +12,12 @@ const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('./test/support/chromium.t
 const { createApp } = await import('./server/app.ts');
 const { migrate, openDatabase } = await import('./server/db/database.ts');
 const { faultProxy } = await import('./test/support/fault-proxy.ts');
+const { seedIfEmpty } = await import('./server/seed/load.ts');
 
 export const STAFF_TOKEN = 'browser-tests-staff-token';
 const db = await openDatabase({});
 await migrate(db);
+await seedIfEmpty(db);
 const app = createApp({ db, staffToken: STAFF_TOKEN, postsPerMinute: 100_000 });
 const api = getRequestListener(app.fetch);
 const faults = faultProxy(api);
@@ -38,15 +40,38 @@ const networkConditions = {
   },
 };
 
+/**
+ * `executeServerCommand('geolocation', { allow, lat, lng })`: the browser's
+ * answer to "Use my location": a position, or a refusal, as a person would
+ * give at the permission prompt.
+ */
+const geolocation = {
+  name: 'geolocation',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'geolocation') return undefined;
+    const page = session.browser.getPage(session.id);
+    const origin = new URL(page.url()).origin;
+    const context = page.browserContext();
+    await context.clearPermissionOverrides();
+    if (payload?.allow) {
+      await context.overridePermissions(origin, ['geolocation']);
+      await page.setGeolocation({ latitude: payload.lat, longitude: payload.lng, accuracy: 50 });
+    } else {
+      await context.overridePermissions(origin, []);
+    }
+    return true;
+  },
+};
+
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [networkConditions, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [networkConditions, geolocation, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   middleware: [
     async (ctx, next) => {
-      if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/faults/')) {
+      if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/oruk/') || ctx.path.startsWith('/faults/')) {
         // The API answers on the raw response; Koa must not (its default 404 would only confuse logs).
         ctx.respond = false;
         ctx.status = 200;

@@ -18,6 +18,7 @@ console.log(`cdn/community-led-widgets.js gzip: ${kb(gz(cdn))} (raw ${kb(cdn.len
 // Each npm entry as an app would ship it: bundled with its dependencies and minified.
 const entries: Record<string, string> = {
   'community-led-widgets/feedback': 'src/elements/feedback/define.ts',
+  'community-led-widgets/hub-finder': 'src/elements/hub-finder/define.ts',
 };
 for (const [name, entry] of Object.entries(entries)) {
   const result = await build({

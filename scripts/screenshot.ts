@@ -1,27 +1,62 @@
 /**
  * Screenshots of the demo pages for a person to look at (not a test):
  *   tsx scripts/screenshot.ts [baseUrl] [outDir]
- * Takes each page at 320 px and 1280 px, in English and Welsh, plus the
- * error and thank-you states of <cls-feedback>.
+ * Each widget at 320 px and 1280 px, in English and Welsh, in its main states.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium.ts';
 
 const base = process.argv[2] ?? 'http://localhost:8080';
 const out = process.argv[3] ?? 'screenshots';
 mkdirSync(out, { recursive: true });
 
+const WORDS = {
+  en: { send: 'Send feedback', search: 'Search', map: 'Show map', book: 'Book', submit: 'Book this session', email: 'Email' },
+  cy: { send: 'Anfon adborth', search: 'Chwilio', map: 'Dangos map', book: 'Trefnu', submit: 'Trefnu’r sesiwn hon', email: 'E-bost' },
+} as const;
+
+async function shot(page: Page, name: string, selector: string): Promise<void> {
+  await page.locator(selector).screenshot({ path: join(out, `${name}.png`) });
+}
+
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 for (const width of [320, 1280]) {
-  for (const lang of ['en', 'cy']) {
+  for (const lang of ['en', 'cy'] as const) {
+    const words = WORDS[lang];
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     await page.goto(`${base}/?lang=${lang}`);
-    await page.locator('cls-feedback').locator('form').waitFor();
-    await page.screenshot({ path: join(out, `feedback-${lang}-${width}.png`), fullPage: true });
-    await page.locator('cls-feedback').getByRole('button', { name: lang === 'cy' ? 'Anfon adborth' : 'Send feedback' }).click();
-    await page.screenshot({ path: join(out, `feedback-${lang}-${width}-errors.png`), fullPage: true });
+    const feedback = page.locator('cls-feedback');
+    await feedback.locator('form').waitFor();
+    await shot(page, `feedback-${lang}-${width}`, 'cls-feedback');
+    await feedback.getByRole('button', { name: words.send }).click();
+    await shot(page, `feedback-${lang}-${width}-errors`, 'cls-feedback');
+
+    const finder = page.locator('cls-hub-finder');
+    await finder.locator('#place').fill('Borchester');
+    await finder.getByRole('button', { name: words.search, exact: true }).click();
+    await finder.locator('#results-heading').waitFor();
+    await shot(page, `hub-finder-${lang}-${width}-results`, 'cls-hub-finder');
+    await finder.getByRole('button', { name: words.map }).click();
+    await finder.locator('cls-hub-map').waitFor();
+    await page.waitForTimeout(500);
+    await shot(page, `hub-finder-${lang}-${width}-map`, 'cls-hub-finder');
+    const book = finder.getByRole('button', { name: new RegExp(`^${words.book} `) }).first();
+    if (await book.count()) {
+      await book.click();
+      await finder.locator('#booking-heading').waitFor();
+      await finder.getByRole('button', { name: words.submit }).click();
+      await finder.locator('.error-summary').waitFor();
+      await shot(page, `hub-finder-${lang}-${width}-booking-errors`, 'cls-hub-finder');
+      await finder.locator('#name').fill('Demo Resident');
+      await finder.getByLabel(words.email, { exact: true }).check();
+      await finder.locator('#email').fill('demo@example.org');
+      await finder.locator('#consent-0').check();
+      await finder.getByRole('button', { name: words.submit }).click();
+      await finder.locator('.panel').waitFor();
+      await shot(page, `hub-finder-${lang}-${width}-confirmed`, 'cls-hub-finder');
+    }
     await page.close();
   }
 }

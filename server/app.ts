@@ -13,9 +13,11 @@ import { DOCS_CSS, docsPage, openApiDocument, type RouteSpec } from './openapi.t
 import { DirectoryCache } from './directory-cache.ts';
 import type { GeocoderOptions } from './geocode.ts';
 import { mountOruk, orukRoutes } from './oruk/routes.ts';
+import { bookingRoutes, mountBookings } from './routes/bookings.ts';
 import { feedbackRoutes, mountFeedback } from './routes/feedback.ts';
 import { mountPlaces, placeRoutes } from './routes/places.ts';
 import { staticFile } from './static.ts';
+import { WebhookSender, type WebhookOptions } from './webhook.ts';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION = '0.1.0';
@@ -36,6 +38,12 @@ export interface AppOptions {
   /** Folders served at `/` and `/cdn/`; omitted in API-only tests. */
   demoDir?: string;
   cdnDir?: string;
+  /**
+   * Where staff systems are told about each booking and cancellation
+   * (signed with `secret`). A {@link WebhookSender} may be passed instead,
+   * so that tests can await its deliveries with `idle()`.
+   */
+  webhook?: WebhookOptions | WebhookSender;
 }
 
 const routes: RouteSpec[] = [
@@ -48,6 +56,7 @@ const routes: RouteSpec[] = [
   },
   ...feedbackRoutes,
   ...placeRoutes,
+  ...bookingRoutes,
   ...orukRoutes,
 ];
 
@@ -71,7 +80,9 @@ export function createApp(options: AppOptions): Hono {
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problemResponse(c, error);
-    console.error('Unhandled error on', c.req.method, c.req.path, error);
+    // The stack only: database errors carry a `detail` that can quote the
+    // row being written ("Failing row contains …"), i.e. a resident's details.
+    console.error('Unhandled error on', c.req.method, c.req.path, error.stack ?? `${error.name}: ${error.message}`);
     return problemResponse(c, new HttpProblem(500, 'internal-error', 'Something went wrong on the server'));
   });
   app.notFound((c) => problemResponse(c, new HttpProblem(404, 'not-found', 'Not found', `Nothing at ${c.req.path}.`)));
@@ -121,6 +132,8 @@ export function createApp(options: AppOptions): Hono {
   mountFeedback(app, options.db);
   const directory = new DirectoryCache(options.db);
   mountPlaces(app, options.db, directory, options.geocoder ?? {});
+  const webhook = options.webhook instanceof WebhookSender ? options.webhook : options.webhook && new WebhookSender(options.webhook);
+  mountBookings(app, options.db, directory, webhook);
   mountOruk(app, options.db, directory, options.geocoder ?? {});
 
   // Registered before the static files so that no API path falls through to them.

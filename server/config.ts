@@ -31,6 +31,8 @@ export const ServerEnv = z.object({
     .enum(['true', 'false', '1', '0'])
     .optional()
     .transform((value) => value !== 'false' && value !== '0'),
+  WEBHOOK_URL: z.string().url('must be a URL, e.g. https://staff.example/hooks/cls').regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
+  WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .optional()
@@ -49,14 +51,17 @@ export interface ServerConfig {
   trustProxy: boolean;
   geocoderUrl: string | undefined;
   seed: boolean;
+  /** Where bookings are sent for staff, signed with `secret`; both variables or neither. */
+  webhook: { url: string; secret: string } | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
   const parsed = ServerEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== '')));
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid server configuration:\n${lines.join('\n')}`);
+  const lines = parsed.success ? [] : parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  if (parsed.success && !parsed.data.WEBHOOK_URL !== !parsed.data.WEBHOOK_SECRET) {
+    lines.push(parsed.data.WEBHOOK_URL ? '  WEBHOOK_SECRET: required when WEBHOOK_URL is set' : '  WEBHOOK_URL: required when WEBHOOK_SECRET is set');
   }
+  if (!parsed.success || lines.length) throw new Error(`Invalid server configuration:\n${lines.join('\n')}`);
   const e = parsed.data;
   return {
     port: e.PORT,
@@ -70,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     trustProxy: e.TRUST_PROXY,
     geocoderUrl: e.GEOCODER_URL,
     seed: e.SEED,
+    webhook: e.WEBHOOK_URL && e.WEBHOOK_SECRET ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET } : undefined,
   };
 }

@@ -14,6 +14,10 @@ export interface RouteSpec {
   query?: Schema;
   body?: Schema;
   responses: Record<number, { description: string; schema?: Schema }>;
+  /** Problems this route answers with beyond the generic ones, by status: what each means. */
+  problems?: Record<number, string>;
+  /** Content type of a 200 that is not JSON (e.g. `text/csv`). */
+  produces?: string;
 }
 
 type JsonSchema = Record<string, unknown>;
@@ -33,6 +37,9 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const parameters: unknown[] = [];
+    for (const [, name] of route.path.matchAll(/\{([^}]+)\}/g)) {
+      parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
+    }
     if (route.query) {
       const shape = schemaOf(route.query, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
       for (const [name, schema] of Object.entries(shape.properties ?? {})) {
@@ -52,7 +59,9 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
     for (const [status, response] of Object.entries(route.responses)) {
       responses[status] = response.schema
         ? { description: response.description, content: { 'application/json': { schema: schemaOf(response.schema, 'output') } } }
-        : { description: response.description };
+        : route.produces
+          ? { description: response.description, content: { [route.produces]: { schema: { type: 'string' } } } }
+          : { description: response.description };
     }
     if (route.body) {
       responses['400'] = problemResponse('Malformed JSON, or a missing Idempotency-Key');
@@ -63,6 +72,7 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
     if (route.idempotent) responses['409'] = problemResponse('The Idempotency-Key was used before with a different body');
     if (route.method === 'post' && !route.staff) responses['429'] = problemResponse('Too many requests from this client');
     if (route.staff) responses['401'] = problemResponse('Missing or wrong staff token');
+    for (const [status, description] of Object.entries(route.problems ?? {})) responses[status] = problemResponse(description);
     responses['500'] = problemResponse('Unexpected server error');
     (paths[route.path] ??= {})[route.method] = {
       summary: route.summary,

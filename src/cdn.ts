@@ -5,5 +5,7 @@
  * they use.
  */
 import './elements/feedback/define.ts';
+import './elements/hub-finder/define.ts';
 
 export { ClsFeedback } from './elements/feedback/feedback.ts';
+export { ClsHubFinder } from './elements/hub-finder/hub-finder.ts';

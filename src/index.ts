@@ -4,6 +4,7 @@
  * CDN bundle) to define the tags.
  */
 export { ClsFeedback, type FeedbackSubmitDetail } from './elements/feedback/feedback.ts';
+export { ClsHubFinder, type BookingCancelDetail, type BookingCompleteDetail, type HubSelectDetail } from './elements/hub-finder/hub-finder.ts';
 export * from './contract/index.ts';
 export * from './client/index.ts';
 export { LANGUAGES, type Language } from './i18n/languages.ts';

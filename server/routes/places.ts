@@ -12,6 +12,7 @@ import {
 } from '../../src/contract/places.ts';
 import { nearest } from '../../src/core/geo.ts';
 import { occurrencesBetween } from '../../src/core/schedule.ts';
+import { bookedCounts } from '../db/bookings.ts';
 import type { Database } from '../db/database.ts';
 import type { DirectoryCache } from '../directory-cache.ts';
 import { geocode, type GeocoderOptions } from '../geocode.ts';
@@ -44,6 +45,7 @@ export const placeRoutes: RouteSpec[] = [
     method: 'get',
     path: '/api/v1/sessions',
     summary: 'Upcoming hub sessions, expanded from their schedules (Europe/London)',
+    description: 'Bookable sessions carry their capacity and the places still free (`remaining`), counting bookings made so far.',
     tag: 'Hubs',
     query: SessionsQuery,
     responses: { 200: { description: 'Sessions in start order', schema: SessionList } },
@@ -69,6 +71,13 @@ export function expandSessions(hubs: readonly Hub[], from: Date, to: Date): Sess
     }
   }
   return sessions.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+}
+
+/** `sessions` with `remaining` reduced by the places already booked (`booked`: seats taken per session id). */
+export function applyBookedCounts(sessions: readonly Session[], booked: ReadonlyMap<string, number>): Session[] {
+  return sessions.map((session) =>
+    session.capacity === undefined ? session : { ...session, remaining: Math.max(0, session.capacity - (booked.get(session.id) ?? 0)) },
+  );
 }
 
 export function mountPlaces(app: Hono, db: Database, directory: DirectoryCache, geocoder: GeocoderOptions): void {
@@ -98,6 +107,8 @@ export function mountPlaces(app: Hono, db: Database, directory: DirectoryCache, 
     const { hubs } = await directory.get();
     const selected = query.hub ? hubs.filter((hub) => hub.id === query.hub) : hubs;
     if (query.hub && !selected.length) throw new HttpProblem(404, 'not-found', 'No such hub', `There is no hub with id ${query.hub}.`);
-    return c.json(SessionList.parse({ items: expandSessions(selected, from, to) }));
+    const sessions = expandSessions(selected, from, to);
+    const booked = await bookedCounts(db, sessions.filter((session) => session.capacity !== undefined).map((session) => session.id));
+    return c.json(SessionList.parse({ items: applyBookedCounts(sessions, booked) }));
   });
 }

@@ -5,3 +5,4 @@ export * from './config.ts';
 export * from './schema.ts';
 export * from './directory.ts';
 export * from './places.ts';
+export * from './bookings.ts';

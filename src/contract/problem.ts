@@ -18,6 +18,9 @@ export const ProblemCode = z.enum([
   'invalid-postcode',
   'place-not-found',
   'geocoder-unavailable',
+  'session-full',
+  'session-not-bookable',
+  'session-past',
   'internal-error',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;

@@ -1,3 +1,4 @@
+import { londonParts, type Weekday } from '../core/schedule.ts';
 import { LOCALES, type Language } from './languages.ts';
 
 /** Community Led Support runs in Great Britain: every date is shown in UK time, whatever the device says. */
@@ -7,6 +8,47 @@ export function formatNumber(lang: Language, value: number, options?: Intl.Numbe
   return new Intl.NumberFormat(LOCALES[lang], options).format(value);
 }
 
-export function formatDate(lang: Language, value: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: TIME_ZONE, ...options }).format(value);
+/*
+ * Day and month names come from these tables, not from Intl: browsers may
+ * ship without Welsh date data (Debian's Chromium does) and then quietly
+ * answer in American English ("Monday, November 30").
+ */
+const WEEKDAY_NAMES: Record<Language, Record<Weekday, string>> = {
+  en: { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' },
+  cy: { MO: 'Dydd Llun', TU: 'Dydd Mawrth', WE: 'Dydd Mercher', TH: 'Dydd Iau', FR: 'Dydd Gwener', SA: 'Dydd Sadwrn', SU: 'Dydd Sul' },
+};
+const MONTH_NAMES: Record<Language, readonly string[]> = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  cy: ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'],
+};
+
+/** `4 December 2026` / `4 Rhagfyr 2026`, in UK time. */
+export function formatDate(lang: Language, value: Date): string {
+  const parts = londonParts(value);
+  return `${parts.day} ${MONTH_NAMES[lang][parts.month - 1]} ${parts.year}`;
+}
+
+/** `12:00`: 24-hour clock, the same in both languages. */
+export function formatTime(_lang: Language, value: Date): string {
+  return londonParts(value).time.slice(0, 5);
+}
+
+/** `Thursday 4 December` / `Dydd Iau 4 Rhagfyr`, in UK time. */
+export function formatDay(lang: Language, value: Date): string {
+  const parts = londonParts(value);
+  return `${WEEKDAY_NAMES[lang][parts.weekday]} ${parts.day} ${MONTH_NAMES[lang][parts.month - 1]}`;
+}
+
+/** The name of a day of the week. */
+export const weekdayName = (lang: Language, day: Weekday) => WEEKDAY_NAMES[lang][day];
+
+export type DistanceUnits = 'miles' | 'km';
+
+/** `1.2 miles`, `1 mile`, `1.2 milltir` or `1.9 km` (unit words from our tables, like the day names). */
+export function formatDistance(lang: Language, metres: number, units: DistanceUnits): string {
+  const value = units === 'km' ? metres / 1000 : metres / 1609.344;
+  const number = formatNumber(lang, value, { maximumFractionDigits: value < 10 ? 1 : 0 });
+  if (units === 'km') return `${number} km`;
+  if (lang === 'cy') return `${number} milltir`;
+  return `${number} ${number === '1' ? 'mile' : 'miles'}`;
 }

@@ -52,8 +52,8 @@ export class LocaleController implements ReactiveController {
   }
 
   /** Format a date in the element's language, in UK time. */
-  date(value: Date, options?: Intl.DateTimeFormatOptions): string {
-    return formatDate(this.lang, value, options);
+  date(value: Date): string {
+    return formatDate(this.lang, value);
   }
 
   private refresh(): void {

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
 import { FeedbackList } from '../../src/contract/feedback.ts';
+import { HubList, SessionList } from '../../src/contract/places.ts';
 import { readFeed } from '../../src/oruk/feed.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
@@ -112,6 +114,62 @@ describe('demo site end to end (real server, real browser)', () => {
     assert.ok(first.distanceMetres <= third.distanceMetres);
     const sessions = (await (await fetch(`${server.url}/api/v1/sessions?hub=${first.hub.id}`)).json()) as { items: unknown[] };
     assert.ok(sessions.items.length > 0, 'the nearest hub has sessions in the next four weeks');
+  });
+
+  it('finds a hub by postcode, books its last seat, downloads the calendar file and cancels', async () => {
+    // A bookable session next week, left with one seat by other residents' bookings.
+    const from = new Date(Date.now() + 2 * 86_400_000);
+    const to = new Date(from.getTime() + 20 * 86_400_000);
+    const sessions = SessionList.parse(await (await fetch(`${server.url}/api/v1/sessions?from=${from.toISOString()}&to=${to.toISOString()}`)).json()).items;
+    const session = sessions.find((item) => item.mode === 'bookable' && (item.remaining ?? 0) >= 2);
+    assert.ok(session, 'a bookable session in the seed');
+    for (let taken = 0; taken < (session.remaining ?? 0) - 1; taken++) {
+      const response: Response = await fetch(`${server.url}/api/v1/bookings`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+        body: JSON.stringify({ sessionId: session.id, name: 'Another Resident', contact: { method: 'phone', value: '01632 960000' }, consent: true }),
+      });
+      assert.equal(response.status, 201);
+    }
+    const hub = HubList.parse(await (await fetch(`${server.url}/api/v1/hubs?limit=100`)).json()).items.find((item) => item.hub.id === session.hubId)?.hub;
+    assert.ok(hub?.address.postcode);
+
+    const { page, problems } = await openDemo(1280);
+    const finder = page.locator('cls-hub-finder');
+    await finder.getByLabel('Postcode or town').fill(hub.address.postcode.toLowerCase().replace(' ', ''));
+    await finder.getByRole('button', { name: 'Search', exact: true }).click();
+    await finder.locator('#results-heading').waitFor();
+    await finder.getByRole('button', { name: hub.name, exact: true }).click();
+    await finder.locator('#details-heading').waitFor();
+    await finder.getByText('(1 place left)').waitFor();
+    await finder.getByRole('button', { name: new RegExp(`^Book .* at ${hub.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first().click();
+    await finder.getByLabel('Full name').fill('Last Seat');
+    await finder.getByLabel('Email', { exact: true }).check();
+    await finder.getByLabel('Email address').fill('last.seat@example.org');
+    await finder.getByRole('checkbox').check();
+    await finder.getByRole('button', { name: 'Book this session' }).click();
+    await finder.locator('.panel').getByText('Booking confirmed').waitFor();
+    const reference = (await finder.locator('.reference').textContent())?.trim() ?? '';
+    assert.match(reference, /^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+
+    const full = SessionList.parse(await (await fetch(`${server.url}/api/v1/sessions?hub=${session.hubId}&from=${session.start}&to=${session.end}`)).json()).items[0];
+    assert.equal(full?.remaining, 0, 'the last seat is taken');
+
+    const download = page.waitForEvent('download');
+    await finder.getByRole('link', { name: 'Add to calendar' }).click();
+    const file = await (await download).path();
+    const ics = (await readFile(file, 'utf8')).replace(/\r\n[ \t]/g, '');
+    assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+    assert.match(ics, new RegExp(`UID:${reference}@`));
+    assert.match(ics, /DTSTART;TZID=Europe\/London:\d{8}T\d{6}/);
+    assert.match(ics, /END:VCALENDAR\r\n$/);
+
+    await finder.getByRole('button', { name: 'Cancel this booking' }).click();
+    await finder.locator('.panel').getByText('Booking cancelled').waitFor();
+    const freed = SessionList.parse(await (await fetch(`${server.url}/api/v1/sessions?hub=${session.hubId}&from=${session.start}&to=${session.end}`)).json()).items[0];
+    assert.equal(freed?.remaining, 1, 'cancelling frees the seat');
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 
   it('serves the API reference and the OpenAPI document', async () => {

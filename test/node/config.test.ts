@@ -100,6 +100,27 @@ describe('loadConfig', () => {
     for (const name of ['PORT', 'STAFF_TOKEN', 'RATE_LIMIT_PER_MINUTE', 'TRUST_PROXY']) assert.match(message, new RegExp(`\\b${name}\\b`));
   });
 
+  it('has no booking webhook unless one is configured', () => {
+    assert.equal(loadConfig({}, CWD).webhook, undefined);
+  });
+
+  it('reads the booking webhook URL and secret', () => {
+    const config = loadConfig({ WEBHOOK_URL: 'https://staff.example/hooks/cls', WEBHOOK_SECRET: 'a-webhook-secret-0123456789' }, CWD);
+    assert.deepEqual(config.webhook, { url: 'https://staff.example/hooks/cls', secret: 'a-webhook-secret-0123456789' });
+  });
+
+  it('refuses a webhook URL without a secret, and a secret without a URL, naming the missing variable', () => {
+    assert.match(configError({ WEBHOOK_URL: 'https://staff.example/hooks/cls' }), /\bWEBHOOK_SECRET\b/);
+    assert.match(configError({ WEBHOOK_SECRET: 'a-webhook-secret-0123456789' }), /\bWEBHOOK_URL\b/);
+  });
+
+  it('refuses a short webhook secret or a non-http URL without echoing the secret', () => {
+    const message = configError({ WEBHOOK_URL: 'ftp://staff.example/', WEBHOOK_SECRET: 'short-secret' });
+    assert.match(message, /\bWEBHOOK_URL\b/);
+    assert.match(message, /\bWEBHOOK_SECRET\b/);
+    assert.doesNotMatch(message, /short-secret/);
+  });
+
   it('ignores variables it does not know', () => {
     assert.equal(loadConfig({ HOME: '/root', PATH: '/usr/bin', NODE_ENV: 'production' }, CWD).port, 8080);
   });

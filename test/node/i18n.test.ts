@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import i18next from 'i18next';
 import type { ApiMessageKey } from '../../src/client/errors.ts';
 import { feedbackMessages } from '../../src/elements/feedback/feedback.locales.ts';
+import { hubFinderMessages } from '../../src/elements/hub-finder/hub-finder.locales.ts';
+import { hubMapMessages } from '../../src/elements/hub-finder/hub-map.locales.ts';
 import { common } from '../../src/i18n/common.ts';
-import { formatDate, formatNumber } from '../../src/i18n/format.ts';
+import { formatDate, formatDay, formatDistance, formatNumber, formatTime } from '../../src/i18n/format.ts';
 import { LANGUAGES, supportedLanguage, type Language } from '../../src/i18n/languages.ts';
 import { createLocalizer, type Messages } from '../../src/i18n/localizer.ts';
 
@@ -40,7 +42,7 @@ function baseKeys(flat: Map<string, string>): Map<string, Set<string>> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 
-const catalogues: Record<string, Record<Language, Messages>> = { common, feedback: feedbackMessages };
+const catalogues: Record<string, Record<Language, Messages>> = { common, feedback: feedbackMessages, hubFinder: hubFinderMessages, hubMap: hubMapMessages };
 
 for (const [name, catalogue] of Object.entries(catalogues)) {
   describe(`${name} catalogue`, () => {
@@ -234,7 +236,9 @@ describe('formatDate and formatNumber', () => {
       process.env.TZ = tz;
       assert.equal(formatDate('en', lateJune), '1 July 2026');
       assert.equal(formatDate('cy', lateJune), '1 Gorffennaf 2026');
-      assert.equal(formatDate('en', lateJune, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }), '00:30');
+      assert.equal(formatTime('en', lateJune), '00:30');
+      assert.equal(formatDay('cy', lateJune), 'Dydd Mercher 1 Gorffennaf');
+      assert.equal(formatDay('en', lateJune), 'Wednesday 1 July');
     });
   }
 
@@ -242,6 +246,13 @@ describe('formatDate and formatNumber', () => {
     process.env.TZ = 'Asia/Tokyo';
     // 23:30 UTC on 31 December is still 31 December in London.
     assert.equal(formatDate('en', new Date('2026-12-31T23:30:00Z')), '31 December 2026');
+  });
+
+  it('writes distances with the unit in the resident\'s language', () => {
+    assert.equal(formatDistance('en', 1609.344, 'miles'), '1 mile');
+    assert.equal(formatDistance('en', 1931, 'miles'), '1.2 miles');
+    assert.equal(formatDistance('cy', 1931, 'miles'), '1.2 milltir');
+    assert.equal(formatDistance('cy', 27_000, 'km'), '27 km');
   });
 
   it('formats numbers the British way', () => {

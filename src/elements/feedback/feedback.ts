@@ -194,7 +194,7 @@ export class ClsFeedback extends LitElement {
         ? notification({
             title: t('failedTitle'),
             variant: 'error',
-            body: html`<p>${t(this.failure.messageKey)}</p>
+            body: html`<p>${t(this.failure.messageKey)} ${t('answersKept')}</p>
               ${button({ label: t('tryAgain'), variant: 'secondary', onClick: () => void this.submit() })}`,
           })
         : nothing}

@@ -1,0 +1,255 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { BOOKING_REFERENCE_ALPHABET, type BookingContact, type StaffBooking, type StaffBookingsExportQuery, type StaffBookingsQuery } from '../../src/contract/bookings.ts';
+import type { Database, Queryable } from './database.ts';
+
+/** Bytes at or above this are discarded, so every alphabet letter is equally likely. */
+const UNBIASED_LIMIT = 256 - (256 % BOOKING_REFERENCE_ALPHABET.length);
+
+/** A fresh `XXXX-XXXX` reference from {@link BOOKING_REFERENCE_ALPHABET}, from crypto randomness without modulo bias. */
+export function newBookingReference(random: (size: number) => Uint8Array = randomBytes): string {
+  const chars: string[] = [];
+  while (chars.length < 8) {
+    for (const byte of random(16)) {
+      if (byte < UNBIASED_LIMIT && chars.length < 8) chars.push(BOOKING_REFERENCE_ALPHABET.charAt(byte % BOOKING_REFERENCE_ALPHABET.length));
+    }
+  }
+  return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
+}
+
+/** A cancel token: 32 random bytes, base64url. Only its SHA-256 is stored. */
+export function newCancelToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token, 'utf8').digest();
+
+/** The session occurrence a booking is for, as the directory describes it now. */
+export interface SlotSpec {
+  sessionId: string;
+  hubId: string;
+  planId: string;
+  start: Date;
+  /** Undefined: the plan sets no limit. */
+  capacity: number | undefined;
+}
+
+export interface NewBooking {
+  name: string;
+  contact: BookingContact;
+  notes?: string | undefined;
+  lang?: 'en' | 'cy' | undefined;
+}
+
+export type BookSeatOutcome =
+  | { kind: 'full'; capacity: number }
+  | { kind: 'booked'; reference: string; cancelToken: string; createdAt: string; booked: number; capacity: number | undefined };
+
+export interface BookSeatOptions {
+  /** Where references come from (tests inject collisions). */
+  reference?: () => string;
+}
+
+const MAX_REFERENCE_TRIES = 20;
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+/**
+ * Takes one seat of a session occurrence, inside the caller's transaction.
+ *
+ * The slot row is created if this is the first booking, then locked with
+ * `SELECT … FOR UPDATE`: concurrent bookings of the same occurrence queue
+ * on that lock, each sees the count the previous one committed, and the
+ * `booked <= capacity` check constraint backs this up. Other occurrences
+ * are not blocked.
+ */
+export async function bookSeat(tx: Queryable, slot: SlotSpec, booking: NewBooking, options: BookSeatOptions = {}): Promise<BookSeatOutcome> {
+  const capacity = slot.capacity ?? null;
+  await tx.query(
+    `INSERT INTO session_slots (session_id, hub_id, plan_id, starts_at, capacity)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (session_id) DO NOTHING`,
+    [slot.sessionId, slot.hubId, slot.planId, slot.start.toISOString(), capacity],
+  );
+  const [row] = await tx.query<{ booked: number }>('SELECT booked FROM session_slots WHERE session_id = $1 FOR UPDATE', [slot.sessionId]);
+  if (!row) throw new Error('session slot vanished inside its transaction');
+  const booked = Number(row.booked);
+  // The plan's capacity now is what counts (it may have changed since the slot was created).
+  if (capacity !== null && booked >= capacity) return { kind: 'full', capacity };
+  await tx.query('UPDATE session_slots SET booked = booked + 1, capacity = $2 WHERE session_id = $1', [slot.sessionId, capacity]);
+
+  const cancelToken = newCancelToken();
+  const generate = options.reference ?? newBookingReference;
+  for (let attempt = 0; attempt < MAX_REFERENCE_TRIES; attempt++) {
+    const reference = generate();
+    // ON CONFLICT rather than catching a unique violation: an error would abort the whole transaction.
+    const [inserted] = await tx.query<{ created_at: Date | string }>(
+      `INSERT INTO bookings (reference, session_id, hub_id, name, contact_method, contact_value, notes, lang, cancel_token_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (reference) DO NOTHING
+       RETURNING created_at`,
+      [
+        reference,
+        slot.sessionId,
+        slot.hubId,
+        booking.name,
+        booking.contact.method,
+        booking.contact.value,
+        booking.notes ?? null,
+        booking.lang ?? null,
+        tokenHash(cancelToken).toString('hex'),
+      ],
+    );
+    if (inserted) {
+      return { kind: 'booked', reference, cancelToken, createdAt: iso(inserted.created_at), booked: booked + 1, capacity: slot.capacity };
+    }
+  }
+  throw new Error(`no free booking reference after ${MAX_REFERENCE_TRIES} tries`);
+}
+
+/** What the webhook and the cancel answer need about a booking. */
+export interface BookingSummary {
+  reference: string;
+  sessionId: string;
+  hubId: string;
+  start: string;
+  name: string;
+  contact: { method: 'phone' | 'email'; value: string };
+  notes?: string;
+}
+
+interface BookingRow {
+  reference: string;
+  session_id: string;
+  hub_id: string;
+  name: string;
+  contact_method: 'phone' | 'email';
+  contact_value: string;
+  notes: string | null;
+  lang: 'en' | 'cy' | null;
+  cancel_token_hash: string;
+  created_at: Date | string;
+  cancelled_at: Date | string | null;
+  starts_at: Date | string;
+  [key: string]: unknown;
+}
+
+const summaryOf = (row: BookingRow): BookingSummary => ({
+  reference: row.reference,
+  sessionId: row.session_id,
+  hubId: row.hub_id,
+  start: iso(row.starts_at),
+  name: row.name,
+  contact: { method: row.contact_method, value: row.contact_value },
+  ...(row.notes !== null ? { notes: row.notes } : {}),
+});
+
+export type CancelOutcome = { kind: 'not-found' } | { kind: 'cancelled'; first: boolean; booking: BookingSummary };
+
+/** Compared against when there is no booking, so an unknown reference costs the same hashing and comparison. */
+const NO_BOOKING_HASH = createHash('sha256').update('no booking').digest('hex');
+
+/**
+ * Cancels a booking if `token` is its cancel token, freeing its seat once:
+ * a repeated cancel answers the same and frees nothing more. A wrong token
+ * and an unknown reference are indistinguishable to the caller.
+ */
+export async function cancelBooking(db: Database, reference: string, token: string): Promise<CancelOutcome> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<BookingRow>(
+      `SELECT b.*, s.starts_at FROM bookings b JOIN session_slots s ON s.session_id = b.session_id
+       WHERE b.reference = $1 FOR UPDATE OF b`,
+      [reference],
+    );
+    const expected = Buffer.from(row?.cancel_token_hash ?? NO_BOOKING_HASH, 'hex');
+    const given = tokenHash(token);
+    const matches = expected.length === given.length && timingSafeEqual(expected, given);
+    if (!row || !matches) return { kind: 'not-found' };
+    if (row.cancelled_at !== null) return { kind: 'cancelled', first: false, booking: summaryOf(row) };
+    await tx.query('UPDATE bookings SET cancelled_at = now() WHERE reference = $1', [reference]);
+    await tx.query('UPDATE session_slots SET booked = booked - 1 WHERE session_id = $1', [row.session_id]);
+    return { kind: 'cancelled', first: true, booking: summaryOf(row) };
+  });
+}
+
+/**
+ * Gives a booking a new cancel token and returns it; the old one stops
+ * working. Used when a POST is replayed: the first answer is stored without
+ * its token (only the token's hash is ever kept), so the replay carries a
+ * fresh one.
+ */
+export async function rotateCancelToken(db: Queryable, reference: string): Promise<string> {
+  const token = newCancelToken();
+  await db.query('UPDATE bookings SET cancel_token_hash = $2 WHERE reference = $1', [reference, tokenHash(token).toString('hex')]);
+  return token;
+}
+
+/** Seats taken, per session id, for those of `sessionIds` that have been booked. */
+export async function bookedCounts(db: Queryable, sessionIds: readonly string[]): Promise<Map<string, number>> {
+  if (!sessionIds.length) return new Map();
+  const rows = await db.query<{ session_id: string; booked: number }>('SELECT session_id, booked FROM session_slots WHERE session_id = ANY($1::text[])', [
+    [...sessionIds],
+  ]);
+  return new Map(rows.map((row) => [row.session_id, Number(row.booked)]));
+}
+
+function filters(query: StaffBookingsExportQuery): { where: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (query.hub) {
+    params.push(query.hub);
+    clauses.push(`b.hub_id = $${params.length}`);
+  }
+  if (query.from) {
+    params.push(query.from);
+    clauses.push(`s.starts_at >= $${params.length}`);
+  }
+  if (query.to) {
+    params.push(query.to);
+    clauses.push(`s.starts_at < $${params.length}`);
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+const staffRecord = (row: BookingRow, hubName: (id: string) => string | undefined): StaffBooking => {
+  const name = hubName(row.hub_id);
+  return {
+    reference: row.reference,
+    sessionId: row.session_id,
+    hubId: row.hub_id,
+    ...(name !== undefined ? { hubName: name } : {}),
+    start: iso(row.starts_at),
+    name: row.name,
+    contact: { method: row.contact_method, value: row.contact_value },
+    ...(row.notes !== null ? { notes: row.notes } : {}),
+    ...(row.lang !== null ? { lang: row.lang } : {}),
+    createdAt: iso(row.created_at),
+    cancelled: row.cancelled_at !== null,
+    ...(row.cancelled_at !== null ? { cancelledAt: iso(row.cancelled_at) } : {}),
+  };
+};
+
+const SELECT_BOOKINGS = 'SELECT b.*, s.starts_at FROM bookings b JOIN session_slots s ON s.session_id = b.session_id';
+
+/** Bookings for staff, newest first, one page. */
+export async function listBookings(
+  db: Queryable,
+  query: StaffBookingsQuery,
+  hubName: (id: string) => string | undefined,
+): Promise<{ total: number; items: StaffBooking[] }> {
+  const { where, params } = filters(query);
+  const [count] = await db.query<{ total: number | string }>(
+    `SELECT count(*) AS total FROM bookings b JOIN session_slots s ON s.session_id = b.session_id ${where}`,
+    params,
+  );
+  const rows = await db.query<BookingRow>(
+    `${SELECT_BOOKINGS} ${where} ORDER BY b.seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, query.limit, query.offset],
+  );
+  return { total: Number(count?.total ?? 0), items: rows.map((row) => staffRecord(row, hubName)) };
+}
+
+/** Every booking matching `query`, newest first, for the CSV export. */
+export async function exportBookings(db: Queryable, query: StaffBookingsExportQuery, hubName: (id: string) => string | undefined): Promise<StaffBooking[]> {
+  const { where, params } = filters(query);
+  const rows = await db.query<BookingRow>(`${SELECT_BOOKINGS} ${where} ORDER BY b.seq DESC`, params);
+  return rows.map((row) => staffRecord(row, hubName));
+}

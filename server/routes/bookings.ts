@@ -1,0 +1,247 @@
+import type { Hono } from 'hono';
+import {
+  BookingCancelled,
+  BookingCancelQuery,
+  BookingCreated,
+  BookingInput,
+  BookingReference,
+  StaffBookingList,
+  StaffBookingsExportQuery,
+  StaffBookingsQuery,
+} from '../../src/contract/bookings.ts';
+import type { Hub, HubSessionPlan } from '../../src/contract/directory.ts';
+import type { Session } from '../../src/contract/places.ts';
+import { londonInstant, londonParts } from '../../src/core/schedule.ts';
+import { bookSeat, cancelBooking, exportBookings, listBookings, rotateCancelToken } from '../db/bookings.ts';
+import type { Database } from '../db/database.ts';
+import { once } from '../db/idempotency.ts';
+import type { DirectoryCache } from '../directory-cache.ts';
+import { toCsv } from '../http/csv.ts';
+import { idempotencyKey, readBody, readQuery } from '../http/input.ts';
+import { HttpProblem } from '../http/problem.ts';
+import type { RouteSpec } from '../openapi.ts';
+import type { WebhookSender } from '../webhook.ts';
+import { expandSessions } from './places.ts';
+
+const DAY = 86_400_000;
+
+export const bookingRoutes: RouteSpec[] = [
+  {
+    method: 'post',
+    path: '/api/v1/bookings',
+    summary: 'Book a place at a bookable hub session',
+    description:
+      'Never books more places than the session has, however many requests arrive at once. The answer carries the booking reference and a secret cancelToken. ' +
+      'Retrying with the same Idempotency-Key and body returns the first booking (200) with a new cancelToken: only a hash of a token is stored, so the first one cannot be sent again, and it stops working.',
+    tag: 'Bookings',
+    idempotent: true,
+    body: BookingInput,
+    responses: {
+      201: { description: 'Booked', schema: BookingCreated },
+      200: { description: 'Already booked by an earlier request with this Idempotency-Key', schema: BookingCreated },
+    },
+    problems: {
+      404: '`not-found`: no such session',
+      409: '`session-full`: no places left; `session-past`: the session has started; `idempotency-key-reused`: the key was used with a different body',
+      422: '`validation-failed`: a field is invalid (`errors` lists each one); `session-not-bookable`: a drop-in session, just turn up',
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/bookings/{reference}',
+    summary: 'Cancel a booking, freeing its place',
+    description: 'Needs the cancelToken given when booking. Cancelling again answers the same. A wrong token and an unknown reference both answer 404.',
+    tag: 'Bookings',
+    query: BookingCancelQuery,
+    responses: { 200: { description: 'Cancelled', schema: BookingCancelled } },
+    problems: { 404: '`not-found`: no booking with this reference and token' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/staff/bookings',
+    summary: 'List bookings, newest first, with contact details',
+    description: '`from` and `to` select by when the session starts.',
+    tag: 'Staff',
+    staff: true,
+    query: StaffBookingsQuery,
+    responses: { 200: { description: 'A page of bookings', schema: StaffBookingList } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/staff/bookings.csv',
+    summary: 'Export bookings as CSV, newest first',
+    description: 'Every booking matching the filters. Cells a spreadsheet would run as a formula are prefixed with an apostrophe.',
+    tag: 'Staff',
+    staff: true,
+    query: StaffBookingsExportQuery,
+    produces: 'text/csv',
+    responses: { 200: { description: 'CSV (UTF-8 with a byte order mark)' } },
+  },
+];
+
+const SESSION_ID = /^(.+)@(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
+
+interface FoundSession {
+  hub: Hub;
+  plan: HubSessionPlan;
+  session: Session;
+}
+
+/**
+ * The session occurrence `id` names (`<plan id>@<London date>T<HH:MM>`), if
+ * the hub's plan really has an occurrence then: the plan is found in the
+ * directory and expanded around that date, exactly as `GET /api/v1/sessions` does.
+ */
+async function findSession(directory: DirectoryCache, id: string): Promise<FoundSession | undefined> {
+  const match = SESSION_ID.exec(id);
+  if (!match) return undefined;
+  const [, planId = '', date = ''] = match;
+  let midnight: Date;
+  try {
+    midnight = londonInstant(date, '00:00');
+  } catch {
+    return undefined;
+  }
+  const { hubs } = await directory.get();
+  for (const hub of hubs) {
+    const plan = hub.sessions.find((candidate) => candidate.id === planId);
+    if (!plan) continue;
+    const session = expandSessions([{ ...hub, sessions: [plan] }], new Date(midnight.getTime() - DAY), new Date(midnight.getTime() + 2 * DAY)).find(
+      (candidate) => candidate.id === id,
+    );
+    return session ? { hub, plan, session } : undefined;
+  }
+  return undefined;
+}
+
+const cancelNotFound = () => new HttpProblem(404, 'not-found', 'No such booking', 'There is no booking with this reference and cancel token.');
+
+const hubNames = async (directory: DirectoryCache) => {
+  const { hubs } = await directory.get();
+  const names = new Map(hubs.map((hub) => [hub.id, hub.name]));
+  return (id: string) => names.get(id);
+};
+
+export function mountBookings(app: Hono, db: Database, directory: DirectoryCache, webhook: WebhookSender | undefined): void {
+  app.post('/api/v1/bookings', async (c) => {
+    const key = idempotencyKey(c);
+    const input = await readBody(c, BookingInput);
+    // Looked up before the transaction (PGlite runs one thing at a time), but
+    // refused inside it, so that a replay still gets its stored answer.
+    const found = await findSession(directory, input.sessionId);
+    const noSession = new HttpProblem(404, 'not-found', 'No such session', 'There is no session with this id. It may have been changed or removed: look again at the hub’s sessions.');
+    let refusal: HttpProblem | undefined;
+    if (!found) {
+      refusal = noSession;
+    } else if (found.session.mode !== 'bookable') {
+      refusal = new HttpProblem(422, 'session-not-bookable', 'This session is a drop-in', 'There is no need to book: just turn up.');
+    } else if (new Date(found.session.start).getTime() <= Date.now()) {
+      refusal = new HttpProblem(409, 'session-past', 'This session has already started', 'Choose a later session.');
+    }
+
+    let cancelToken: string | undefined;
+    const outcome = await once(db, 'bookings', key, input, async (tx) => {
+      if (refusal) throw refusal;
+      if (!found) throw noSession;
+      const { hub, plan, session } = found;
+      const seat = await bookSeat(
+        tx,
+        { sessionId: session.id, hubId: hub.id, planId: plan.id, start: new Date(session.start), capacity: session.capacity },
+        input,
+      );
+      if (seat.kind === 'full') {
+        throw new HttpProblem(409, 'session-full', 'This session is full', `All ${seat.capacity} places at this session have been booked. Choose another session.`);
+      }
+      cancelToken = seat.cancelToken;
+      const booked: Session = { ...session, ...(seat.capacity !== undefined ? { remaining: Math.max(0, seat.capacity - seat.booked) } : {}) };
+      // Stored for replays without the token (only its hash is kept anywhere).
+      return {
+        status: 201,
+        body: { reference: seat.reference, session: booked, hub: { id: hub.id, name: hub.name, address: hub.address }, createdAt: seat.createdAt },
+      };
+    });
+    if (outcome.kind === 'conflict') {
+      throw new HttpProblem(
+        409,
+        'idempotency-key-reused',
+        'This Idempotency-Key was already used for a different request',
+        'Use a new key for a new booking.',
+      );
+    }
+    const stored = outcome.response.body as Omit<BookingCreated, 'cancelToken'>;
+    const token = cancelToken ?? (await rotateCancelToken(db, stored.reference));
+    const body = BookingCreated.parse({ ...stored, cancelToken: token });
+    if (outcome.kind === 'fresh' && found) {
+      webhook?.send('booking.created', {
+        reference: body.reference,
+        sessionId: body.session.id,
+        hubId: body.hub.id,
+        start: body.session.start,
+        name: input.name,
+        contact: input.contact,
+        ...(input.notes !== undefined ? { notes: input.notes } : {}),
+      });
+    }
+    c.header('Cache-Control', 'no-store');
+    return c.json(body, outcome.kind === 'fresh' ? 201 : 200);
+  });
+
+  app.delete('/api/v1/bookings/:reference', async (c) => {
+    const reference = c.req.param('reference').toUpperCase();
+    const token = c.req.query('token') ?? '';
+    if (!BookingReference.safeParse(reference).success || !BookingCancelQuery.safeParse({ token }).success) throw cancelNotFound();
+    const outcome = await cancelBooking(db, reference, token);
+    if (outcome.kind === 'not-found') throw cancelNotFound();
+    if (outcome.first) webhook?.send('booking.cancelled', outcome.booking);
+    return c.json(BookingCancelled.parse({ reference, cancelled: true, sessionId: outcome.booking.sessionId }));
+  });
+
+  app.get('/api/v1/staff/bookings', async (c) => {
+    const query = readQuery(c, StaffBookingsQuery);
+    c.header('Cache-Control', 'no-store');
+    return c.json(StaffBookingList.parse(await listBookings(db, query, await hubNames(directory))));
+  });
+
+  app.get('/api/v1/staff/bookings.csv', async (c) => {
+    const query = readQuery(c, StaffBookingsExportQuery);
+    const items = await exportBookings(db, query, await hubNames(directory));
+    const header = [
+      'reference',
+      'booked_at',
+      'session_start',
+      'session_london_time',
+      'hub_id',
+      'hub_name',
+      'name',
+      'contact_method',
+      'contact',
+      'notes',
+      'lang',
+      'cancelled',
+      'cancelled_at',
+    ];
+    const rows = items.map((item) => {
+      const london = londonParts(new Date(item.start));
+      return [
+        item.reference,
+        item.createdAt,
+        item.start,
+        `${london.date} ${london.time}`,
+        item.hubId,
+        item.hubName,
+        item.name,
+        item.contact.method,
+        item.contact.value,
+        item.notes,
+        item.lang,
+        item.cancelled ? 'yes' : 'no',
+        item.cancelledAt,
+      ];
+    });
+    return c.body(toCsv(header, rows), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="bookings.csv"',
+      'Cache-Control': 'no-store',
+    });
+  });
+}

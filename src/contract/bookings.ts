@@ -1,0 +1,108 @@
+import * as z from 'zod/mini';
+import { Address } from './directory.ts';
+import { Session } from './places.ts';
+
+/** Longest "anything we should know", in characters. */
+export const BOOKING_NOTES_MAX = 500;
+
+/** UK phone numbers as people type them: 10–11 digits, or +44 and 9–10, spaces and dashes allowed. */
+export const UK_PHONE = /^(?:\+44\s?|0)(?:[\s-]?\d){9,10}$/;
+
+export const BookingContact = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('phone'), value: z.string().check(z.trim(), z.regex(UK_PHONE)) }),
+  z.object({ method: z.literal('email'), value: z.string().check(z.trim(), z.maxLength(254), z.email()) }),
+]);
+export type BookingContact = z.infer<typeof BookingContact>;
+
+/** What `<cls-hub-finder>` sends to `POST /api/v1/bookings`. */
+export const BookingInput = z.object({
+  sessionId: z.string().check(z.minLength(1), z.maxLength(300)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  contact: BookingContact,
+  notes: z.optional(
+    z.pipe(
+      z.string().check(z.trim(), z.maxLength(BOOKING_NOTES_MAX)),
+      z.transform((value: string) => (value ? value : undefined)),
+    ),
+  ),
+  /** The person agreed to the consent text shown; required to be true. */
+  consent: z.literal(true),
+  lang: z.optional(z.enum(['en', 'cy'])),
+});
+export type BookingInput = z.input<typeof BookingInput>;
+
+/** References are short and read aloud: no 0/O, 1/I/L, 5/S, 2/Z, 8/B look-alikes. */
+export const BOOKING_REFERENCE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
+export const BookingReference = z.string().check(z.regex(/^[ACDEFGHJKMNPQRTUVWXY34679]{4}-[ACDEFGHJKMNPQRTUVWXY34679]{4}$/));
+
+/** Response of `POST /api/v1/bookings`: everything the confirmation page and the calendar file need. */
+export const BookingCreated = z.object({
+  reference: BookingReference,
+  /** Secret for cancelling: `DELETE /api/v1/bookings/{reference}?token=…`. */
+  cancelToken: z.string().check(z.minLength(16)),
+  session: Session,
+  hub: z.object({ id: z.string(), name: z.string(), address: Address }),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type BookingCreated = z.infer<typeof BookingCreated>;
+
+/** Response of `DELETE /api/v1/bookings/{reference}?token=…`. */
+export const BookingCancelled = z.object({
+  reference: BookingReference,
+  cancelled: z.literal(true),
+  sessionId: z.string(),
+});
+export type BookingCancelled = z.infer<typeof BookingCancelled>;
+
+const Timestamp = z.iso.datetime({ offset: true });
+
+/**
+ * Query of `GET /api/v1/staff/bookings.csv`: bookings for sessions starting
+ * in [from, to) (either end may be left open), optionally at one hub.
+ */
+export const StaffBookingsExportQuery = z.object({
+  hub: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  /** Sessions starting at or after this instant. */
+  from: z.optional(Timestamp),
+  /** Sessions starting before this instant. */
+  to: z.optional(Timestamp),
+});
+export type StaffBookingsExportQuery = z.infer<typeof StaffBookingsExportQuery>;
+
+/** Query of `GET /api/v1/staff/bookings`: as the export, newest booking first, paged. */
+export const StaffBookingsQuery = z.extend(StaffBookingsExportQuery, {
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 100),
+  offset: z._default(z.coerce.number().check(z.int(), z.gte(0)), 0),
+});
+export type StaffBookingsQuery = z.infer<typeof StaffBookingsQuery>;
+
+/** A booking as staff see it, with the booker's contact details. Absent values are omitted, never `null`. */
+export const StaffBooking = z.object({
+  reference: BookingReference,
+  sessionId: z.string(),
+  hubId: z.string(),
+  /** The hub's current name, when the hub is still in the directory. */
+  hubName: z.optional(z.string()),
+  /** When the session starts. */
+  start: Timestamp,
+  name: z.string(),
+  contact: z.object({ method: z.enum(['phone', 'email']), value: z.string() }),
+  notes: z.optional(z.string()),
+  lang: z.optional(z.enum(['en', 'cy'])),
+  createdAt: Timestamp,
+  cancelled: z.boolean(),
+  cancelledAt: z.optional(Timestamp),
+});
+export type StaffBooking = z.infer<typeof StaffBooking>;
+
+/** Response of `GET /api/v1/staff/bookings`. */
+export const StaffBookingList = z.object({
+  total: z.int().check(z.gte(0)),
+  items: z.array(StaffBooking),
+});
+export type StaffBookingList = z.infer<typeof StaffBookingList>;
+
+/** Query of `DELETE /api/v1/bookings/{reference}`: the `cancelToken` from {@link BookingCreated}. */
+export const BookingCancelQuery = z.object({
+  token: z.string().check(z.minLength(1), z.maxLength(200)),
+});

@@ -1,0 +1,74 @@
+import type { Hub } from '../contract/directory.ts';
+import type { Session } from '../contract/places.ts';
+import { isOpenNow, londonParts, type Weekday } from './schedule.ts';
+
+/** A hub as the finder lists it: with its distance and its upcoming sessions. */
+export interface HubResult {
+  hub: Hub;
+  distanceMetres?: number;
+  sessions: Session[];
+}
+
+export interface HubFilters {
+  /** Only hubs with a session on this day of the week (UK time). */
+  day?: Weekday;
+  /** Only hubs offering this kind of session. */
+  mode?: 'drop-in' | 'bookable';
+  /** Only hubs with step-free access. */
+  stepFree?: boolean;
+}
+
+/** Sessions grouped by hub, each list in start order. */
+export function sessionsByHub(sessions: readonly Session[]): Map<string, Session[]> {
+  const groups = new Map<string, Session[]>();
+  for (const session of sessions) {
+    const list = groups.get(session.hubId) ?? [];
+    list.push(session);
+    groups.set(session.hubId, list);
+  }
+  for (const list of groups.values()) list.sort((a, b) => a.start.localeCompare(b.start));
+  return groups;
+}
+
+function matchesSession(session: Session, filters: HubFilters): boolean {
+  if (filters.mode && session.mode !== filters.mode) return false;
+  if (filters.day && londonParts(new Date(session.start)).weekday !== filters.day) return false;
+  return true;
+}
+
+/**
+ * Applies the filters, keeping the order (nearest first). A hub passes the
+ * day and mode filters when at least one of its sessions does, and only
+ * those sessions are kept on it.
+ */
+export function filterHubs(results: readonly HubResult[], filters: HubFilters): HubResult[] {
+  return results.flatMap((result) => {
+    if (filters.stepFree && !result.hub.stepFree) return [];
+    if (!filters.day && !filters.mode) return [result];
+    const sessions = result.sessions.filter((session) => matchesSession(session, filters));
+    return sessions.length ? [{ ...result, sessions }] : [];
+  });
+}
+
+/** A bookable session that still has places. */
+export const hasPlaces = (session: Session) => session.mode === 'bookable' && (session.remaining ?? 0) > 0;
+
+/** The next session of the same hub after `full` that can still be booked. */
+export function nextAvailable(sessions: readonly Session[], full: Session): Session | undefined {
+  return sessions.filter((session) => session.hubId === full.hubId && session.start > full.start && hasPlaces(session)).sort((a, b) => a.start.localeCompare(b.start))[0];
+}
+
+/** Whether any of the hub's sessions is running at `now` (UK time). */
+export function hubOpenNow(hub: Hub, now: Date): boolean {
+  return isOpenNow(
+    hub.sessions.map((plan) => plan.schedule),
+    now,
+  );
+}
+
+/** The weekdays on which any listed session falls, Monday first, for the day filter. */
+export function sessionWeekdays(results: readonly HubResult[]): Weekday[] {
+  const order: Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+  const seen = new Set(results.flatMap((result) => result.sessions.map((session) => londonParts(new Date(session.start)).weekday)));
+  return order.filter((day) => seen.has(day));
+}

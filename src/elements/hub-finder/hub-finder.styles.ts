@@ -1,0 +1,188 @@
+import { css } from 'lit';
+
+export const hubFinderStyles = css`
+  .root {
+    max-inline-size: 48em;
+  }
+  .intro {
+    color: var(--_color-secondary-text);
+  }
+  .search-row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-2);
+    align-items: flex-start;
+  }
+  .search-row .input {
+    flex: 1 1 12em;
+    inline-size: auto;
+    min-inline-size: 0;
+  }
+  .search-row .button {
+    margin-block-end: 0;
+  }
+  .results-heading {
+    margin-block-start: var(--_space-4);
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-3);
+    align-items: flex-end;
+    padding: var(--_space-3);
+    margin-block-end: var(--_space-3);
+    background: var(--_color-surface);
+  }
+  .filters legend {
+    font-weight: 700;
+    margin-block-end: var(--_space-2);
+  }
+  .filters fieldset {
+    display: contents;
+  }
+  .filters .form-group {
+    margin: 0;
+  }
+  .select {
+    display: block;
+    min-block-size: 2.75em;
+    font: inherit;
+    color: var(--_color-text);
+    background: var(--_color-background);
+    border: 2px solid var(--_color-input-border);
+    border-radius: var(--_radius);
+    padding-inline: var(--_space-2);
+    max-inline-size: 100%;
+  }
+  .select:focus {
+    outline: var(--_focus-width) solid var(--_color-focus);
+    box-shadow: inset 0 0 0 2px var(--_color-input-border);
+  }
+  .filters .choice {
+    align-items: center;
+  }
+  .hub-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .hub {
+    padding-block: var(--_space-3);
+    border-block-start: 1px solid var(--_color-border);
+  }
+  .hub:last-child {
+    border-block-end: 1px solid var(--_color-border);
+  }
+  .hub-name {
+    margin-block-end: var(--_space-1);
+  }
+  .link-button {
+    all: unset;
+    box-sizing: border-box;
+    color: var(--_color-primary);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    cursor: pointer;
+    font: inherit;
+    font-weight: inherit;
+    min-block-size: 1.5em;
+  }
+  .link-button:focus-visible {
+    color: var(--_color-focus-text);
+    background: var(--_color-focus);
+    box-shadow: 0 -2px var(--_color-focus), 0 4px var(--_color-focus-text);
+    text-decoration: none;
+  }
+  .meta {
+    color: var(--_color-secondary-text);
+    margin-block-end: var(--_space-2);
+  }
+  .badges {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-2);
+    margin-block-end: var(--_space-2);
+    padding: 0;
+    list-style: none;
+  }
+  .badge {
+    display: inline-block;
+    padding: 0.1em 0.5em;
+    font-size: var(--_font-size-s);
+    font-weight: 700;
+    border: 2px solid currentColor;
+  }
+  .badge--open {
+    color: var(--_color-success);
+  }
+  .badge--access {
+    color: var(--_color-text);
+  }
+  .sessions {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .session {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space-2);
+    padding-block: var(--_space-1);
+  }
+  .session .button {
+    margin: 0;
+  }
+  .session-mode {
+    font-weight: 700;
+  }
+  .full {
+    color: var(--_color-error);
+    font-weight: 700;
+  }
+  .back {
+    display: inline-block;
+    margin-block-end: var(--_space-3);
+  }
+  .summary-list {
+    margin: 0 0 var(--_space-4);
+  }
+  .summary-list dt {
+    font-weight: 700;
+  }
+  .summary-list dd {
+    margin: 0 0 var(--_space-2);
+  }
+  .conditional {
+    margin-inline-start: 1.1em;
+    padding-inline-start: 1.4em;
+    border-inline-start: 4px solid var(--_color-border);
+    margin-block: var(--_space-2) var(--_space-3);
+  }
+  .reference {
+    display: block;
+    font-size: var(--_font-size-xl);
+    font-weight: 700;
+    letter-spacing: 0.05em;
+    overflow-wrap: anywhere;
+  }
+  cls-hub-map {
+    display: block;
+    margin-block-end: var(--_space-4);
+  }
+  @media print {
+    .button,
+    .button-group,
+    .back,
+    .filters,
+    form {
+      display: none !important;
+    }
+    .panel {
+      color: #000;
+      background: none;
+      border: 3px solid #000;
+    }
+  }
+`;
