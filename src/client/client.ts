@@ -67,6 +67,11 @@ export class ApiClient {
     return this.send(path, schema, { method: 'GET' }, options, true);
   }
 
+  /** DELETE: idempotent by definition, so retried like a GET. */
+  delete<S extends Schema>(path: string, schema: S, options: RequestOptions = {}): Promise<Output<S>> {
+    return this.send(path, schema, { method: 'DELETE' }, options, true);
+  }
+
   /**
    * POST JSON with an Idempotency-Key. Retried after a network error or a
    * 502/503/504 with the same key, which the server treats as one request.

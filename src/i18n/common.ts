@@ -10,6 +10,12 @@ export const common: Record<Language, Messages> = {
     sending: 'Sending',
     tryAgain: 'Try again',
     answersKept: 'Your answers have been kept.',
+    characterCount: {
+      remaining_one: 'You have {{n}} character remaining',
+      remaining_other: 'You have {{n}} characters remaining',
+      over_one: 'You have {{n}} character too many',
+      over_other: 'You have {{n}} characters too many',
+    },
     errors: {
       offline: 'You appear to be offline. Check your connection and try again.',
       network: 'We could not reach the service. Try again in a moment.',
@@ -30,6 +36,20 @@ export const common: Record<Language, Messages> = {
     sending: 'Wrthi’n anfon',
     tryAgain: 'Rhowch gynnig arall arni',
     answersKept: 'Mae eich atebion wedi’u cadw.',
+    characterCount: {
+      remaining_zero: 'Mae gennych {{n}} nod ar ôl',
+      remaining_one: 'Mae gennych {{n}} nod ar ôl',
+      remaining_two: 'Mae gennych {{n}} nod ar ôl',
+      remaining_few: 'Mae gennych {{n}} nod ar ôl',
+      remaining_many: 'Mae gennych {{n}} nod ar ôl',
+      remaining_other: 'Mae gennych {{n}} nod ar ôl',
+      over_zero: 'Mae gennych {{n}} nod yn ormod',
+      over_one: 'Mae gennych {{n}} nod yn ormod',
+      over_two: 'Mae gennych {{n}} nod yn ormod',
+      over_few: 'Mae gennych {{n}} nod yn ormod',
+      over_many: 'Mae gennych {{n}} nod yn ormod',
+      over_other: 'Mae gennych {{n}} nod yn ormod',
+    },
     errors: {
       offline: 'Mae’n ymddangos eich bod all-lein. Gwiriwch eich cysylltiad a rhowch gynnig arall arni.',
       network: 'Doedd dim modd i ni gysylltu â’r gwasanaeth. Rhowch gynnig arall arni mewn munud.',

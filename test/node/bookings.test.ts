@@ -13,13 +13,13 @@ import {
   type BookingInput,
 } from '../../src/contract/bookings.ts';
 import { SessionList, type Session } from '../../src/contract/places.ts';
-import { Problem } from '../../src/contract/problem.ts';
 import { bookSeat } from '../../server/db/bookings.ts';
 import { migrate, type Database } from '../../server/db/database.ts';
 import { seedIfEmpty } from '../../server/seed/load.ts';
 import { verifySignature, WebhookSender } from '../../server/webhook.ts';
 import { backends, startApp, type RunningApp } from '../support/app-server.ts';
 import { HttpStub, type ReceivedRequest } from '../support/http-stub.ts';
+import { expectProblem } from '../support/problem.ts';
 
 const STAFF_TOKEN = 'staff-token-for-booking-tests-0123';
 const WEBHOOK_SECRET = 'webhook-secret-for-tests-0123456789';
@@ -27,15 +27,6 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const REFERENCE = new RegExp(`^[${BOOKING_REFERENCE_ALPHABET}]{4}-[${BOOKING_REFERENCE_ALPHABET}]{4}$`);
 
-/** Asserts an RFC 9457 problem with the stable code, and returns it. */
-async function expectProblem(response: Response, status: number, code: string) {
-  const text = await response.text();
-  assert.equal(response.status, status, text);
-  assert.equal(response.headers.get('content-type'), 'application/problem+json');
-  const problem = Problem.parse(JSON.parse(text));
-  assert.equal(problem.code, code);
-  return problem;
-}
 
 /** A minimal RFC 4180 reader, to read the export back as a spreadsheet would. */
 function parseCsv(text: string): string[][] {

@@ -202,6 +202,24 @@ describe('ApiClient against a real HTTP server', () => {
     await assert.rejects(pending, (error) => error === reason);
   });
 
+  it('sends DELETE, validates the answer, and retries it after a 503 as it is idempotent', async () => {
+    let calls = 0;
+    stub.reset((_req, res) => {
+      calls++;
+      if (calls === 1) return sendJson(res, 503, { title: 'busy', status: 503, type: 'about:blank', code: 'internal-error' }, 'application/problem+json');
+      sendJson(res, 200, { id: 'x1', count: 0 });
+    });
+    const item = await client.delete('things/x1', Item, { query: { token: 'secret' } });
+    assert.equal(item.count, 0);
+    assert.deepEqual(
+      stub.received.map((req) => [req.method, req.url.replace(/^.*\/things/, '/things')]),
+      [
+        ['DELETE', '/things/x1?token=secret'],
+        ['DELETE', '/things/x1?token=secret'],
+      ],
+    );
+  });
+
   it('POSTs JSON with the Idempotency-Key header', async () => {
     stub.reset((_req, res) => sendJson(res, 201, created));
     const result = await client.post('feedback', { helpful: 5, ease: 4 }, FeedbackCreated, { idempotencyKey: 'idem-key-0001' });

@@ -12,7 +12,6 @@ import addFormats from 'ajv-formats';
 import type { Coordinates, Hub, Service } from '../../src/contract/directory.ts';
 import { OrukApiDetails, OrukOrganization, OrukService, OrukServiceAtLocation, OrukTaxonomy, OrukTaxonomyTerm, orukPage } from '../../src/contract/oruk-v3.ts';
 import { GeocodeResult, HubList, SessionList, type Session } from '../../src/contract/places.ts';
-import { Problem } from '../../src/contract/problem.ts';
 import { londonParts } from '../../src/core/schedule.ts';
 import { readV1ServiceList } from '../../src/oruk/v1.ts';
 import { readV3Service, readV3ServiceList } from '../../src/oruk/v3.ts';
@@ -22,6 +21,7 @@ import { seed } from '../../server/seed/index.ts';
 import { seedIfEmpty } from '../../server/seed/load.ts';
 import { backends, startApp, type RunningApp } from '../support/app-server.ts';
 import { HttpStub, closedPort, sendJson, type ReceivedRequest } from '../support/http-stub.ts';
+import { expectProblem } from '../support/problem.ts';
 
 /*
  * The directory side of the reference server, over real HTTP against a real
@@ -142,16 +142,6 @@ function nullsIn(value: unknown, path = '$'): string[] {
   return [];
 }
 
-/** Asserts an RFC 9457 problem with the stable code, and returns it. */
-async function expectProblem(response: Response, status: number, code: string) {
-  const text = await response.text();
-  assert.equal(response.status, status, text);
-  assert.equal(response.headers.get('content-type'), 'application/problem+json');
-  const problem = Problem.parse(JSON.parse(text));
-  assert.equal(problem.status, status);
-  assert.equal(problem.code, code);
-  return problem;
-}
 
 interface Envelope {
   total_items: number;

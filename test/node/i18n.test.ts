@@ -179,10 +179,10 @@ describe('createLocalizer', () => {
     const localizer = createLocalizer(catalogue, 'feedback');
     const cy = localizer.getFixedT('cy');
     const en = localizer.getFixedT('en');
-    assert.equal(en('comment.remaining', { count: 1, n: '1' }), 'You have 1 character remaining');
-    assert.equal(en('comment.remaining', { count: 2, n: '2' }), 'You have 2 characters remaining');
+    assert.equal(en('characterCount.remaining', { count: 1, n: '1' }), 'You have 1 character remaining');
+    assert.equal(en('characterCount.remaining', { count: 2, n: '2' }), 'You have 2 characters remaining');
     for (const count of [0, 1, 2, 3, 6, 10]) {
-      const text = cy('comment.remaining', { count, n: String(count) });
+      const text = cy('characterCount.remaining', { count, n: String(count) });
       assert.equal(text, `Mae gennych ${count} nod ar ôl`, `count ${count}`);
     }
   });

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { FeedbackCreated, FeedbackInput, FeedbackList } from '../../src/contract/feedback.ts';
-import { Problem } from '../../src/contract/problem.ts';
 import { migrate, type Database } from '../../server/db/database.ts';
 import { backends, startApp, type RunningApp } from '../support/app-server.ts';
+import { expectProblem } from '../support/problem.ts';
 
 const STAFF_TOKEN = 'staff-token-for-tests-0123456789';
 const MIGRATIONS = readdirSync(new URL('../../server/db/migrations/', import.meta.url))
@@ -48,16 +48,6 @@ async function listFor(base: string, hub: string, extra = '') {
   return FeedbackList.parse(await response.json());
 }
 
-/** Asserts an RFC 9457 problem with the stable code, and returns it. */
-async function expectProblem(response: Response, status: number, code: string) {
-  const text = await response.text();
-  assert.equal(response.status, status, text);
-  assert.equal(response.headers.get('content-type'), 'application/problem+json');
-  const problem = Problem.parse(JSON.parse(text));
-  assert.equal(problem.status, status);
-  assert.equal(problem.code, code);
-  return problem;
-}
 
 /** A raw HTTP GET, so the path reaches the server exactly as written (fetch would normalise it). */
 function rawGet(base: string, path: string): Promise<{ status: number; body: string }> {

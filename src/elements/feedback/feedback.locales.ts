@@ -29,10 +29,6 @@ export const feedbackMessages: Record<Language, Messages> = {
     comment: {
       label: 'Comments',
       hint: 'Do not include personal details such as your name, address or health information.',
-      remaining_one: 'You have {{n}} character remaining',
-      remaining_other: 'You have {{n}} characters remaining',
-      over_one: 'You have {{n}} character too many',
-      over_other: 'You have {{n}} characters too many',
     },
     errors: {
       helpful: { required: 'Select how helpful this was' },
@@ -78,18 +74,6 @@ export const feedbackMessages: Record<Language, Messages> = {
     comment: {
       label: 'Sylwadau',
       hint: 'Peidiwch â chynnwys manylion personol fel eich enw, eich cyfeiriad neu wybodaeth am eich iechyd.',
-      remaining_zero: 'Mae gennych {{n}} nod ar ôl',
-      remaining_one: 'Mae gennych {{n}} nod ar ôl',
-      remaining_two: 'Mae gennych {{n}} nod ar ôl',
-      remaining_few: 'Mae gennych {{n}} nod ar ôl',
-      remaining_many: 'Mae gennych {{n}} nod ar ôl',
-      remaining_other: 'Mae gennych {{n}} nod ar ôl',
-      over_zero: 'Mae gennych {{n}} nod yn ormod',
-      over_one: 'Mae gennych {{n}} nod yn ormod',
-      over_two: 'Mae gennych {{n}} nod yn ormod',
-      over_few: 'Mae gennych {{n}} nod yn ormod',
-      over_many: 'Mae gennych {{n}} nod yn ormod',
-      over_other: 'Mae gennych {{n}} nod yn ormod',
     },
     errors: {
       helpful: { required: 'Dewiswch pa mor ddefnyddiol oedd hyn' },

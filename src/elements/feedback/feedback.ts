@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { ApiClient } from '../../client/client.ts';
 import { resolveApiBase } from '../../client/config.ts';
 import { ApiError } from '../../client/errors.ts';
@@ -14,6 +14,8 @@ import { choiceGroup, firstChoiceId } from '../../shared-ui/choice-group.ts';
 import { errorSummary } from '../../shared-ui/error-summary.ts';
 import { textArea } from '../../shared-ui/field.ts';
 import { notification, statusRegion } from '../../shared-ui/notification.ts';
+import { characterCountMessage } from '../../shared-ui/character-count.ts';
+import { FocusAfterRender } from '../../shared-ui/focus-after-render.ts';
 import { sharedStyles } from '../../shared-ui/styles.ts';
 import { tokens } from '../../theme/tokens.ts';
 import { feedbackMessages } from './feedback.locales.ts';
@@ -132,10 +134,10 @@ export class ClsFeedback extends LitElement {
   declare private countAnnouncement: string;
 
   private readonly locale = new LocaleController(this, localizer);
+  private readonly focusNext = new FocusAfterRender(this);
   /** Key of the submission in flight or last failed; reused while the answers are unchanged. */
   private pending: { key: string; body: string } | undefined;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
-  private focusAfterRender: string | undefined;
 
   constructor() {
     super();
@@ -152,13 +154,6 @@ export class ClsFeedback extends LitElement {
     clearTimeout(this.countTimer);
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (this.focusAfterRender) {
-      this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
-      this.focusAfterRender = undefined;
-    }
-  }
 
   protected override render(): TemplateResult {
     const { t } = this.locale;
@@ -179,11 +174,7 @@ export class ClsFeedback extends LitElement {
   private renderForm(): TemplateResult {
     const { t } = this.locale;
     const messages = { errorPrefix: t('errorPrefix'), optional: t('optional') };
-    const count = characterCount(this.comment, FEEDBACK_COMMENT_MAX);
-    const n = this.locale.number(Math.abs(count.remaining));
-    const countText = count.over
-      ? t('comment.over', { count: -count.remaining, n })
-      : t('comment.remaining', { count: count.remaining, n });
+    const count = characterCountMessage(this.locale, this.comment, FEEDBACK_COMMENT_MAX);
     return html`<div class="heading-l" role="heading" aria-level=${this.level}><slot name="heading">${t('heading')}</slot></div>
       <div class="intro"><slot name="intro"><p>${t('intro')}</p></slot></div>
       ${errorSummary(
@@ -208,7 +199,7 @@ export class ClsFeedback extends LitElement {
           optional: true,
           value: this.comment,
           error: this.errorFor('comment'),
-          count: { text: countText, over: count.over },
+          count: { text: count.text, over: count.over },
           countAnnouncement: this.countAnnouncement,
           messages,
           onInput: (value) => this.onCommentInput(value),
@@ -266,14 +257,8 @@ export class ClsFeedback extends LitElement {
     // interrupted on every key press (as in the GOV.UK character count).
     clearTimeout(this.countTimer);
     this.countTimer = setTimeout(() => {
-      const count = characterCount(this.comment, FEEDBACK_COMMENT_MAX);
-      const n = this.locale.number(Math.abs(count.remaining));
-      const { t } = this.locale;
-      this.countAnnouncement = !count.worthAnnouncing
-        ? ''
-        : count.over
-          ? t('comment.over', { count: -count.remaining, n })
-          : t('comment.remaining', { count: count.remaining, n });
+      const count = characterCountMessage(this.locale, this.comment, FEEDBACK_COMMENT_MAX);
+      this.countAnnouncement = count.worthAnnouncing ? count.text : '';
     }, COUNT_ANNOUNCE_DELAY_MS);
   }
 
@@ -321,7 +306,7 @@ export class ClsFeedback extends LitElement {
       const created = await client.post('feedback', parsed.data, FeedbackCreated, { idempotencyKey: this.pending.key });
       this.pending = undefined;
       this.phase = 'done';
-      this.focusAfterRender = '.panel';
+      this.focusNext.request('.panel');
       this.dispatchEvent(
         new CustomEvent<FeedbackSubmitDetail>('cls-feedback-submit', { detail: { id: created.id }, bubbles: true, composed: true }),
       );
@@ -335,14 +320,14 @@ export class ClsFeedback extends LitElement {
       }
       this.failure = error;
       this.phase = 'failed';
-      this.focusAfterRender = '.notification';
+      this.focusNext.request('.notification');
     }
   }
 
   private showErrors(errors: FieldError[]): void {
     this.errors = errors;
     this.phase = 'editing';
-    this.focusAfterRender = '.error-summary';
+    this.focusNext.request('.error-summary');
   }
 }
 

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { ApiClient } from '../../client/client.ts';
@@ -7,14 +7,12 @@ import { ApiError } from '../../client/errors.ts';
 import { BOOKING_NOTES_MAX, BookingCancelled, BookingCreated, BookingInput } from '../../contract/bookings.ts';
 import type { Address, Coordinates, Hub } from '../../contract/directory.ts';
 import { GeocodeResult, HubList, SessionList, type Session } from '../../contract/places.ts';
-import { characterCount } from '../../core/character-count.ts';
 import { fieldErrors, type FieldError } from '../../core/field-errors.ts';
 import { nearest } from '../../core/geo.ts';
 import { filterHubs, hubOpenNow, nextAvailable, sessionsByHub, sessionWeekdays, type HubFilters, type HubResult } from '../../core/hub-finder.ts';
 import { bookingCalendar } from '../../core/ics.ts';
 import { newIdempotencyKey } from '../../core/idempotency.ts';
-import type { Weekday } from '../../core/schedule.ts';
-import { nextOccurrences } from '../../core/schedule.ts';
+import { nextOccurrences, type Weekday } from '../../core/schedule.ts';
 import { common } from '../../i18n/common.ts';
 import { formatDay, formatDistance, formatTime, type DistanceUnits } from '../../i18n/format.ts';
 import { LocaleController } from '../../i18n/locale-controller.ts';
@@ -26,6 +24,8 @@ import { errorSummary } from '../../shared-ui/error-summary.ts';
 import { describedBy, errorMessage, textArea } from '../../shared-ui/field.ts';
 import { notification, statusRegion } from '../../shared-ui/notification.ts';
 import { spinner } from '../../shared-ui/spinner.ts';
+import { characterCountMessage } from '../../shared-ui/character-count.ts';
+import { FocusAfterRender } from '../../shared-ui/focus-after-render.ts';
 import { sharedStyles } from '../../shared-ui/styles.ts';
 import { tokens } from '../../theme/tokens.ts';
 import { hubFinderMessages } from './hub-finder.locales.ts';
@@ -191,7 +191,7 @@ export class ClsHubFinder extends LitElement {
   declare private status: string;
 
   private readonly locale = new LocaleController(this, localizer);
-  private focusAfterRender: string | undefined;
+  private readonly focusNext = new FocusAfterRender(this);
   private searchRun = 0;
 
   constructor() {
@@ -219,14 +219,6 @@ export class ClsHubFinder extends LitElement {
     }
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (this.focusAfterRender) {
-      const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
-      this.focusAfterRender = undefined;
-      target?.focus();
-    }
-  }
 
   // ——— data ———
 
@@ -305,7 +297,7 @@ export class ClsHubFinder extends LitElement {
     this.view = 'search';
     this.selectedHubId = undefined;
     this.status = this.locale.t('results.announce', { count: filterHubs(results, this.filters).length });
-    this.focusAfterRender = '#results-heading';
+    this.focusNext.request('#results-heading');
   }
 
   private async hubsFromApi(point: Coordinates, limit: number): Promise<HubResult[]> {
@@ -372,19 +364,19 @@ export class ClsHubFinder extends LitElement {
     this.searching = false;
     this.failure = error instanceof ApiError ? error : new ApiError('network', String(error));
     this.status = '';
-    this.focusAfterRender = '.notification';
+    this.focusNext.request('.notification');
   }
 
   private showSearchProblem(problem: SearchProblem): void {
     this.searchProblem = problem;
     this.status = '';
-    this.focusAfterRender = '.error-summary';
+    this.focusNext.request('.error-summary');
   }
 
   private showLocationProblem(problem: LocationProblem): void {
     this.locationProblem = problem;
     this.status = '';
-    this.focusAfterRender = '.notification';
+    this.focusNext.request('.notification');
   }
 
   // ——— actions ———
@@ -412,14 +404,14 @@ export class ClsHubFinder extends LitElement {
   private openHub(hubId: string): void {
     this.selectedHubId = hubId;
     this.view = 'details';
-    this.focusAfterRender = '#details-heading';
+    this.focusNext.request('#details-heading');
     this.dispatchEvent(new CustomEvent<HubSelectDetail>('cls-hub-select', { detail: { hubId }, bubbles: true, composed: true }));
   }
 
   private backToResults(): void {
     const hubId = this.selectedHubId;
     this.view = 'search';
-    this.focusAfterRender = hubId ? `[data-hub="${CSS.escape(hubId)}"]` : '#results-heading';
+    this.focusNext.request(hubId ? `[data-hub="${CSS.escape(hubId)}"]` : '#results-heading');
   }
 
   private startBooking(session: Session): void {
@@ -441,7 +433,7 @@ export class ClsHubFinder extends LitElement {
     };
     this.selectedHubId = hub.id;
     this.view = 'booking';
-    this.focusAfterRender = '#booking-heading';
+    this.focusNext.request('#booking-heading');
   }
 
   private updateBooking(change: Partial<BookingForm>): void {
@@ -477,7 +469,7 @@ export class ClsHubFinder extends LitElement {
     const parsed = BookingInput.safeParse(input);
     if (!parsed.success) {
       this.booking = { ...form, errors: this.bookingErrors(fieldErrors(parsed.error.issues, input), form.method), phase: 'editing' };
-      this.focusAfterRender = '.error-summary';
+      this.focusNext.request('.error-summary');
       return;
     }
     const body = JSON.stringify(parsed.data);
@@ -492,7 +484,7 @@ export class ClsHubFinder extends LitElement {
       this.view = 'confirmed';
       this.cancelPhase = 'idle';
       this.status = this.locale.t('status.booked', { reference: created.reference });
-      this.focusAfterRender = '.panel';
+      this.focusNext.request('.panel');
       this.dispatchEvent(
         new CustomEvent<BookingCompleteDetail>('cls-booking-complete', {
           detail: { reference: created.reference, sessionId: created.session.id, hubId: created.hub.id },
@@ -511,12 +503,12 @@ export class ClsHubFinder extends LitElement {
       } else if (failure.code === 'validation-failed' && failure.fieldIssues.length) {
         const errors = failure.fieldIssues.map((issue) => ({ field: issue.path, code: issue.code as FieldError['code'] }));
         this.booking = { ...current, phase: 'editing', errors: this.bookingErrors(errors, form.method) };
-        this.focusAfterRender = '.error-summary';
+        this.focusNext.request('.error-summary');
         return;
       } else {
         this.booking = { ...current, phase: 'failed', failure };
       }
-      this.focusAfterRender = '.notification';
+      this.focusNext.request('.notification');
     }
   }
 
@@ -533,30 +525,23 @@ export class ClsHubFinder extends LitElement {
     if (!booking || this.cancelPhase === 'cancelling') return;
     this.cancelPhase = 'cancelling';
     try {
-      const client = this.client;
-      const response = await fetch(client.url(`bookings/${encodeURIComponent(booking.reference)}`, { token: booking.cancelToken }), {
-        method: 'DELETE',
-        headers: { Accept: 'application/json' },
-        credentials: 'omit',
-      });
-      if (!response.ok) throw new ApiError('http', `HTTP ${response.status}`, { status: response.status });
-      BookingCancelled.parse(await response.json());
+      await this.client.delete(`bookings/${encodeURIComponent(booking.reference)}`, BookingCancelled, { query: { token: booking.cancelToken } });
       const session = booking.session;
       this.applySession({ ...session, ...(session.remaining === undefined ? {} : { remaining: session.remaining + 1 }) });
       this.view = 'cancelled';
       this.status = this.locale.t('status.cancelled');
-      this.focusAfterRender = '.panel';
+      this.focusNext.request('.panel');
       this.dispatchEvent(new CustomEvent<BookingCancelDetail>('cls-booking-cancel', { detail: { reference: booking.reference }, bubbles: true, composed: true }));
     } catch {
       this.cancelPhase = 'failed';
-      this.focusAfterRender = '.notification';
+      this.focusNext.request('.notification');
     }
   }
 
   private newSearch(): void {
     this.view = 'search';
     this.confirmation = undefined;
-    this.focusAfterRender = this.results ? '#results-heading' : '#place';
+    this.focusNext.request(this.results ? '#results-heading' : '#place');
   }
 
   // ——— wording ———
@@ -845,9 +830,7 @@ export class ClsHubFinder extends LitElement {
       consent: firstChoiceId('consent'),
     };
     const summary = form.errors.map((error) => ({ target: targets[error.field] ?? 'name', text: this.bookingError(form, error.field) ?? '' }));
-    const count = characterCount(form.notes, BOOKING_NOTES_MAX);
-    const n = this.locale.number(Math.abs(count.remaining));
-    const countText = count.over ? t('booking.over', { count: -count.remaining, n }) : t('booking.remaining', { count: count.remaining, n });
+    const count = characterCountMessage(this.locale, form.notes, BOOKING_NOTES_MAX);
     const nameError = this.bookingError(form, 'name');
     const contactInput = (method: 'phone' | 'email') => {
       const error = this.bookingError(form, `contact.${method}`);
@@ -877,7 +860,7 @@ export class ClsHubFinder extends LitElement {
         class="link-button back"
         @click=${() => {
           this.view = 'details';
-          this.focusAfterRender = '#details-heading';
+          this.focusNext.request('#details-heading');
         }}
       >${t('booking.back')}</button>
       <div class="heading-l" role="heading" aria-level=${this.level} id="booking-heading" tabindex="-1">${t('booking.heading')}</div>
@@ -927,7 +910,7 @@ export class ClsHubFinder extends LitElement {
           value: form.notes,
           rows: 3,
           error: this.bookingError(form, 'notes'),
-          count: { text: countText, over: count.over },
+          count: { text: count.text, over: count.over },
           messages,
           onInput: (value) => this.updateBooking({ notes: value }),
         })}
