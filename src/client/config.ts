@@ -3,28 +3,28 @@ import { PageConfig } from '../contract/config.ts';
 /** Where the API lives when neither the element nor the page says: the same origin. */
 export const DEFAULT_API_BASE = '/api/v1';
 
-const cache = new WeakMap<Document, PageConfig>();
+/** Parsed configs by their text: a page (or a CMS that adds the block late) may change it. */
+const cache = new Map<string, PageConfig>();
 
 /**
- * Reads `<script type="application/json" id="cls-config">` once per
- * document. A malformed block is reported on the console and ignored, so a
- * typo in a CMS never breaks the widget.
+ * Reads `<script type="application/json" id="cls-config">`. A malformed
+ * block is reported on the console (once) and ignored, so a typo in a CMS
+ * never breaks the widget.
  */
 export function readPageConfig(doc: Document): PageConfig {
-  const cached = cache.get(doc);
+  const text = doc.getElementById('cls-config')?.textContent?.trim() ?? '';
+  if (!text) return {};
+  const cached = cache.get(text);
   if (cached) return cached;
   let config: PageConfig = {};
-  const script = doc.getElementById('cls-config');
-  if (script?.textContent) {
-    try {
-      const parsed = PageConfig.safeParse(JSON.parse(script.textContent));
-      if (parsed.success) config = parsed.data;
-      else console.warn('community-led-widgets: ignoring #cls-config:', parsed.error.issues);
-    } catch (error) {
-      console.warn('community-led-widgets: #cls-config is not valid JSON', error);
-    }
+  try {
+    const parsed = PageConfig.safeParse(JSON.parse(text));
+    if (parsed.success) config = parsed.data;
+    else console.warn('community-led-widgets: ignoring #cls-config:', parsed.error.issues);
+  } catch (error) {
+    console.warn('community-led-widgets: #cls-config is not valid JSON', error);
   }
-  cache.set(doc, config);
+  cache.set(text, config);
   return config;
 }
 

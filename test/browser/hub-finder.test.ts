@@ -369,6 +369,25 @@ describe('<cls-hub-finder> options', () => {
     expect($(el, '.meta')?.textContent).to.match(/\d km away/);
   });
 
+  it('takes map tiles from the page config, and says so when they cannot be loaded', async () => {
+    const config = document.createElement('script');
+    config.type = 'application/json';
+    config.id = 'cls-config';
+    config.textContent = JSON.stringify({ tiles: { url: '/no-such-tiles/{z}/{x}/{y}.png', attribution: 'Test tiles' } });
+    document.head.append(config);
+    try {
+      const el = await make('en');
+      await searchAndWait(el);
+      buttonNamed(el, 'Show map')?.click();
+      await waitUntil(() => $(el, 'cls-hub-map'), 'map', { timeout: 10_000 });
+      const map = $(el, 'cls-hub-map') as HTMLElement;
+      await waitUntil(() => (map.shadowRoot?.textContent ?? '').includes('could not be loaded'), 'tile failure explained', { timeout: 10_000 });
+      expect(map.shadowRoot?.textContent).to.contain('Test tiles');
+    } finally {
+      config.remove();
+    }
+  });
+
   it('reads hubs straight from an Open Referral UK feed with the directory attribute', async () => {
     const el = await fixture<ClsHubFinder>(html`<cls-hub-finder lang="cy" api-base="/api/v1" directory="/oruk/"></cls-hub-finder>`);
     await searchAndWait(el, 'Borchester');

@@ -83,6 +83,17 @@ describe('demo site end to end (real server, real browser)', () => {
     await widget.getByRole('button', { name: 'Anfon adborth' }).click();
     await widget.getByText('Diolch am eich adborth').waitFor();
 
+    // The hub finder's results reflow at 320 px too.
+    const finder = page.locator('cls-hub-finder');
+    await finder.getByLabel('Cod post neu dref').fill('Borchester');
+    await finder.getByRole('button', { name: 'Chwilio', exact: true }).click();
+    await finder.locator('#results-heading').waitFor();
+    assert.equal(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      0,
+      'no horizontal scrolling in the hub finder results at 320 px',
+    );
+
     const { items } = await staffFeedback();
     const mine = items.find((item) => item.comment === 'Diolch yn fawr');
     assert.equal(mine?.lang, 'cy');

@@ -163,7 +163,10 @@ export class ClsHubFinder extends LitElement {
   declare limit: number;
   /** A postcode or place to search for straight away. */
   declare postcode: string | undefined;
-  /** Map tile URL template, e.g. `https://tiles.example/{z}/{x}/{y}.png`. Without it the map shows markers on a plain background and makes no tile requests. */
+  /**
+   * Map tile URL template, e.g. `https://tiles.example/{z}/{x}/{y}.png` (or `tiles: { url, attribution }` in the
+   * page's `#cls-config`). Without either, the map shows markers on a plain background and makes no tile requests.
+   */
   declare tiles: string | undefined;
   /** Attribution text required by the tile provider. */
   declare tilesAttribution: string | undefined;
@@ -705,7 +708,7 @@ export class ClsHubFinder extends LitElement {
       coordinates: result.hub.coordinates,
       detail: [this.distance(result.distanceMetres), hubOpenNow(result.hub, now) ? t('badges.openNow') : undefined].filter(Boolean).join(' · '),
     }));
-    const tiles = this.tiles ? { url: this.tiles, attribution: this.tilesAttribution ?? '' } : undefined;
+    const tiles = this.tiles ? { url: this.tiles, attribution: this.tilesAttribution ?? '' } : readPageConfig(this.ownerDocument).tiles;
     return html`<cls-hub-map
       part="map"
       lang=${this.locale.lang}
