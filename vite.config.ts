@@ -39,6 +39,7 @@ export default defineConfig(({ mode }) => {
           index: 'src/index.ts',
           'elements/feedback': 'src/elements/feedback/define.ts',
           'elements/hub-finder': 'src/elements/hub-finder/define.ts',
+          'elements/resource-wheel': 'src/elements/resource-wheel/define.ts',
         },
         formats: ['es'],
       },

@@ -19,6 +19,7 @@ console.log(`cdn/community-led-widgets.js gzip: ${kb(gz(cdn))} (raw ${kb(cdn.len
 const entries: Record<string, string> = {
   'community-led-widgets/feedback': 'src/elements/feedback/define.ts',
   'community-led-widgets/hub-finder': 'src/elements/hub-finder/define.ts',
+  'community-led-widgets/resource-wheel': 'src/elements/resource-wheel/define.ts',
 };
 for (const [name, entry] of Object.entries(entries)) {
   const result = await build({

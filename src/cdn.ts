@@ -6,6 +6,8 @@
  */
 import './elements/feedback/define.ts';
 import './elements/hub-finder/define.ts';
+import './elements/resource-wheel/define.ts';
 
 export { ClsFeedback } from './elements/feedback/feedback.ts';
 export { ClsHubFinder } from './elements/hub-finder/hub-finder.ts';
+export { ClsResourceWheel } from './elements/resource-wheel/resource-wheel.ts';

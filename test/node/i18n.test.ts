@@ -5,6 +5,7 @@ import type { ApiMessageKey } from '../../src/client/errors.ts';
 import { feedbackMessages } from '../../src/elements/feedback/feedback.locales.ts';
 import { hubFinderMessages } from '../../src/elements/hub-finder/hub-finder.locales.ts';
 import { hubMapMessages } from '../../src/elements/hub-finder/hub-map.locales.ts';
+import { resourceWheelMessages } from '../../src/elements/resource-wheel/resource-wheel.locales.ts';
 import { common } from '../../src/i18n/common.ts';
 import { formatDate, formatDay, formatDistance, formatNumber, formatTime } from '../../src/i18n/format.ts';
 import { LANGUAGES, supportedLanguage, type Language } from '../../src/i18n/languages.ts';
@@ -42,7 +43,7 @@ function baseKeys(flat: Map<string, string>): Map<string, Set<string>> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 
-const catalogues: Record<string, Record<Language, Messages>> = { common, feedback: feedbackMessages, hubFinder: hubFinderMessages, hubMap: hubMapMessages };
+const catalogues: Record<string, Record<Language, Messages>> = { common, feedback: feedbackMessages, hubFinder: hubFinderMessages, hubMap: hubMapMessages, resourceWheel: resourceWheelMessages };
 
 for (const [name, catalogue] of Object.entries(catalogues)) {
   describe(`${name} catalogue`, () => {

@@ -1,14 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => unknown;
-type Mode = 'down' | 'hang' | 'reset' | 'ok';
+type Mode = 'down' | 'hang' | 'reset' | 'html' | 'empty' | 'big' | 'ok';
 
 /**
  * The far side of the network, misbehaving on request, for element tests.
  *
  *   /faults/<name>/<mode>/api/v1/…   mode: down (503 problem), hang (no
  *                                    answer until released), reset (socket
- *                                    dropped), ok (passed to the real API)
+ *                                    dropped), html (a 200 HTML error page,
+ *                                    as misconfigured feeds send), empty (an
+ *                                    empty ORUK list), big (a generated
+ *                                    ORUK v3.0 feed of 5,000 services), ok (passed to the
+ *                                    real API); /oruk/… works the same
  *   POST /faults/<name>/heal         later requests under <name> go to the
  *                                    real API whatever their mode, and held
  *                                    ones are released to it
@@ -52,6 +56,17 @@ export function faultProxy(api: Listener): Listener {
       case 'reset':
         req.socket.destroy();
         return;
+      case 'html':
+        res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>Error</title><h1>Service temporarily unavailable</h1>');
+        return;
+      case 'big':
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(bigFeed(rest.join('/'), url.searchParams)));
+        return;
+      case 'empty':
+        res
+          .writeHead(200, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ total_items: 0, total_pages: 0, page_number: 1, size: 0, first_page: true, last_page: true, empty: true, contents: [] }));
+        return;
       case 'hang': {
         const list = held.get(name) ?? [];
         list.push(() => void forward());
@@ -62,4 +77,29 @@ export function faultProxy(api: Listener): Listener {
         res.writeHead(404).end();
     }
   };
+}
+
+const BIG_TOTAL = 5000;
+const KINDS = ['Lunch club', 'Walking group', 'Benefits advice', 'Carers group', 'Digital help'];
+const AREAS = ['Money', 'Health and wellbeing', 'Connections', 'Getting out and about', 'Caring'];
+
+/** A v3.0 feed with BIG_TOTAL services, paged like a real one. */
+function bigFeed(path: string, query: URLSearchParams): unknown {
+  if (!path.endsWith('services')) return { version: 'HSDS-UK-3.0', profile: 'https://example.org/profile', openapi_url: 'https://example.org/openapi.json' };
+  const perPage = Math.min(200, Math.max(1, Number(query.get('per_page') ?? 50)));
+  const page = Math.max(1, Number(query.get('page') ?? 1));
+  const first = (page - 1) * perPage;
+  const contents = Array.from({ length: Math.max(0, Math.min(perPage, BIG_TOTAL - first)) }, (_, offset) => {
+    const n = first + offset;
+    const area = AREAS[n % AREAS.length] ?? 'Money';
+    return {
+      id: `big-${n}`,
+      name: `${KINDS[n % KINDS.length]} ${n}`,
+      status: 'active',
+      description: `Generated service number ${n}.`,
+      attributes: [{ id: `a-${n}`, taxonomy_term: { id: `area-${area}`, name: area, description: '', taxonomy: 'cls-life-area' } }],
+    };
+  });
+  const totalPages = Math.ceil(BIG_TOTAL / perPage);
+  return { total_items: BIG_TOTAL, total_pages: totalPages, page_number: page, size: contents.length, first_page: page === 1, last_page: page >= totalPages, empty: !contents.length, contents };
 }

@@ -1,0 +1,293 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import '../../src/elements/resource-wheel/define.ts';
+import type { ClsResourceWheel } from '../../src/elements/resource-wheel/resource-wheel.ts';
+import { expectAccessible, faultName, focused, heal } from './support.ts';
+
+type Lang = 'en' | 'cy';
+
+const TEXT = {
+  en: {
+    heading: 'Support around you',
+    loaded: /\d+ community resources/,
+    search: 'Search community resources',
+    none: 'No community resources match',
+    failed: 'We could not load the community resources',
+    empty: 'The directory has no community resources to show yet.',
+    pin: 'Add to my wheel',
+    unpin: 'Remove from my wheel',
+    plan: 'My wheel',
+    back: 'Back',
+    money: 'Money',
+  },
+  cy: {
+    heading: 'Cymorth o’ch cwmpas',
+    loaded: /\d+ adnodd cymunedol/,
+    search: 'Chwilio adnoddau cymunedol',
+    none: 'Does dim adnoddau cymunedol yn cyfateb',
+    failed: 'Doedd dim modd i ni lwytho’r adnoddau cymunedol',
+    empty: 'Does gan y cyfeiriadur ddim adnoddau cymunedol i’w dangos eto.',
+    pin: 'Ychwanegu at fy olwyn',
+    unpin: 'Tynnu o fy olwyn',
+    plan: 'Fy olwyn',
+    back: 'Yn ôl',
+    money: 'Arian',
+  },
+} as const;
+
+const root = (el: ClsResourceWheel) => el.shadowRoot as ShadowRoot;
+const text = (el: ClsResourceWheel) => (root(el).textContent ?? '').replace(/\s+/g, ' ');
+const $ = <T extends Element = HTMLElement>(el: ClsResourceWheel, selector: string) => root(el).querySelector<T>(selector);
+const buttonNamed = (el: ClsResourceWheel, name: string | RegExp) =>
+  [...root(el).querySelectorAll<HTMLElement>('button')].find((b) => {
+    const label = (b.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return typeof name === 'string' ? label === name : name.test(label);
+  });
+
+async function make(lang: Lang, directory = '/oruk/', extra = ''): Promise<ClsResourceWheel> {
+  const el = await fixture<ClsResourceWheel>(html`<cls-resource-wheel lang=${lang} directory=${directory} view=${extra || 'wheel'}></cls-resource-wheel>`);
+  return el;
+}
+
+async function loaded(el: ClsResourceWheel): Promise<void> {
+  await waitUntil(() => $(el, '#search') || $(el, '.notification') || text(el).includes(TEXT.en.empty) || text(el).includes(TEXT.cy.empty), 'loaded', {
+    timeout: 15_000,
+  });
+  await el.updateComplete;
+}
+
+async function typeSearch(el: ClsResourceWheel, query: string): Promise<void> {
+  const input = $<HTMLInputElement>(el, '#search') as HTMLInputElement;
+  input.value = query;
+  input.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+}
+
+/** The first cell that holds resources. */
+function fullCell(el: ClsResourceWheel): SVGPathElement {
+  const cells = [...root(el).querySelectorAll<SVGPathElement>('path.cell')];
+  const cell = cells.find((candidate) => !/: 0 (resources|adnodd)$/.test(candidate.getAttribute('aria-label') ?? ''));
+  if (!cell) throw new Error('no cell with resources');
+  return cell;
+}
+
+for (const lang of ['en', 'cy'] as const) {
+  const t = TEXT[lang];
+
+  describe(`<cls-resource-wheel> in ${lang}`, () => {
+    it('shows a loading state, then the whole wheel with counts, and is accessible', async () => {
+      const name = faultName();
+      const el = await make(lang, `/faults/${name}/hang/oruk/`);
+      await waitUntil(() => $(el, '.spinner'), 'loading');
+      expect(text(el)).to.contain(t.heading);
+      await expectAccessible(el);
+      await heal(name);
+      await loaded(el);
+      const cells = root(el).querySelectorAll('path.cell');
+      expect(cells.length).to.equal(5 * 9, 'five rings outside "me" × nine segments');
+      expect($(el, '[role="status"]')?.textContent).to.match(t.loaded);
+      expect(text(el)).to.contain(t.money);
+      // One tab stop for the whole wheel.
+      expect(root(el).querySelectorAll('path.cell[tabindex="0"]').length).to.equal(1);
+      await expectAccessible(el);
+    });
+
+    it('opens a cell to list its resources, and a resource to its details, with focus returned on Back', async () => {
+      const el = await make(lang);
+      await loaded(el);
+      const cell = fullCell(el);
+      const count = Number(/(\d+)/.exec(cell.getAttribute('aria-label') ?? '')?.[1]);
+      cell.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      expect(focused(el)?.id).to.equal('cell-heading');
+      const items = root(el).querySelectorAll('[part="list"] [data-service]');
+      expect(items.length).to.equal(Math.min(count, 20));
+      await expectAccessible(el);
+
+      const first = items[0] as HTMLButtonElement;
+      const id = first.dataset.service ?? '';
+      const opened = oneEvent(el, 'cls-resource-open');
+      first.click();
+      expect((await opened).detail.id).to.equal(id);
+      await el.updateComplete;
+      expect(focused(el)?.id).to.equal('resource-heading');
+      expect($(el, '[part="details"]')).to.exist;
+      // Contact links are only ever tel:, mailto: or http(s):.
+      for (const link of root(el).querySelectorAll('[part="details"] a')) expect((link as HTMLAnchorElement).href).to.match(/^(tel:|mailto:|https?:)/);
+      await expectAccessible(el);
+      buttonNamed(el, t.back)?.click();
+      await el.updateComplete;
+      expect(focused(el)?.getAttribute('data-service')).to.equal(id);
+    });
+
+    it('highlights the cells that hold search results, and says when nothing matches', async () => {
+      const el = await make(lang);
+      await loaded(el);
+      await typeSearch(el, 'lunch');
+      const matched = root(el).querySelectorAll('path.cell--match');
+      expect(matched.length).to.be.greaterThan(0);
+      expect(root(el).querySelectorAll('mark').length).to.be.greaterThan(0);
+      for (const mark of root(el).querySelectorAll('mark')) expect(mark.textContent?.toLowerCase()).to.equal('lunch');
+      await expectAccessible(el);
+      await typeSearch(el, 'zzzzzz');
+      expect(text(el)).to.contain(t.none);
+      expect(root(el).querySelectorAll('path.cell--match').length).to.equal(0);
+      await expectAccessible(el);
+      buttonNamed(el, lang === 'en' ? 'Clear all filters' : 'Clirio pob hidlydd')?.click();
+      await el.updateComplete;
+      expect(($(el, '#search') as HTMLInputElement).value).to.equal('');
+    });
+
+    it('filters to free resources', async () => {
+      const el = await make(lang);
+      await loaded(el);
+      ($(el, '#filter-free') as HTMLInputElement).click();
+      await el.updateComplete;
+      const listed = root(el).querySelectorAll('[part="list"] .service');
+      expect(listed.length).to.be.greaterThan(0);
+      for (const item of listed) expect(item.querySelector('.tag')?.textContent).to.equal(lang === 'en' ? 'Free' : 'Am ddim');
+    });
+
+    it('keeps chosen resources in "my wheel", with notes that never go in the link', async () => {
+      localStorage.clear();
+      const el = await make(lang);
+      await loaded(el);
+      fullCell(el).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      const first = root(el).querySelector<HTMLButtonElement>('[part="list"] [data-service]') as HTMLButtonElement;
+      const id = first.dataset.service ?? '';
+      first.click();
+      await el.updateComplete;
+      const changed = oneEvent(el, 'cls-plan-change');
+      buttonNamed(el, t.pin)?.click();
+      expect((await changed).detail).to.deep.equal({ ids: [id] });
+      await el.updateComplete;
+      expect(buttonNamed(el, t.unpin)).to.exist;
+      buttonNamed(el, t.back)?.click();
+      await el.updateComplete;
+      buttonNamed(el, new RegExp(`^${t.plan}`))?.click();
+      await el.updateComplete;
+      expect(focused(el)?.id).to.equal('plan-heading');
+      expect(root(el).querySelectorAll(`[data-service="${CSS.escape(id)}"]`).length).to.equal(1);
+      const notes = $<HTMLTextAreaElement>(el, '#notes') as HTMLTextAreaElement;
+      notes.value = 'My daughter visits on Sundays';
+      notes.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      await expectAccessible(el);
+
+      // Print view: only the plan, no controls.
+      await emulateMedia({ media: 'print' });
+      try {
+        const visibleButtons = [...root(el).querySelectorAll<HTMLElement>('.button')].filter((b) => getComputedStyle(b).display !== 'none');
+        expect(visibleButtons).to.have.length(0);
+      } finally {
+        await emulateMedia({ media: 'screen' });
+      }
+
+      // A fresh widget on this device remembers the plan and the notes.
+      const again = await make(lang);
+      await loaded(again);
+      buttonNamed(again, new RegExp(`^${t.plan}`))?.click();
+      await again.updateComplete;
+      expect(($(again, '#notes') as HTMLTextAreaElement).value).to.equal('My daughter visits on Sundays');
+      localStorage.clear();
+    });
+
+    it('explains a feed that fails, a feed that sends an HTML page, and an empty feed', async () => {
+      const down = await make(lang, `/faults/${faultName()}/down/oruk/`);
+      await loaded(down);
+      expect($(down, '.notification')?.textContent).to.contain(t.failed);
+      await expectAccessible(down);
+
+      const html = await make(lang, `/faults/${faultName()}/html/oruk/`);
+      await loaded(html);
+      expect($(html, '.notification')?.textContent).to.contain(t.failed);
+      await expectAccessible(html);
+
+      const empty = await make(lang, `/faults/${faultName()}/empty/oruk/`);
+      await loaded(empty);
+      expect(text(empty)).to.contain(t.empty);
+      await expectAccessible(empty);
+    });
+
+    it('offers the same content as nested headings and lists', async () => {
+      const el = await make(lang, '/oruk/', 'list');
+      await loaded(el);
+      expect(root(el).querySelectorAll('path.cell')).to.have.length(0);
+      const headings = root(el).querySelectorAll('.list-view [role="heading"]');
+      expect(headings.length).to.be.greaterThan(8);
+      expect(root(el).querySelectorAll('.list-view [data-service]').length).to.be.greaterThan(20);
+      await expectAccessible(el);
+    });
+  });
+}
+
+describe('<cls-resource-wheel> with a large feed', () => {
+  it('reads 5,000 services, but renders only a page of a cell at a time, and searches all of them', async () => {
+    const el = await make('en', `/faults/${faultName()}/big/oruk/`);
+    await loaded(el);
+    expect($(el, '[role="status"]')?.textContent).to.contain('5,000 community resources');
+    const biggest = [...root(el).querySelectorAll<SVGPathElement>('path.cell')].sort(
+      (a, b) => Number(/(\d+) resources?$/.exec(b.getAttribute('aria-label') ?? '')?.[1] ?? 0) - Number(/(\d+) resources?$/.exec(a.getAttribute('aria-label') ?? '')?.[1] ?? 0),
+    )[0] as SVGPathElement;
+    expect(biggest.getAttribute('aria-label')).to.match(/: 1000 resources$/);
+    biggest.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(root(el).querySelectorAll('[part="list"] .service')).to.have.length(20);
+    buttonNamed(el, 'Show 20 more')?.click();
+    await el.updateComplete;
+    expect(root(el).querySelectorAll('[part="list"] .service')).to.have.length(40);
+    await typeSearch(el, 'lunch club 4');
+    expect($(el, '[role="status"]')?.textContent).to.match(/^\d+ resources? match$/);
+    expect(root(el).querySelectorAll('[part="list"] .service').length).to.be.at.most(40);
+  });
+});
+
+describe('<cls-resource-wheel> with the keyboard', () => {
+  it('moves between cells with the arrow keys and opens one with Enter', async () => {
+    const el = await make('en');
+    await loaded(el);
+    const start = root(el).querySelector<SVGPathElement>('path.cell[tabindex="0"]') as SVGPathElement;
+    start.focus();
+    const first = focused(el)?.getAttribute('data-cell');
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    const second = focused(el)?.getAttribute('data-cell');
+    expect(second).to.not.equal(first);
+    expect(second?.split('--')[0]).to.equal(first?.split('--')[0], 'same ring, next segment');
+    await sendKeys({ press: 'ArrowUp' });
+    await el.updateComplete;
+    const third = focused(el)?.getAttribute('data-cell');
+    expect(third?.split('--')[1]).to.equal(second?.split('--')[1], 'same segment, next ring out');
+    expect(root(el).querySelectorAll('path.cell[tabindex="0"]').length).to.equal(1);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(focused(el)?.id).to.equal('cell-heading');
+  });
+
+  it('restores a shared plan from the link, which carries only resource ids', async () => {
+    const el = await make('en');
+    await loaded(el);
+    const ids = [...root(el).querySelectorAll<HTMLElement>('[data-service]')].slice(0, 2).map((b) => b.dataset.service ?? '');
+    // Choose via a cell to have ids to share.
+    fullCell(el).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    const chosen = [...root(el).querySelectorAll<HTMLElement>('[part="list"] [data-service]')].slice(0, 2).map((b) => b.dataset.service ?? '');
+    expect(chosen.length + ids.length).to.be.greaterThan(1);
+    const url = new URL(location.href);
+    url.searchParams.set('cls-plan', chosen.join(','));
+    history.replaceState(null, '', url);
+    try {
+      localStorage.clear();
+      const shared = await make('en');
+      await loaded(shared);
+      buttonNamed(shared, /^My wheel/)?.click();
+      await shared.updateComplete;
+      for (const id of chosen) expect(root(shared).querySelectorAll(`[data-service="${CSS.escape(id)}"]`).length).to.equal(1);
+    } finally {
+      url.searchParams.delete('cls-plan');
+      history.replaceState(null, '', url);
+      localStorage.clear();
+    }
+  });
+});
