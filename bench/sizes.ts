@@ -11,9 +11,22 @@ import { build } from 'vite';
 const gz = (code: string | Buffer) => gzipSync(code, { level: 9 }).length;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
-// The CDN bundle is what a council page downloads.
-const cdn = readFileSync('dist/cdn/community-led-widgets.js');
-console.log(`cdn/community-led-widgets.js gzip: ${kb(gz(cdn))} (raw ${kb(cdn.length)})`);
+// The CDN bundle is what a council page downloads: the entry and every chunk
+// it imports statically (the map chunk is imported only when opened).
+function staticClosure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const match of code.matchAll(/(?:from|import)\s*"(\.[^"]+\.js)"/g)) staticClosure(join(file, '..', match[1] as string), seen);
+  return seen;
+}
+const eagerFiles = [...staticClosure('dist/cdn/community-led-widgets.js')];
+const eager = Buffer.concat(eagerFiles.map((file) => readFileSync(file)));
+console.log(`cdn/community-led-widgets.js, loaded up front (${eagerFiles.length} file${eagerFiles.length === 1 ? '' : 's'}) gzip: ${kb(gz(eager))} (raw ${kb(eager.length)})`);
+for (const file of readdirSync('dist/cdn/chunks').filter((name) => name.endsWith('.js') && !eagerFiles.includes(join('dist/cdn/chunks', name)))) {
+  const lazy = readFileSync(join('dist/cdn/chunks', file));
+  console.log(`cdn/chunks/${file.replace(/-[\w-]{8}\.js$/, '.js')}, loaded on demand gzip: ${kb(gz(lazy))} (raw ${kb(lazy.length)})`);
+}
 
 // Each npm entry as an app would ship it: bundled with its dependencies and minified.
 const entries: Record<string, string> = {
@@ -33,8 +46,12 @@ for (const [name, entry] of Object.entries(entries)) {
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ('output' in r ? r.output : []));
-  const code = outputs.map((chunk) => ('code' in chunk ? chunk.code : '')).join('');
-  console.log(`${name} (with lit, zod, i18next) gzip: ${kb(gz(code))} (raw ${kb(code.length)})`);
+  const chunks = outputs.flatMap((chunk) => ('code' in chunk ? [chunk] : []));
+  // What loads with the page, and what loads only on demand (the map).
+  const eager = chunks.filter((chunk) => chunk.isEntry || !chunk.isDynamicEntry).map((chunk) => chunk.code).join('');
+  const lazy = chunks.filter((chunk) => chunk.isDynamicEntry).map((chunk) => chunk.code).join('');
+  console.log(`${name} (with lit, zod, i18next) gzip: ${kb(gz(eager))} (raw ${kb(eager.length)})`);
+  if (lazy) console.log(`${name}, loaded on demand gzip: ${kb(gz(lazy))} (raw ${kb(lazy.length)})`);
 }
 
 // The library build itself, without its dependencies (what npm consumers' bundlers start from).

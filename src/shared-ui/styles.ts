@@ -89,6 +89,23 @@ export const baseStyles = css`
   [tabindex='-1']:focus {
     outline: none;
   }
+  /* A button that looks like a link: for "Back" and for names that open details. */
+  .link-button {
+    all: unset;
+    box-sizing: border-box;
+    color: var(--_color-primary);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    font: inherit;
+    cursor: pointer;
+    min-block-size: 1.5em;
+  }
+  .link-button:focus-visible {
+    color: var(--_color-focus-text);
+    background: var(--_color-focus);
+    box-shadow: 0 -2px var(--_color-focus), 0 4px var(--_color-focus-text);
+    text-decoration: none;
+  }
 `;
 
 export const formStyles = css`

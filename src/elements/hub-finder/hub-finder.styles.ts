@@ -76,23 +76,6 @@ export const hubFinderStyles = css`
   .hub-name {
     margin-block-end: var(--_space-1);
   }
-  .link-button {
-    all: unset;
-    box-sizing: border-box;
-    color: var(--_color-primary);
-    text-decoration: underline;
-    text-underline-offset: 0.15em;
-    cursor: pointer;
-    font: inherit;
-    font-weight: inherit;
-    min-block-size: 1.5em;
-  }
-  .link-button:focus-visible {
-    color: var(--_color-focus-text);
-    background: var(--_color-focus);
-    box-shadow: 0 -2px var(--_color-focus), 0 4px var(--_color-focus-text);
-    text-decoration: none;
-  }
   .meta {
     color: var(--_color-secondary-text);
     margin-block-end: var(--_space-2);

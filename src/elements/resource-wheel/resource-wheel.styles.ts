@@ -131,22 +131,8 @@ export const resourceWheelStyles = css`
   .service:last-child {
     border-block-end: 1px solid var(--_color-border);
   }
-  .link-button {
-    all: unset;
-    box-sizing: border-box;
-    color: var(--_color-primary);
-    text-decoration: underline;
-    text-underline-offset: 0.15em;
-    font: inherit;
+  .service .link-button {
     font-weight: 700;
-    cursor: pointer;
-    min-block-size: 1.5em;
-  }
-  .link-button:focus-visible {
-    color: var(--_color-focus-text);
-    background: var(--_color-focus);
-    box-shadow: 0 -2px var(--_color-focus), 0 4px var(--_color-focus-text);
-    text-decoration: none;
   }
   .service-meta {
     margin: var(--_space-1) 0 0;
