@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Health } from '../src/contract/health.ts';
+import type { QuestionnaireDefinition } from '../src/contract/questionnaire.ts';
 import type { Database } from './db/database.ts';
 import { HttpProblem, problemResponse } from './http/problem.ts';
 import { rateLimit } from './http/rate-limit.ts';
@@ -16,6 +17,7 @@ import { mountOruk, orukRoutes } from './oruk/routes.ts';
 import { bookingRoutes, mountBookings } from './routes/bookings.ts';
 import { feedbackRoutes, mountFeedback } from './routes/feedback.ts';
 import { mountPlaces, placeRoutes } from './routes/places.ts';
+import { mountSelfAssessment, selfAssessmentRoutes } from './routes/self-assessment.ts';
 import { staticFile } from './static.ts';
 import { WebhookSender, type WebhookOptions } from './webhook.ts';
 
@@ -38,8 +40,10 @@ export interface AppOptions {
   /** Folders served at `/` and `/cdn/`; omitted in API-only tests. */
   demoDir?: string;
   cdnDir?: string;
+  /** Self-assessment questionnaires by id (see `loadQuestionnaires`); none when omitted. */
+  questionnaires?: ReadonlyMap<string, QuestionnaireDefinition>;
   /**
-   * Where staff systems are told about each booking and cancellation
+   * Where staff systems are told about each booking, cancellation and sent self-assessment
    * (signed with `secret`). A {@link WebhookSender} may be passed instead,
    * so that tests can await its deliveries with `idle()`.
    */
@@ -57,6 +61,7 @@ const routes: RouteSpec[] = [
   ...feedbackRoutes,
   ...placeRoutes,
   ...bookingRoutes,
+  ...selfAssessmentRoutes,
   ...orukRoutes,
 ];
 
@@ -134,6 +139,7 @@ export function createApp(options: AppOptions): Hono {
   mountPlaces(app, options.db, directory, options.geocoder ?? {});
   const webhook = options.webhook instanceof WebhookSender ? options.webhook : options.webhook && new WebhookSender(options.webhook);
   mountBookings(app, options.db, directory, webhook);
+  mountSelfAssessment(app, options.db, options.questionnaires ?? new Map(), webhook);
   mountOruk(app, options.db, directory, options.geocoder ?? {});
 
   // Registered before the static files so that no API path falls through to them.

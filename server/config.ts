@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_QUESTIONNAIRES_DIR } from './questionnaires.ts';
 
 const list = z
   .string()
@@ -33,6 +34,7 @@ export const ServerEnv = z.object({
     .transform((value) => value !== 'false' && value !== '0'),
   WEBHOOK_URL: z.string().url('must be a URL, e.g. https://staff.example/hooks/cls').regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
   WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  QUESTIONNAIRES_DIR: z.string().optional(),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .optional()
@@ -51,6 +53,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   geocoderUrl: string | undefined;
   seed: boolean;
+  /** The folder of questionnaire definitions (`*.json`); `server/questionnaires` unless QUESTIONNAIRES_DIR is set. */
+  questionnairesDir: string;
   /** Where bookings are sent for staff, signed with `secret`; both variables or neither. */
   webhook: { url: string; secret: string } | undefined;
 }
@@ -75,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     trustProxy: e.TRUST_PROXY,
     geocoderUrl: e.GEOCODER_URL,
     seed: e.SEED,
+    questionnairesDir: e.QUESTIONNAIRES_DIR ? resolve(cwd, e.QUESTIONNAIRES_DIR) : DEFAULT_QUESTIONNAIRES_DIR,
     webhook: e.WEBHOOK_URL && e.WEBHOOK_SECRET ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET } : undefined,
   };
 }

@@ -5,11 +5,21 @@ import { createApp, PROJECT_ROOT } from './app.ts';
 import { loadConfig } from './config.ts';
 import { claimDataDir, serverUsing } from './db/data-lock.ts';
 import { migrate, openDatabase } from './db/database.ts';
+import { loadQuestionnaires, questionnaireSummary } from './questionnaires.ts';
 import { seedIfEmpty } from './seed/load.ts';
 
 let config;
 try {
   config = loadConfig(process.env, process.cwd());
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+
+// Before anything is opened: a broken definition names its file and what is wrong.
+let questionnaires;
+try {
+  questionnaires = loadQuestionnaires(config.questionnairesDir);
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
@@ -40,6 +50,7 @@ const app = createApp({
   trustProxy: config.trustProxy,
   geocoder: { geocoderUrl: config.geocoderUrl },
   ...(config.webhook ? { webhook: config.webhook } : {}),
+  questionnaires,
   demoDir: join(PROJECT_ROOT, 'demo'),
   cdnDir,
 });
@@ -49,8 +60,10 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(`  database: ${db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`}${applied.length ? `, applied ${applied.join(', ')}` : ''}`);
   if (seeded.seeded) console.log(`  seeded the directory: ${seeded.services} services, ${seeded.hubs} hubs`);
   console.log(`  API docs: http://localhost:${info.port}/docs`);
+  console.log(`  questionnaires from ${config.questionnairesDir}: ${questionnaires.size || 'none'}`);
+  for (const line of questionnaireSummary(questionnaires)) console.log(`    ${line}`);
   console.log(`  Open Referral UK v3.0 feed: http://localhost:${info.port}/oruk/`);
-  if (config.webhook) console.log(`  bookings are sent to the webhook at ${new URL(config.webhook.url).origin}`);
+  if (config.webhook) console.log(`  bookings and self-assessments are sent to the webhook at ${new URL(config.webhook.url).origin}`);
   if (config.staffTokenGenerated) {
     console.log(`  STAFF_TOKEN not set; this run's staff token is: ${config.staffToken}`);
   }

@@ -1,14 +1,17 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { BookingSummary } from './db/bookings.ts';
+import type { SubmissionRecord } from './db/self-assessment.ts';
 
 /**
- * Tells staff systems about bookings: a signed JSON POST to WEBHOOK_URL.
+ * Tells staff systems about bookings and sent self-assessments: a signed
+ * JSON POST to WEBHOOK_URL.
  *
  * Delivery never holds up or fails the resident's request: `send` queues
  * the event and returns at once; failures (network errors, non-2xx) are
  * retried with exponential backoff, and given up on after the last
- * attempt. Logs name only the event type, the booking reference and the
- * HTTP status: never the name, contact details or notes.
+ * attempt. Logs name only the event type, the booking or submission
+ * reference and the HTTP status: never the name, contact details, notes
+ * or answers.
  *
  * Receivers check `X-CLS-Signature` with {@link verifySignature}: it is
  * `sha256=<hex HMAC-SHA256 of "<X-CLS-Timestamp>.<raw body>">`, keyed with
@@ -16,13 +19,16 @@ import type { BookingSummary } from './db/bookings.ts';
  * event `id`, so a receiver can ignore one it has already handled.
  */
 
-export type WebhookEventType = 'booking.created' | 'booking.cancelled';
+export type WebhookEventType = 'booking.created' | 'booking.cancelled' | 'submission.created';
+
+/** `submission.created` carries the submission without its `createdAt` (the event has `occurredAt`). */
+export type SubmissionSummary = Omit<SubmissionRecord, 'createdAt'>;
 
 export interface WebhookEvent {
   id: string;
   type: WebhookEventType;
   occurredAt: string;
-  data: BookingSummary;
+  data: BookingSummary | SubmissionSummary;
 }
 
 export interface WebhookOptions {
@@ -83,7 +89,7 @@ export class WebhookSender {
   }
 
   /** Queues delivery of one event and returns at once; never throws. */
-  send(type: WebhookEventType, data: BookingSummary): void {
+  send(type: WebhookEventType, data: WebhookEvent['data']): void {
     const event: WebhookEvent = { id: randomUUID(), type, occurredAt: new Date().toISOString(), data };
     const delivery = this.deliver(event)
       .catch((error: unknown) => console.warn(`webhook: could not send ${type} ${data.reference} (${(error as Error).name})`))

@@ -6,3 +6,4 @@ export * from './schema.ts';
 export * from './directory.ts';
 export * from './places.ts';
 export * from './bookings.ts';
+export * from './questionnaire.ts';

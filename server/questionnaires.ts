@@ -1,0 +1,99 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as z from 'zod/mini';
+import { QuestionnaireDefinition, type Condition } from '../src/contract/questionnaire.ts';
+import { languageGaps } from '../src/core/localise.ts';
+
+/**
+ * Questionnaires are content: one JSON file per questionnaire in a folder
+ * (`server/questionnaires/` unless QUESTIONNAIRES_DIR says otherwise). They
+ * are read once at start-up, and any file that is not a valid definition
+ * stops the server with a message naming the file and what is wrong.
+ */
+
+export const DEFAULT_QUESTIONNAIRES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'questionnaires');
+
+function fail(file: string, reason: string): never {
+  throw new Error(`Invalid questionnaire ${file}: ${reason}`);
+}
+
+/** Every `question` a condition refers to, with the path of the reference. */
+function* references(condition: Condition, path: string): Generator<[string, string]> {
+  if ('all' in condition) for (const [i, c] of condition.all.entries()) yield* references(c, `${path}.all.${i}`);
+  else if ('any' in condition) for (const [i, c] of condition.any.entries()) yield* references(c, `${path}.any.${i}`);
+  else if ('not' in condition) yield* references(condition.not, `${path}.not`);
+  else yield [condition.question, `${path}.question`];
+}
+
+/** What the schema cannot say: question ids are unique, and conditions and strengths name real questions. */
+function crossCheck(file: string, definition: QuestionnaireDefinition): void {
+  const ids = new Set<string>();
+  for (const [index, question] of definition.questions.entries()) {
+    if (ids.has(question.id)) fail(file, `questions.${index}.id: duplicate question id "${question.id}"`);
+    ids.add(question.id);
+  }
+  const conditions: [Condition, string][] = [];
+  for (const [index, question] of definition.questions.entries()) if (question.showIf) conditions.push([question.showIf, `questions.${index}.showIf`]);
+  for (const [index, area] of definition.outcomes.areas.entries()) conditions.push([area.when, `outcomes.areas.${index}.when`]);
+  for (const [index, step] of definition.outcomes.nextSteps.entries()) if (step.when) conditions.push([step.when, `outcomes.nextSteps.${index}.when`]);
+  for (const [condition, path] of conditions) {
+    for (const [question, at] of references(condition, path)) {
+      if (!ids.has(question)) fail(file, `${at}: condition refers to unknown question "${question}"`);
+    }
+  }
+  for (const [index, id] of definition.outcomes.strengths.entries()) {
+    if (!ids.has(id)) fail(file, `outcomes.strengths.${index}: refers to unknown question "${id}"`);
+  }
+}
+
+/** Reads and checks one definition file. */
+export function readQuestionnaire(file: string): QuestionnaireDefinition {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    fail(file, error instanceof SyntaxError ? `not valid JSON: ${error.message}` : `could not be read (${(error as Error).message})`);
+  }
+  // English messages whatever the process's zod configuration (zod/mini has none by default).
+  const parsed = QuestionnaireDefinition.safeParse(json, { error: z.locales.en().localeError });
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}`);
+    fail(file, issues.join('; '));
+  }
+  const definition = parsed.data;
+  crossCheck(file, definition);
+  return definition;
+}
+
+/**
+ * Every `*.json` in `dir` (in name order), by questionnaire id. A folder that
+ * is missing or empty means no questionnaires. Throws on the first invalid
+ * file, and on an id defined in two files.
+ */
+export function loadQuestionnaires(dir: string = DEFAULT_QUESTIONNAIRES_DIR): Map<string, QuestionnaireDefinition> {
+  const found = new Map<string, QuestionnaireDefinition>();
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return found;
+  const fileOf = new Map<string, string>();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
+  for (const name of files) {
+    const file = resolve(dir, name);
+    const definition = readQuestionnaire(file);
+    const other = fileOf.get(definition.id);
+    if (other) fail(file, `id "${definition.id}" is already used by ${other}`);
+    fileOf.set(definition.id, file);
+    found.set(definition.id, definition);
+  }
+  return found;
+}
+
+/** One line per questionnaire for the start-up log: id, version, and the Welsh texts missing (shown in English). */
+export function questionnaireSummary(questionnaires: ReadonlyMap<string, QuestionnaireDefinition>): string[] {
+  return [...questionnaires.values()].map((definition) => {
+    const gaps = languageGaps(definition).cy;
+    const welsh = gaps.length ? `${gaps.length} Welsh text${gaps.length === 1 ? '' : 's'} missing, shown in English: ${gaps.join(', ')}` : 'complete in Welsh';
+    return `${definition.id} v${definition.version} (${welsh})`;
+  });
+}

@@ -1,0 +1,217 @@
+import type { Hono } from 'hono';
+import {
+  Draft,
+  DraftInput,
+  DraftSaved,
+  QuestionnaireList,
+  QuestionnaireQuery,
+  QuestionnaireResponse,
+  ResumeCode,
+  StaffSubmissionList,
+  StaffSubmissionsExportQuery,
+  StaffSubmissionsQuery,
+  SubmissionCreated,
+  SubmissionInput,
+  type QuestionnaireDefinition,
+} from '../../src/contract/questionnaire.ts';
+import { localiseQuestionnaire } from '../../src/core/localise.ts';
+import type { Database } from '../db/database.ts';
+import { once } from '../db/idempotency.ts';
+import { exportSubmissions, findDraft, insertSubmission, listSubmissions, normaliseResumeCode, saveDraft } from '../db/self-assessment.ts';
+import { toCsv } from '../http/csv.ts';
+import { idempotencyKey, readBody, readQuery } from '../http/input.ts';
+import { HttpProblem } from '../http/problem.ts';
+import type { RouteSpec } from '../openapi.ts';
+import type { WebhookSender } from '../webhook.ts';
+
+const idempotencyConflict = (what: string) =>
+  new HttpProblem(409, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different request', `Use a new key for a new ${what}.`);
+
+export const selfAssessmentRoutes: RouteSpec[] = [
+  {
+    method: 'get',
+    path: '/api/v1/questionnaires',
+    summary: 'List the questionnaires, titled in one language',
+    tag: 'Self-assessment',
+    query: QuestionnaireQuery,
+    responses: { 200: { description: 'The questionnaires', schema: QuestionnaireList } },
+    problems: { 422: '`validation-failed`: `lang` is not `en` or `cy`' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/questionnaires/{id}',
+    summary: 'One questionnaire in one language',
+    description:
+      'Every text in `lang`; a text not yet translated is given in English and its path is listed in `fallbacks`, so that a page can mark it `lang="en"`.',
+    tag: 'Self-assessment',
+    query: QuestionnaireQuery,
+    responses: { 200: { description: 'The questionnaire', schema: QuestionnaireResponse } },
+    problems: { 404: '`not-found`: no questionnaire with this id', 422: '`validation-failed`: `lang` is not `en` or `cy`' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/drafts',
+    summary: 'Save answers to come back to later',
+    description: `Answers with an 8-character resume code (letters and digits that cannot be mistaken for one another), valid for 30 days. Retrying with the same Idempotency-Key and body returns the first code.`,
+    tag: 'Self-assessment',
+    idempotent: true,
+    body: DraftInput,
+    responses: {
+      201: { description: 'Saved', schema: DraftSaved },
+      200: { description: 'Already saved by an earlier request with this Idempotency-Key', schema: DraftSaved },
+    },
+    problems: { 422: '`validation-failed`: a field is invalid, or there is no questionnaire with this `questionnaireId`' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/drafts/{code}',
+    summary: 'The answers saved under a resume code',
+    description: 'The code may be typed in lower case, with spaces or dashes.',
+    tag: 'Self-assessment',
+    responses: { 200: { description: 'The draft', schema: Draft } },
+    problems: { 404: '`not-found`: no draft with this code, or it has expired' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/submissions',
+    summary: 'Send a self-assessment to the council',
+    description:
+      'Needs `consent: true`. Stores the answers once however often the request is retried with the same Idempotency-Key (a retry answers 200 with the same reference), and tells staff systems with a signed `submission.created` webhook.',
+    tag: 'Self-assessment',
+    idempotent: true,
+    body: SubmissionInput,
+    responses: {
+      201: { description: 'Sent', schema: SubmissionCreated },
+      200: { description: 'Already sent by an earlier request with this Idempotency-Key', schema: SubmissionCreated },
+    },
+    problems: { 422: '`validation-failed`: a field is invalid (`consent` missing), or there is no questionnaire with this `questionnaireId`' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/staff/submissions',
+    summary: 'List sent self-assessments, newest first, with answers and contact details',
+    tag: 'Staff',
+    staff: true,
+    query: StaffSubmissionsQuery,
+    responses: { 200: { description: 'A page of submissions', schema: StaffSubmissionList } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/staff/submissions.csv',
+    summary: 'Export sent self-assessments as CSV, newest first',
+    description: 'One row per submission, the answers as JSON. Cells a spreadsheet would run as a formula are prefixed with an apostrophe.',
+    tag: 'Staff',
+    staff: true,
+    query: StaffSubmissionsExportQuery,
+    produces: 'text/csv',
+    responses: { 200: { description: 'CSV (UTF-8 with a byte order mark)' } },
+  },
+];
+
+const unknownQuestionnaire = (id: string) =>
+  new HttpProblem(422, 'validation-failed', 'The request body is not valid', undefined, [
+    { path: 'questionnaireId', code: 'invalid', message: `There is no questionnaire "${id}".` },
+  ]);
+
+const draftNotFound = () =>
+  new HttpProblem(404, 'not-found', 'No saved answers with this code', 'Check the code. Saved answers are kept for 30 days.');
+
+export function mountSelfAssessment(
+  app: Hono,
+  db: Database,
+  questionnaires: ReadonlyMap<string, QuestionnaireDefinition>,
+  webhook: WebhookSender | undefined,
+): void {
+  app.get('/api/v1/questionnaires', (c) => {
+    const { lang } = readQuery(c, QuestionnaireQuery);
+    const items = [...questionnaires.values()].map((definition) => {
+      const { questionnaire } = localiseQuestionnaire(definition, lang);
+      return { id: questionnaire.id, version: questionnaire.version, title: questionnaire.title, minutes: questionnaire.minutes };
+    });
+    return c.json(QuestionnaireList.parse({ lang, items }));
+  });
+
+  app.get('/api/v1/questionnaires/:id', (c) => {
+    const { lang } = readQuery(c, QuestionnaireQuery);
+    const id = c.req.param('id');
+    const definition = questionnaires.get(id);
+    if (!definition) throw new HttpProblem(404, 'not-found', 'No such questionnaire', `There is no questionnaire "${id.slice(0, 63)}".`);
+    c.header('Content-Language', lang);
+    return c.json(QuestionnaireResponse.parse({ lang, ...localiseQuestionnaire(definition, lang) }));
+  });
+
+  app.post('/api/v1/drafts', async (c) => {
+    const key = idempotencyKey(c);
+    const input = await readBody(c, DraftInput);
+    const known = questionnaires.has(input.questionnaireId);
+    const outcome = await once(db, 'drafts', key, input, async (tx) => {
+      // Refused inside, so that a replay still gets its stored answer.
+      if (!known) throw unknownQuestionnaire(input.questionnaireId);
+      return { status: 201, body: await saveDraft(tx, input) };
+    });
+    if (outcome.kind === 'conflict') throw idempotencyConflict('draft');
+    c.header('Cache-Control', 'no-store');
+    return c.json(DraftSaved.parse(outcome.response.body), outcome.kind === 'fresh' ? 201 : 200);
+  });
+
+  app.get('/api/v1/drafts/:code', async (c) => {
+    const code = normaliseResumeCode(c.req.param('code'));
+    if (!ResumeCode.safeParse(code).success) throw draftNotFound();
+    const draft = await findDraft(db, code);
+    if (!draft) throw draftNotFound();
+    c.header('Cache-Control', 'no-store');
+    return c.json(Draft.parse(draft));
+  });
+
+  app.post('/api/v1/submissions', async (c) => {
+    const key = idempotencyKey(c);
+    const input = await readBody(c, SubmissionInput);
+    const known = questionnaires.has(input.questionnaireId);
+    const outcome = await once(db, 'submissions', key, input, async (tx) => {
+      if (!known) throw unknownQuestionnaire(input.questionnaireId);
+      return { status: 201, body: await insertSubmission(tx, input) };
+    });
+    if (outcome.kind === 'conflict') throw idempotencyConflict('submission');
+    const body = SubmissionCreated.parse(outcome.response.body);
+    if (outcome.kind === 'fresh') {
+      webhook?.send('submission.created', {
+        reference: body.reference,
+        questionnaireId: input.questionnaireId,
+        version: input.version,
+        ...(input.lang ? { lang: input.lang } : {}),
+        answers: input.answers,
+        ...(input.contact ? { contact: input.contact } : {}),
+      });
+    }
+    c.header('Cache-Control', 'no-store');
+    return c.json(body, outcome.kind === 'fresh' ? 201 : 200);
+  });
+
+  app.get('/api/v1/staff/submissions', async (c) => {
+    const query = readQuery(c, StaffSubmissionsQuery);
+    c.header('Cache-Control', 'no-store');
+    return c.json(StaffSubmissionList.parse(await listSubmissions(db, query)));
+  });
+
+  app.get('/api/v1/staff/submissions.csv', async (c) => {
+    const query = readQuery(c, StaffSubmissionsExportQuery);
+    const items = await exportSubmissions(db, query);
+    const header = ['reference', 'created_at', 'questionnaire_id', 'version', 'lang', 'contact_name', 'contact_method', 'contact_value', 'answers'];
+    const rows = items.map((item) => [
+      item.reference,
+      item.createdAt,
+      item.questionnaireId,
+      item.version,
+      item.lang,
+      item.contact?.name,
+      item.contact?.method,
+      item.contact?.value,
+      JSON.stringify(item.answers),
+    ]);
+    return c.body(toCsv(header, rows), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="submissions.csv"',
+      'Cache-Control': 'no-store',
+    });
+  });
+}

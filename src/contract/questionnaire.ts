@@ -1,0 +1,241 @@
+import * as z from 'zod/mini';
+
+/**
+ * Questionnaire definitions: content is configuration, not code. A council
+ * adds one by dropping a JSON file in the server's questionnaires folder.
+ *
+ * Every string a resident reads is a `LocalText` ({ en, cy, … }) in the
+ * source definition; `GET /api/v1/questionnaires/:id?lang=` answers with the
+ * same shape where each of those is a plain string in the asked language
+ * (falling back to English per string, the fallbacks listed). One schema
+ * factory builds both, so the two can never drift apart.
+ */
+
+const Id = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,62}$/));
+
+/** `{ "en": "…", "cy": "…" }`: English required, other languages optional. */
+export const LocalText = z.catchall(z.object({ en: z.string().check(z.minLength(1)) }), z.string());
+export type LocalText = z.infer<typeof LocalText>;
+
+/** When a question shows, or an outcome applies, from earlier answers. */
+export type Condition =
+  | { question: string; equals: string | number }
+  | { question: string; includes: string }
+  | { question: string; answered: boolean }
+  | { question: string; atLeast: number }
+  | { question: string; atMost: number }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+export const Condition: z.ZodMiniType<Condition> = z.union([
+  z.object({ question: Id, equals: z.union([z.string(), z.number()]) }),
+  z.object({ question: Id, includes: z.string() }),
+  z.object({ question: Id, answered: z.boolean() }),
+  z.object({ question: Id, atLeast: z.number() }),
+  z.object({ question: Id, atMost: z.number() }),
+  z.object({
+    get all() {
+      return z.array(Condition).check(z.minLength(1));
+    },
+  }),
+  z.object({
+    get any() {
+      return z.array(Condition).check(z.minLength(1));
+    },
+  }),
+  z.object({
+    get not() {
+      return Condition;
+    },
+  }),
+]);
+
+/** The Care Act 2014 wellbeing outcomes and carers' outcomes the result speaks of, in plain words. */
+export const WellbeingArea = z.enum([
+  'nutrition',
+  'personal-care',
+  'toilet-needs',
+  'dressing',
+  'safety-at-home',
+  'habitable-home',
+  'relationships',
+  'work-learning-volunteering',
+  'community-and-transport',
+  'caring-for-a-child',
+  'caring-for-an-adult',
+  'carer-health',
+  'recreation',
+  'money',
+  'mental-wellbeing',
+]);
+export type WellbeingArea = z.infer<typeof WellbeingArea>;
+
+export const NextStep = z.enum(['urgent', 'call-back', 'hub-conversation', 'community', 'self-serve']);
+export type NextStep = z.infer<typeof NextStep>;
+
+function schemas<T extends z.ZodMiniType>(text: T) {
+  const Option = z.object({
+    value: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/)),
+    label: text,
+    hint: z.optional(text),
+    /** Choosing this shows the urgent-help panel at once. */
+    urgent: z.optional(z.boolean()),
+    /** "None of these": clears the other choices of a multiple-choice question. */
+    exclusive: z.optional(z.boolean()),
+    /** A "tell us more" box shown when this option is chosen; its answer is stored as `<question>.<value>`. */
+    followUp: z.optional(z.object({ label: text, hint: z.optional(text), maxLength: z._default(z.int().check(z.gte(1), z.lte(2000)), 500) })),
+  });
+
+  const common = {
+    id: Id,
+    /** The question (or the heading of an information page). */
+    title: text,
+    hint: z.optional(text),
+    optional: z.optional(z.boolean()),
+    showIf: z.optional(Condition),
+  };
+
+  const Question = z.discriminatedUnion('type', [
+    z.object({ ...common, type: z.literal('single'), options: z.array(Option).check(z.minLength(2)) }),
+    z.object({ ...common, type: z.literal('multiple'), options: z.array(Option).check(z.minLength(2)) }),
+    z.object({ ...common, type: z.literal('text'), maxLength: z._default(z.int().check(z.gte(1), z.lte(500)), 200), autocomplete: z.optional(z.string()) }),
+    z.object({ ...common, type: z.literal('long-text'), maxLength: z._default(z.int().check(z.gte(1), z.lte(5000)), 1000) }),
+    z.object({ ...common, type: z.literal('number'), min: z.optional(z.number()), max: z.optional(z.number()), integer: z._default(z.boolean(), true), suffix: z.optional(text) }),
+    z.object({ ...common, type: z.literal('date'), notInFuture: z.optional(z.boolean()) }),
+    z.object({ ...common, type: z.literal('postcode') }),
+    z.object({ ...common, type: z.literal('scale'), minLabel: text, maxLabel: text }),
+    z.object({ ...common, type: z.literal('info'), body: z.array(text).check(z.minLength(1)) }),
+  ]);
+
+  const Questionnaire = z.object({
+    id: Id,
+    /** Bumped when questions change; saved answers from another version are reconciled. */
+    version: z.int().check(z.gte(1)),
+    title: text,
+    /** The start page: what this is, how long it takes, what happens to the answers. */
+    intro: z.array(text).check(z.minLength(1)),
+    minutes: z.int().check(z.gte(1), z.lte(120)),
+    /** Who receives a sent assessment, why, and for how long: the consent text. */
+    consent: text,
+    questions: z.array(Question).check(z.minLength(1)),
+    outcomes: z.object({
+      /** Areas reported as hard when their condition holds, with taxonomy terms to find community options. */
+      areas: z.array(z.object({ area: WellbeingArea, label: text, when: Condition, searchTerms: z._default(z.array(z.string()), []) })),
+      /** Questions whose answers are the person's strengths and people, shown back in their words. */
+      strengths: z._default(z.array(Id), []),
+      /** The first whose condition holds is suggested; one without `when` is the default. */
+      nextSteps: z.array(z.object({ step: NextStep, when: z.optional(Condition), title: text, body: text })).check(z.minLength(1)),
+    }),
+  });
+
+  return { Option, Question, Questionnaire };
+}
+
+const source = schemas(LocalText);
+const localised = schemas(z.string());
+
+/** A definition as authored, in every language it has. */
+export const QuestionnaireDefinition = source.Questionnaire;
+export type QuestionnaireDefinition = z.infer<typeof QuestionnaireDefinition>;
+export type QuestionDefinition = z.infer<typeof source.Question>;
+
+/** A definition in one language: every text a plain string. */
+export const LocalisedQuestionnaire = localised.Questionnaire;
+export type LocalisedQuestionnaire = z.infer<typeof LocalisedQuestionnaire>;
+export type LocalisedQuestion = z.infer<typeof localised.Question>;
+export type QuestionType = LocalisedQuestion['type'];
+
+/** Response of `GET /api/v1/questionnaires/:id?lang=`. */
+export const QuestionnaireResponse = z.object({
+  lang: z.enum(['en', 'cy']),
+  questionnaire: LocalisedQuestionnaire,
+  /** Paths of texts missing in `lang`, shown in English instead (e.g. `questions.3.title`). */
+  fallbacks: z.array(z.string()),
+});
+export type QuestionnaireResponse = z.infer<typeof QuestionnaireResponse>;
+
+/** A date as the GOV.UK date input collects it. */
+export const DateAnswer = z.object({ day: z.int(), month: z.int(), year: z.int() });
+
+/** Answers by question id; a follow-up box's answer is stored as `<question>.<option>`. */
+export const Answers = z.record(z.string().check(z.maxLength(130)), z.union([z.string().check(z.maxLength(5000)), z.array(z.string()), z.number(), DateAnswer]));
+export type Answers = z.infer<typeof Answers>;
+export type AnswerValue = Answers[string];
+
+/** Save and come back later: `POST /api/v1/drafts`. */
+export const DraftInput = z.object({
+  questionnaireId: Id,
+  version: z.int().check(z.gte(1)),
+  answers: Answers,
+  /** Where the person was, to resume there. */
+  at: z.optional(z.string().check(z.maxLength(130))),
+  lang: z.optional(z.enum(['en', 'cy'])),
+});
+export type DraftInput = z.infer<typeof DraftInput>;
+
+/** Resume codes: 8 characters with no look-alikes (no 0/O, 1/I/L, 5/S, 2/Z, 8/B). */
+export const RESUME_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
+export const ResumeCode = z.string().check(z.regex(/^[ACDEFGHJKMNPQRTUVWXY34679]{8}$/));
+
+export const DraftSaved = z.object({ code: ResumeCode, expiresAt: z.iso.datetime({ offset: true }) });
+export type DraftSaved = z.infer<typeof DraftSaved>;
+
+/** `GET /api/v1/drafts/:code`. */
+export const Draft = z.object({ ...DraftInput.shape, code: ResumeCode, savedAt: z.iso.datetime({ offset: true }), expiresAt: z.iso.datetime({ offset: true }) });
+export type Draft = z.infer<typeof Draft>;
+
+/** Send to the council: `POST /api/v1/submissions` with an Idempotency-Key. */
+export const SubmissionInput = z.object({
+  questionnaireId: Id,
+  version: z.int().check(z.gte(1)),
+  answers: Answers,
+  /** The person agreed to the consent text; required. */
+  consent: z.literal(true),
+  /** How the council may get back in touch, if the person wants it. */
+  contact: z.optional(
+    z.object({
+      name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+      method: z.enum(['phone', 'email', 'none']),
+      value: z.optional(z.string().check(z.trim(), z.maxLength(254))),
+    }),
+  ),
+  lang: z.optional(z.enum(['en', 'cy'])),
+});
+export type SubmissionInput = z.infer<typeof SubmissionInput>;
+
+export const SubmissionCreated = z.object({ reference: z.string().check(z.regex(/^CLS-[ACDEFGHJKMNPQRTUVWXY34679]{6}$/)), createdAt: z.iso.datetime({ offset: true }) });
+export type SubmissionCreated = z.infer<typeof SubmissionCreated>;
+
+const Lang = z.enum(['en', 'cy']);
+const Timestamp = z.iso.datetime({ offset: true });
+
+/** Query of `GET /api/v1/questionnaires` and `GET /api/v1/questionnaires/{id}`. */
+export const QuestionnaireQuery = z.object({ lang: z._default(Lang, 'en') });
+
+/** `GET /api/v1/questionnaires`: what there is to fill in. */
+export const QuestionnaireList = z.object({
+  lang: Lang,
+  items: z.array(z.object({ id: z.string(), version: z.int(), title: z.string(), minutes: z.int() })),
+});
+
+/** Query of `GET /api/v1/staff/submissions.csv`. */
+export const StaffSubmissionsExportQuery = z.object({ questionnaire: z.optional(z.string().check(z.maxLength(63))) });
+
+/** Query of `GET /api/v1/staff/submissions`: newest first, paged. */
+export const StaffSubmissionsQuery = z.extend(StaffSubmissionsExportQuery, {
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 100),
+  offset: z._default(z.coerce.number().check(z.int(), z.gte(0)), 0),
+});
+
+export const StaffSubmission = z.object({
+  reference: SubmissionCreated.shape.reference,
+  questionnaireId: z.string(),
+  version: z.int(),
+  lang: z.optional(Lang),
+  answers: Answers,
+  contact: SubmissionInput.shape.contact,
+  createdAt: Timestamp,
+});
+
+export const StaffSubmissionList = z.object({ total: z.int(), items: z.array(StaffSubmission) });

@@ -1,0 +1,511 @@
+import type { AnswerValue, Answers, Condition, LocalisedQuestion, LocalisedQuestionnaire, NextStep, WellbeingArea } from '../contract/questionnaire.ts';
+import { characterCount } from './character-count.ts';
+import type { FieldError, FieldErrorCode } from './field-errors.ts';
+import { parsePostcode } from './geo.ts';
+
+/**
+ * The self-assessment engine: conditions, branching, one-question-per-page
+ * navigation, validation, urgent answers, the outcome and draft
+ * reconciliation, over a {@link LocalisedQuestionnaire}. DOM-free, so the
+ * element and the server agree on every rule.
+ *
+ * One rule runs through all of it: an answer only counts while its question
+ * is visible. A question's `showIf` is evaluated against the answers of the
+ * *earlier* visible questions, so changing an answer that hides a later
+ * question also stops that question's answer from steering anything (its
+ * own followers, urgent help, the outcome, what is sent). The answer is kept
+ * in the draft, though, so going back and changing one's mind restores it.
+ * A `showIf` that names a later (or unknown) question sees it as unanswered:
+ * that keeps visibility well defined, with no cycles.
+ *
+ * It never decides eligibility: the outcome says what might help and
+ * suggests a conversation, nothing more.
+ */
+
+/** The page after the last question. */
+export const CHECK_ANSWERS = 'check-answers';
+/** The page before the first question. */
+export const START = 'start';
+
+type ChoiceQuestion = Extract<LocalisedQuestion, { type: 'single' | 'multiple' }>;
+type Option = ChoiceQuestion['options'][number];
+type DateValue = Extract<AnswerValue, { day: number }>;
+
+/** Own properties only: a question may well be called `constructor`. */
+function own(answers: Answers, key: string): AnswerValue | undefined {
+  return answers !== null && typeof answers === 'object' && Object.hasOwn(answers, key) ? answers[key] : undefined;
+}
+
+function isEmpty(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (Array.isArray(value)) return value.length === 0;
+  return false;
+}
+
+/** A number, or a string a person would read as one (`' 12 '`, `'1,250'`). */
+function toNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  // Thousands separators only: '1,5' is not a number here rather than a guess.
+  const text = value.trim().replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : undefined;
+}
+
+function isDateValue(value: unknown): value is DateValue {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && 'day' in value && 'month' in value && 'year' in value;
+}
+
+// ---------------------------------------------------------------- conditions
+
+function matches(condition: Condition, answers: Answers, depth: number): boolean {
+  // A definition is JSON from a council; a self-referencing object or silly
+  // nesting must not take the page down.
+  if (depth > 64 || condition === null || typeof condition !== 'object') return false;
+  if ('all' in condition) return Array.isArray(condition.all) && condition.all.every((c) => matches(c, answers, depth + 1));
+  if ('any' in condition) return Array.isArray(condition.any) && condition.any.some((c) => matches(c, answers, depth + 1));
+  if ('not' in condition) return !matches(condition.not, answers, depth + 1);
+  if (typeof condition.question !== 'string') return false;
+  const value = own(answers, condition.question);
+  if ('answered' in condition) return !isEmpty(value) === (condition.answered === true);
+  if (isEmpty(value)) return false;
+  if ('equals' in condition) {
+    const expected = condition.equals;
+    // A multiple-choice answer "equals" an option only when it is the only one chosen.
+    const single = Array.isArray(value) ? (value.length === 1 ? value[0] : undefined) : value;
+    if (typeof expected === 'number') return toNumber(single) === expected;
+    return single === expected || (typeof single === 'number' && String(single) === expected);
+  }
+  if ('includes' in condition) return Array.isArray(value) ? value.includes(condition.includes) : value === condition.includes;
+  if ('atLeast' in condition) {
+    const n = toNumber(value);
+    return n !== undefined && n >= condition.atLeast;
+  }
+  if ('atMost' in condition) {
+    const n = toNumber(value);
+    return n !== undefined && n <= condition.atMost;
+  }
+  return false;
+}
+
+/**
+ * Whether `condition` holds for `answers`. A question with no answer (or an
+ * empty one, or one not in `answers` at all) is unanswered, so only
+ * `answered: false` and `not` can hold for it. Never throws, whatever it is
+ * given.
+ */
+export function evaluate(condition: Condition, answers: Answers): boolean {
+  try {
+    return matches(condition, answers, 0);
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------- visibility
+
+/** The options a value chooses, in the question's order. */
+function chosenOptions(question: LocalisedQuestion, value: AnswerValue | undefined): Option[] {
+  if (question.type !== 'single' && question.type !== 'multiple') return [];
+  const chosen = Array.isArray(value) ? value : [value];
+  return question.options.filter((option) => chosen.includes(option.value));
+}
+
+function followUpKey(question: LocalisedQuestion, option: Option): string {
+  return `${question.id}.${option.value}`;
+}
+
+interface Resolved {
+  visible: LocalisedQuestion[];
+  /** Answers of visible questions only, with their chosen options' follow-ups. */
+  answers: Answers;
+}
+
+function resolve(q: LocalisedQuestionnaire, answers: Answers): Resolved {
+  const visible: LocalisedQuestion[] = [];
+  const counted: Answers = {};
+  for (const question of q.questions) {
+    if (question.showIf !== undefined && !evaluate(question.showIf, counted)) continue;
+    visible.push(question);
+    if (question.type === 'info') continue;
+    const value = own(answers, question.id);
+    if (value === undefined || isEmpty(value)) continue;
+    counted[question.id] = value;
+    for (const option of chosenOptions(question, value)) {
+      if (option.followUp === undefined) continue;
+      const key = followUpKey(question, option);
+      const detail = own(answers, key);
+      if (typeof detail === 'string' && detail.trim() !== '') counted[key] = detail;
+    }
+  }
+  return { visible, answers: counted };
+}
+
+/** The questions (and information pages) shown for these answers, in order. */
+export function visibleQuestions(q: LocalisedQuestionnaire, answers: Answers): LocalisedQuestion[] {
+  return resolve(q, answers).visible;
+}
+
+/**
+ * What is sent to the council: the answers of visible questions, and the
+ * follow-up boxes of the options chosen there. Empty answers are left out.
+ */
+export function answersForSubmission(q: LocalisedQuestionnaire, answers: Answers): Answers {
+  return resolve(q, answers).answers;
+}
+
+// ---------------------------------------------------------------- navigation
+
+/** Where `id` sits in the definition; the two page names sit before and after every question. */
+function position(q: LocalisedQuestionnaire, id: string): number {
+  const at = q.questions.findIndex((question) => question.id === id);
+  if (at >= 0) return at;
+  return id === CHECK_ANSWERS ? q.questions.length : -1;
+}
+
+/**
+ * The first page after the start page, or {@link CHECK_ANSWERS} if every
+ * question is hidden. Only a question's earlier answers decide whether it
+ * shows, so the first page never depends on answers.
+ */
+export function firstQuestion(q: LocalisedQuestionnaire): string {
+  return nextQuestion(q, {}, START);
+}
+
+/**
+ * The page after `currentId` ({@link CHECK_ANSWERS} after the last), worked
+ * out from the current answers, so changing an answer re-routes. Always a
+ * question later in the definition, so a walk cannot loop. An unknown id
+ * (or {@link START}) gives the first page.
+ */
+export function nextQuestion(q: LocalisedQuestionnaire, answers: Answers, currentId: string): string {
+  const from = position(q, currentId);
+  const { visible } = resolve(q, answers);
+  const next = visible.find((question) => q.questions.indexOf(question) > from);
+  return next?.id ?? CHECK_ANSWERS;
+}
+
+/**
+ * The page the back link goes to: the visible question before `currentId`,
+ * or {@link START}. From {@link CHECK_ANSWERS} it is the last visible
+ * question.
+ */
+export function previousQuestion(q: LocalisedQuestionnaire, answers: Answers, currentId: string): string {
+  const before = position(q, currentId);
+  const { visible } = resolve(q, answers);
+  const previous = visible.findLast((question) => q.questions.indexOf(question) < before);
+  return previous?.id ?? START;
+}
+
+/**
+ * For "Question 4 of about 9": `total` counts the visible questions that ask
+ * something (information pages do not), for the current answers, so it can
+ * change as answers change. On an information page `index` is the number
+ * of the next question. An unknown page gives index 0.
+ */
+export function progress(q: LocalisedQuestionnaire, answers: Answers, currentId: string): { index: number; total: number } {
+  const asked = resolve(q, answers).visible.filter((question) => question.type !== 'info');
+  const total = asked.length;
+  const at = q.questions.findIndex((question) => question.id === currentId);
+  if (at < 0) return { index: 0, total };
+  const before = asked.filter((question) => q.questions.indexOf(question) < at).length;
+  return { index: Math.min(total, before + 1), total };
+}
+
+// ---------------------------------------------------------------- validation
+
+/** The person's "today", as a comparable number (yyyymmdd). */
+function dayNumber(year: number, month: number, day: number): number {
+  return year * 10_000 + month * 100 + day;
+}
+
+function isRealDate(value: DateValue): boolean {
+  const { day, month, year } = value;
+  if (![day, month, year].every(Number.isInteger)) return false;
+  // Four-digit years, as the GOV.UK date input asks for.
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function checkValue(question: LocalisedQuestion, value: AnswerValue, now: Date): FieldErrorCode | undefined {
+  switch (question.type) {
+    case 'info':
+      return undefined;
+    case 'single':
+      return typeof value === 'string' && question.options.some((option) => option.value === value) ? undefined : 'invalid';
+    case 'multiple': {
+      if (!Array.isArray(value) || new Set(value).size !== value.length) return 'invalid';
+      const chosen = chosenOptions(question, value);
+      if (chosen.length !== value.length) return 'invalid';
+      // "None of these" with something else is a contradiction, not a choice.
+      return chosen.length > 1 && chosen.some((option) => option.exclusive === true) ? 'invalid' : undefined;
+    }
+    case 'text':
+    case 'long-text':
+      if (typeof value !== 'string') return 'invalid';
+      return characterCount(value, question.maxLength).over ? 'too-long' : undefined;
+    case 'number': {
+      const n = toNumber(value);
+      if (n === undefined || (question.integer && !Number.isInteger(n))) return 'invalid';
+      if (question.min !== undefined && n < question.min) return 'too-small';
+      if (question.max !== undefined && n > question.max) return 'too-big';
+      return undefined;
+    }
+    case 'date': {
+      if (!isDateValue(value) || !isRealDate(value)) return 'invalid';
+      // A future date breaks the upper bound, hence too-big; "today" is the person's local day.
+      const today = dayNumber(now.getFullYear(), now.getMonth() + 1, now.getDate());
+      return question.notInFuture === true && dayNumber(value.year, value.month, value.day) > today ? 'too-big' : undefined;
+    }
+    case 'postcode':
+      return typeof value === 'string' && parsePostcode(value).kind === 'postcode' ? undefined : 'invalid';
+    case 'scale': {
+      const n = toNumber(value);
+      return n !== undefined && Number.isInteger(n) && n >= 1 && n <= 5 ? undefined : 'invalid';
+    }
+  }
+}
+
+/**
+ * The error for one answer, or undefined if it is acceptable. An empty
+ * answer is `required` unless the question is optional; information pages
+ * never have an error. `now` decides what "in the future" means.
+ */
+export function validateAnswer(question: LocalisedQuestion, value: AnswerValue | undefined, now: Date = new Date()): { code: FieldErrorCode } | undefined {
+  try {
+    if (question.type === 'info') return undefined;
+    if (value === undefined || isEmpty(value)) return question.optional === true ? undefined : { code: 'required' };
+    const code = checkValue(question, value, now);
+    return code === undefined ? undefined : { code };
+  } catch {
+    return { code: 'invalid' };
+  }
+}
+
+/**
+ * Errors in the follow-up boxes (`<question>.<option>`) of the options
+ * chosen in `answers`. They are always optional; only their length is
+ * checked, and the boxes of options not chosen are ignored.
+ */
+export function validateFollowUps(question: LocalisedQuestion, answers: Answers): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const option of chosenOptions(question, own(answers, question.id))) {
+    if (option.followUp === undefined) continue;
+    const field = followUpKey(question, option);
+    const detail = own(answers, field);
+    if (detail === undefined || isEmpty(detail)) continue;
+    if (typeof detail !== 'string') errors.push({ field, code: 'invalid' });
+    else if (characterCount(detail, option.followUp.maxLength).over) errors.push({ field, code: 'too-long' });
+  }
+  return errors;
+}
+
+/** Every error on one question's page (the answer, then its follow-up boxes), for the error summary. */
+export function validatePage(question: LocalisedQuestion, answers: Answers, now: Date = new Date()): FieldError[] {
+  const main = validateAnswer(question, own(answers, question.id), now);
+  return [...(main === undefined ? [] : [{ field: question.id, code: main.code }]), ...validateFollowUps(question, answers)];
+}
+
+// ---------------------------------------------------------------- normalising
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** One box of a date input: blank, a number, or (for the month) a name like "Feb" or "February". */
+function datePart(raw: unknown, month = false): number | undefined {
+  if (typeof raw === 'number') return raw;
+  if (typeof raw !== 'string' || raw.trim() === '') return undefined;
+  const text = raw.trim().toLowerCase();
+  if (/^\d+$/.test(text)) return Number(text);
+  if (month && text.length >= 3) {
+    const at = MONTHS.findIndex((name) => text.startsWith(name));
+    if (at >= 0) return at + 1;
+  }
+  return Number.NaN;
+}
+
+function normaliseDate(raw: unknown): AnswerValue | undefined {
+  if (typeof raw === 'string') {
+    // What <input type="date"> gives.
+    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
+    return iso === null ? undefined : { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
+  }
+  if (raw === null || typeof raw !== 'object') return undefined;
+  const parts = raw as Record<string, unknown>;
+  const day = datePart(parts['day']);
+  const month = datePart(parts['month'], true);
+  const year = datePart(parts['year']);
+  if (day === undefined && month === undefined && year === undefined) return undefined;
+  // A half-filled date is kept as NaN parts so validation calls it invalid, not missing.
+  return { day: day ?? Number.NaN, month: month ?? Number.NaN, year: year ?? Number.NaN };
+}
+
+/**
+ * What to store for what a person entered: trimmed text, numbers from
+ * number strings, a normalised postcode, choices in the question's order
+ * with an exclusive ("None of these") option clearing the others, a
+ * {@link DateValue} from the three boxes. Blank gives undefined. Values it
+ * cannot make sense of are kept as entered, for validation to report.
+ */
+export function normaliseAnswer(question: LocalisedQuestion, raw: unknown): AnswerValue | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  switch (question.type) {
+    case 'info':
+      return undefined;
+    case 'single':
+    case 'text':
+    case 'long-text':
+      return typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : undefined;
+    case 'multiple': {
+      const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
+      if (values.length === 0) return undefined;
+      const chosen = chosenOptions(question, values);
+      const exclusive = chosen.find((option) => option.exclusive === true);
+      if (exclusive !== undefined) return [exclusive.value];
+      const unknown = [...new Set(values.filter((v) => !question.options.some((option) => option.value === v)))];
+      return [...chosen.map((option) => option.value), ...unknown];
+    }
+    case 'number':
+    case 'scale': {
+      if (typeof raw === 'string' && raw.trim() === '') return undefined;
+      const n = toNumber(raw);
+      if (n !== undefined) return n;
+      return typeof raw === 'string' ? raw.trim() : undefined;
+    }
+    case 'date':
+      return normaliseDate(raw);
+    case 'postcode': {
+      if (typeof raw !== 'string' || raw.trim() === '') return undefined;
+      const parsed = parsePostcode(raw);
+      return parsed.kind === 'postcode' ? parsed.postcode : raw.trim();
+    }
+  }
+}
+
+// ---------------------------------------------------------------- urgent help
+
+/** The visible questions' chosen options marked `urgent`, in question order. */
+export function urgentAnswers(q: LocalisedQuestionnaire, answers: Answers): Array<{ question: string; option: string }> {
+  const { visible, answers: counted } = resolve(q, answers);
+  return visible.flatMap((question) =>
+    chosenOptions(question, own(counted, question.id))
+      .filter((option) => option.urgent === true)
+      .map((option) => ({ question: question.id, option: option.value })),
+  );
+}
+
+/** Whether the urgent-help panel (999, out-of-hours, Samaritans) must show now. */
+export function isUrgent(q: LocalisedQuestionnaire, answers: Answers): boolean {
+  return urgentAnswers(q, answers).length > 0;
+}
+
+// ---------------------------------------------------------------- outcome
+
+/** A wellbeing area the answers suggest is hard, with terms to find community options. */
+export interface OutcomeArea {
+  area: WellbeingArea;
+  label: string;
+  searchTerms: string[];
+}
+
+/** Something the person told us about their strengths or people, in their words. */
+export interface Strength {
+  question: string;
+  title: string;
+  answer: string;
+}
+
+/** The suggested next step. */
+export interface SuggestedStep {
+  step: NextStep;
+  title: string;
+  body: string;
+}
+
+/** What the result page shows. Deliberately no eligibility field: the tool never decides that. */
+export interface Outcome {
+  areas: OutcomeArea[];
+  strengths: Strength[];
+  nextStep: SuggestedStep;
+  /** The matched areas' terms, each once, in order. */
+  searchTerms: string[];
+}
+
+/**
+ * The result page, from visible answers only: the areas whose `when`
+ * holds; the strengths questions' text answers (empty ones skipped); and
+ * the next step — the `urgent` one if any answer is urgent and the
+ * definition has one, otherwise the first step whose `when` holds, otherwise
+ * the first without `when` (an `urgent` step is never the everyday default).
+ */
+export function outcome(q: LocalisedQuestionnaire, answers: Answers): Outcome {
+  const { visible, answers: counted } = resolve(q, answers);
+  const areas = q.outcomes.areas
+    .filter((area) => evaluate(area.when, counted))
+    .map(({ area, label, searchTerms }) => ({ area, label, searchTerms: [...searchTerms] }));
+
+  const strengths: Strength[] = [];
+  for (const id of new Set(q.outcomes.strengths)) {
+    const question = visible.find((candidate) => candidate.id === id);
+    const value = own(counted, id);
+    if (question === undefined || (question.type !== 'text' && question.type !== 'long-text')) continue;
+    if (typeof value === 'string' && value.trim() !== '') strengths.push({ question: id, title: question.title, answer: value.trim() });
+  }
+
+  const steps = q.outcomes.nextSteps;
+  const chosen =
+    (isUrgent(q, answers) ? steps.find((s) => s.step === 'urgent') : undefined) ??
+    steps.find((s) => s.when !== undefined && evaluate(s.when, counted)) ??
+    steps.find((s) => s.when === undefined && s.step !== 'urgent') ??
+    steps.find((s) => s.when === undefined) ??
+    // The contract guarantees at least one step; a definition without a default still gets one.
+    steps[0];
+  const nextStep: SuggestedStep = chosen === undefined ? { step: 'hub-conversation', title: '', body: '' } : { step: chosen.step, title: chosen.title, body: chosen.body };
+
+  return { areas, strengths, nextStep, searchTerms: [...new Set(areas.flatMap((area) => area.searchTerms))] };
+}
+
+// ---------------------------------------------------------------- drafts
+
+/**
+ * A saved draft against the definition as it is now. Same version: kept as
+ * is. Another version: an answer is kept only if its question still exists
+ * and the value still fits it (same shape, options still there, within
+ * limits); a follow-up only if its option is still chosen and still has the
+ * box. `dropped` lists the question ids whose answers (or follow-ups) were
+ * not kept, each once, so the element can tell the person. Empty answers
+ * are dropped without mention: nothing was lost.
+ *
+ * The draft does not record the old question types, so a change that the
+ * value still fits (single choice → text, say) keeps the answer.
+ */
+export function reconcile(q: LocalisedQuestionnaire, saved: { version: number; answers: Answers }, now: Date = new Date()): { answers: Answers; dropped: string[] } {
+  if (saved.version === q.version) return { answers: { ...saved.answers }, dropped: [] };
+  const answers: Answers = {};
+  const dropped = new Set<string>();
+  const byId = new Map(q.questions.map((question) => [question.id, question]));
+  const entries = Object.entries(saved.answers);
+
+  for (const [key, value] of entries) {
+    if (key.includes('.') || isEmpty(value)) continue;
+    const question = byId.get(key);
+    if (question !== undefined && question.type !== 'info' && validateAnswer(question, value, now) === undefined) answers[key] = value;
+    else dropped.add(key);
+  }
+
+  for (const [key, value] of entries) {
+    const dot = key.indexOf('.');
+    if (dot < 0 || isEmpty(value)) continue;
+    const parent = key.slice(0, dot);
+    const question = byId.get(parent);
+    const option = question === undefined ? undefined : chosenOptions(question, own(answers, parent)).find((o) => `${parent}.${o.value}` === key);
+    if (option?.followUp !== undefined && typeof value === 'string' && !characterCount(value, option.followUp.maxLength).over) {
+      answers[key] = value;
+      continue;
+    }
+    // A box left over from an option the person had already unticked is no loss to mention.
+    const old = own(saved.answers, parent);
+    const choice = key.slice(dot + 1);
+    if (Array.isArray(old) ? old.includes(choice) : old === choice) dropped.add(parent);
+  }
+  return { answers, dropped: [...dropped] };
+}
