@@ -42,6 +42,7 @@ export default defineConfig(({ mode }) => {
           'elements/feedback': 'src/elements/feedback/define.ts',
           'elements/hub-finder': 'src/elements/hub-finder/define.ts',
           'elements/resource-wheel': 'src/elements/resource-wheel/define.ts',
+          'elements/self-assessment': 'src/elements/self-assessment/define.ts',
         },
         formats: ['es'],
       },

@@ -13,12 +13,13 @@ const { createApp } = await import('./server/app.ts');
 const { migrate, openDatabase } = await import('./server/db/database.ts');
 const { faultProxy } = await import('./test/support/fault-proxy.ts');
 const { seedIfEmpty } = await import('./server/seed/load.ts');
+const { loadQuestionnaires } = await import('./server/questionnaires.ts');
 
 export const STAFF_TOKEN = 'browser-tests-staff-token';
 const db = await openDatabase({});
 await migrate(db);
 await seedIfEmpty(db);
-const app = createApp({ db, staffToken: STAFF_TOKEN, postsPerMinute: 100_000 });
+const app = createApp({ db, staffToken: STAFF_TOKEN, postsPerMinute: 100_000, questionnaires: loadQuestionnaires() });
 const api = getRequestListener(app.fetch);
 const faults = faultProxy(api);
 

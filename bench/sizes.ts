@@ -33,6 +33,7 @@ const entries: Record<string, string> = {
   'community-led-widgets/feedback': 'src/elements/feedback/define.ts',
   'community-led-widgets/hub-finder': 'src/elements/hub-finder/define.ts',
   'community-led-widgets/resource-wheel': 'src/elements/resource-wheel/define.ts',
+  'community-led-widgets/self-assessment': 'src/elements/self-assessment/define.ts',
 };
 for (const [name, entry] of Object.entries(entries)) {
   const result = await build({

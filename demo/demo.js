@@ -28,3 +28,8 @@ if (initial === 'cy' || initial === 'en') setLanguage(initial);
 document.addEventListener('cls-feedback-submit', (event) => {
   console.info('cls-feedback-submit', event.detail);
 });
+
+// The self-assessment demo page runs either questionnaire: ?q=looking-after-someone.
+const assessment = document.querySelector('cls-self-assessment');
+const wanted = params.get('q');
+if (assessment && (wanted === 'what-matters' || wanted === 'looking-after-someone')) assessment.setAttribute('questionnaire', wanted);

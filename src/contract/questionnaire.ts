@@ -239,3 +239,6 @@ export const StaffSubmission = z.object({
 });
 
 export const StaffSubmissionList = z.object({ total: z.int(), items: z.array(StaffSubmission) });
+export type QuestionnaireList = z.infer<typeof QuestionnaireList>;
+export type StaffSubmission = z.infer<typeof StaffSubmission>;
+export type StaffSubmissionList = z.infer<typeof StaffSubmissionList>;

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { describedBy, errorMessage, type FieldMessages } from './field.ts';
 
 export interface Choice {
@@ -18,6 +19,9 @@ export interface ChoiceGroupOptions {
   value: string | readonly string[] | undefined;
   multiple?: boolean;
   messages: FieldMessages;
+  /** When the question is the page's heading: its id (for focus) and look. */
+  legendId?: string;
+  legendClass?: string;
   onChange: (value: string, checked: boolean) => void;
 }
 
@@ -31,7 +35,7 @@ export function choiceGroup(options: ChoiceGroupOptions): TemplateResult {
   const chosen = (choice: string) => (Array.isArray(value) ? value.includes(choice) : value === choice);
   return html`<div class="form-group ${error ? 'form-group--error' : ''}" part="field">
     <fieldset aria-describedby=${describedBy(id, { hint, error })} id=${id}>
-      <legend class="legend">${options.legend}${options.optional ? ` ${options.messages.optional}` : ''}</legend>
+      <legend class="legend ${options.legendClass ?? ''}" id=${ifDefined(options.legendId)} tabindex=${ifDefined(options.legendId ? '-1' : undefined)}>${options.legend}${options.optional ? ` ${options.messages.optional}` : ''}</legend>
       ${hint ? html`<div class="hint" id="${id}-hint">${hint}</div>` : nothing}
       ${errorMessage(id, error, options.messages.errorPrefix)}
       <div class="choices">

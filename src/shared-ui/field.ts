@@ -23,6 +23,9 @@ export interface TextAreaOptions {
   /** What a screen reader is told about the count; updated sparingly by the element. */
   countAnnouncement?: string;
   messages: FieldMessages;
+  /** When the question is the page's heading: its id (for focus) and look. */
+  labelId?: string;
+  labelClass?: string;
   onInput: (value: string) => void;
 }
 
@@ -42,7 +45,7 @@ export function errorMessage(id: string, error: string | undefined, prefix: stri
 export function textArea(options: TextAreaOptions): TemplateResult {
   const { id, error, hint, count } = options;
   return html`<div class="form-group ${error ? 'form-group--error' : ''}" part="field">
-    <label class="label" for=${id}>${options.label}${options.optional ? ` ${options.messages.optional}` : ''}</label>
+    <label class="label ${options.labelClass ?? ''}" for=${id} id=${ifDefined(options.labelId)} tabindex=${ifDefined(options.labelId ? '-1' : undefined)}>${options.label}${options.optional ? ` ${options.messages.optional}` : ''}</label>
     ${hint ? html`<div class="hint" id="${id}-hint">${hint}</div>` : nothing}
     ${errorMessage(id, error, options.messages.errorPrefix)}
     <textarea

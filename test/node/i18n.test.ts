@@ -6,6 +6,7 @@ import { feedbackMessages } from '../../src/elements/feedback/feedback.locales.t
 import { hubFinderMessages } from '../../src/elements/hub-finder/hub-finder.locales.ts';
 import { hubMapMessages } from '../../src/elements/hub-finder/hub-map.locales.ts';
 import { resourceWheelMessages } from '../../src/elements/resource-wheel/resource-wheel.locales.ts';
+import { selfAssessmentMessages } from '../../src/elements/self-assessment/self-assessment.locales.ts';
 import { common } from '../../src/i18n/common.ts';
 import { formatDate, formatDay, formatDistance, formatNumber, formatTime } from '../../src/i18n/format.ts';
 import { LANGUAGES, supportedLanguage, type Language } from '../../src/i18n/languages.ts';
@@ -43,7 +44,7 @@ function baseKeys(flat: Map<string, string>): Map<string, Set<string>> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 
-const catalogues: Record<string, Record<Language, Messages>> = { common, feedback: feedbackMessages, hubFinder: hubFinderMessages, hubMap: hubMapMessages, resourceWheel: resourceWheelMessages };
+const catalogues: Record<string, Record<Language, Messages>> = { common, feedback: feedbackMessages, hubFinder: hubFinderMessages, hubMap: hubMapMessages, resourceWheel: resourceWheelMessages, selfAssessment: selfAssessmentMessages };
 
 for (const [name, catalogue] of Object.entries(catalogues)) {
   describe(`${name} catalogue`, () => {

@@ -1,0 +1,100 @@
+import { css } from 'lit';
+
+export const selfAssessmentStyles = css`
+  .caption {
+    display: block;
+    color: var(--_color-secondary-text);
+    font-size: var(--_font-size-s);
+    margin-block-end: var(--_space-1);
+  }
+  .question-heading {
+    font-size: var(--_font-size-l);
+    font-weight: 700;
+    line-height: 1.25;
+    margin-block-end: var(--_space-3);
+  }
+  .question-heading:focus {
+    outline: none;
+  }
+  .date {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-3);
+  }
+  .date .form-group {
+    margin: 0;
+  }
+  .date .input {
+    inline-size: 4.5em;
+  }
+  .date .input--year {
+    inline-size: 6.5em;
+  }
+  .input--short {
+    max-inline-size: 12em;
+  }
+  .input--short + .suffix {
+    display: inline-block;
+    margin-block-start: var(--_space-2);
+  }
+  .urgent {
+    padding: var(--_space-3);
+    margin-block-end: var(--_space-4);
+    border: 5px solid var(--_color-error);
+    background: var(--_color-background);
+  }
+  .urgent a {
+    font-weight: 700;
+  }
+  .check {
+    margin: 0 0 var(--_space-4);
+  }
+  .check-row {
+    display: grid;
+    grid-template-columns: 1fr;
+    gap: var(--_space-1);
+    padding-block: var(--_space-2);
+    border-block-end: 1px solid var(--_color-border);
+  }
+  @media (min-width: 40em) {
+    .check-row {
+      grid-template-columns: 2fr 2fr auto;
+      align-items: start;
+    }
+  }
+  .check-row dt {
+    font-weight: 700;
+  }
+  .check-row dd {
+    margin: 0;
+    white-space: pre-line;
+  }
+  .resume-code {
+    display: block;
+    font-size: var(--_font-size-xl);
+    font-weight: 700;
+    letter-spacing: 0.1em;
+  }
+  .strengths,
+  .areas {
+    padding-inline-start: 1.25em;
+    margin-block-end: var(--_space-4);
+  }
+  .strengths li,
+  .areas li {
+    margin-block-end: var(--_space-2);
+  }
+  .next-step {
+    padding: var(--_space-3);
+    border-inline-start: 5px solid var(--_color-primary);
+    background: var(--_color-surface);
+    margin-block-end: var(--_space-4);
+  }
+  @media print {
+    .button,
+    .button-group,
+    .link-button {
+      display: none !important;
+    }
+  }
+`;

@@ -1,0 +1,980 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../../src/elements/self-assessment/define.ts';
+import {
+  QuestionnaireResponse,
+  StaffSubmissionList,
+  type Answers,
+  type AnswerValue,
+  type LocalisedQuestion,
+  type LocalisedQuestionnaire,
+} from '../../src/contract/questionnaire.ts';
+import { outcome, progress, visibleQuestions } from '../../src/core/questionnaire.ts';
+import { STAFF_TOKEN, expectAccessible, faultName, focused, heal } from './support.ts';
+
+/*
+ * <cls-self-assessment> against its DOM contract, in English and Welsh, over
+ * the real API (the dev server's Hono app + PGlite) and the real
+ * questionnaires in server/questionnaires. What the element should say is
+ * taken from the contract, and where the contract leaves the wording to the
+ * element, from the questionnaire definitions the API serves.
+ */
+
+type Lang = 'en' | 'cy';
+type QuestionnaireId = 'what-matters' | 'looking-after-someone';
+type El = HTMLElement & { updateComplete: Promise<boolean> };
+
+const TEXT = {
+  en: {
+    start: 'Start now',
+    continueSaved: 'Continue where you left off',
+    resumeLabel: 'Resume code',
+    resume: 'Resume',
+    back: 'Back',
+    caption: (index: number, total: number) => `Question ${index} of about ${total}`,
+    continue: 'Continue',
+    save: 'Save and come back later',
+    optional: '(optional)',
+    summary: 'There is a problem',
+    check: 'Check your answers',
+    change: 'Change',
+    hub: 'Find a community hub near you',
+    wheel: 'Explore community resources',
+    sendToCouncil: 'Send to the council',
+    send: 'Send',
+    tryAgain: 'Try again',
+    name: 'Your name (optional)',
+    server: 'Something went wrong on our side',
+    offline: 'You appear to be offline',
+  },
+  cy: {
+    start: 'Dechrau nawr',
+    continueSaved: 'Parhau o’r lle roeddech chi',
+    resumeLabel: 'Cod ailddechrau',
+    resume: 'Ailddechrau',
+    back: 'Yn ôl',
+    caption: (index: number, total: number) => `Cwestiwn ${index} o tua ${total}`,
+    continue: 'Parhau',
+    save: 'Cadw a dod yn ôl yn nes ymlaen',
+    optional: '(dewisol)',
+    summary: 'Mae problem wedi codi',
+    check: 'Gwirio eich atebion',
+    change: 'Newid',
+    hub: 'Dod o hyd i hyb cymunedol',
+    wheel: 'Archwilio adnoddau cymunedol',
+    sendToCouncil: 'Anfon at y cyngor',
+    send: 'Anfon',
+    tryAgain: 'Rhowch gynnig arall arni',
+    name: 'Eich enw (dewisol)',
+    server: 'Aeth rhywbeth o’i le ar ein hochr ni',
+    offline: 'Mae’n ymddangos eich bod all-lein',
+  },
+} as const;
+
+/** Resume codes: 8 characters with no look-alikes. */
+const RESUME_CODE = /^[ACDEFGHJKMNPQRTUVWXY34679]{8}$/;
+const REFERENCE = /CLS-[ACDEFGHJKMNPQRTUVWXY34679]{6}/;
+
+// ------------------------------------------------------------------ DOM helpers
+
+const root = (el: El) => el.shadowRoot as ShadowRoot;
+const squash = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
+const text = (el: El) => squash(root(el).textContent);
+const $ = <T extends Element = HTMLElement>(el: El, selector: string) => root(el).querySelector<T>(selector);
+const input = (el: El, selector: string) => $<HTMLInputElement>(el, selector);
+
+function describeNode(node: Element | null): string {
+  if (!node) return 'nothing';
+  return `<${node.localName}${node.id ? ` id="${node.id}"` : ''}> "${squash(node.textContent).slice(0, 60)}"`;
+}
+
+/** The accessible name, as far as these pages need it: aria-labelledby, aria-label, then the text. */
+function accessibleName(node: Element): string {
+  const labelledBy = node.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const scope = node.getRootNode() as ShadowRoot | Document;
+    return squash(labelledBy.split(/\s+/).map((id) => scope.getElementById(id)?.textContent ?? '').join(' '));
+  }
+  const label = node.getAttribute('aria-label');
+  if (label) return squash(label);
+  return squash(node.textContent);
+}
+
+function isVisible(node: Element | null): boolean {
+  if (!(node instanceof HTMLElement)) return false;
+  return node.getClientRects().length > 0 && getComputedStyle(node).visibility !== 'hidden';
+}
+
+/** Buttons and link-buttons named exactly `name` (the visible page only). */
+function buttonsNamed(el: El, name: string, scope: ParentNode = root(el)): HTMLElement[] {
+  return [...scope.querySelectorAll<HTMLElement>('button, a[href], [role="button"]')].filter((node) => accessibleName(node) === name && isVisible(node));
+}
+
+function button(el: El, name: string, scope?: ParentNode): HTMLElement {
+  const found = buttonsNamed(el, name, scope)[0];
+  if (!found) throw new Error(`No button named "${name}". The page says: ${text(el).slice(0, 400)}`);
+  return found;
+}
+
+/** Types as a person would: the value, then input and change events. */
+async function typeInto(el: El, selector: string, value: string): Promise<void> {
+  const field = $<HTMLInputElement | HTMLTextAreaElement>(el, selector);
+  if (!field) throw new Error(`No field ${selector}. The page says: ${text(el).slice(0, 300)}`);
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+async function check(el: El, selector: string, checked = true): Promise<void> {
+  const box = input(el, selector);
+  if (!box) throw new Error(`No input ${selector}. The page says: ${text(el).slice(0, 300)}`);
+  if (box.checked !== checked) box.click();
+  await el.updateComplete;
+}
+
+/** Where the element is: the page's heading id, and for a question page its heading text. */
+function page(el: El): string {
+  for (const id of ['check-heading', 'result-heading', 'send-heading', 'start-heading']) if ($(el, `#${id}`)) return id;
+  const heading = $(el, '#question-heading');
+  if (heading) return `question: ${squash(heading.textContent)}`;
+  const panel = $(el, '.panel');
+  return panel ? `panel: ${squash(panel.textContent)}` : `unknown: ${text(el).slice(0, 200)}`;
+}
+
+// ------------------------------------------------------------------ API helpers
+
+const definitions = new Map<string, LocalisedQuestionnaire>();
+
+async function definition(id: QuestionnaireId, lang: Lang): Promise<LocalisedQuestionnaire> {
+  const key = `${id}/${lang}`;
+  const known = definitions.get(key);
+  if (known) return known;
+  const response = await fetch(`/api/v1/questionnaires/${id}?lang=${lang}`);
+  const { questionnaire } = QuestionnaireResponse.parse(await response.json());
+  definitions.set(key, questionnaire);
+  return questionnaire;
+}
+
+type Submissions = ReturnType<typeof StaffSubmissionList.parse>;
+
+async function staffSubmissions(): Promise<Submissions> {
+  const response = await fetch('/api/v1/staff/submissions?limit=500', { headers: { Authorization: `Bearer ${STAFF_TOKEN}` } });
+  expect(response.status).to.equal(200);
+  return StaffSubmissionList.parse(await response.json());
+}
+
+/** Stored submissions whose answers mention `marker` anywhere. */
+async function submissionsWith(marker: string): Promise<Submissions['items']> {
+  return (await staffSubmissions()).items.filter((item) => JSON.stringify(item.answers).includes(marker));
+}
+
+function selfAssessmentKeys(): string[] {
+  return Object.keys(localStorage).filter((key) => key.startsWith('cls-self-assessment'));
+}
+
+/** Watches (without changing) the element's POSTs to /submissions, for their Idempotency-Keys. */
+function watchSubmissions(): { keys: string[]; restore(): void } {
+  const original = window.fetch;
+  const keys: string[] = [];
+  window.fetch = (request: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof request === 'string' ? request : request instanceof URL ? request.href : request.url;
+    const method = init?.method ?? (request instanceof Request ? request.method : 'GET');
+    if (method === 'POST' && new URL(url, location.href).pathname.endsWith('/submissions')) {
+      const headers = new Headers(init?.headers ?? (request instanceof Request ? request.headers : undefined));
+      keys.push(headers.get('Idempotency-Key') ?? '(none)');
+    }
+    return original.call(window, request, init);
+  };
+  return { keys, restore: () => void (window.fetch = original) };
+}
+
+// ------------------------------------------------------------------ element helpers
+
+interface MakeOptions {
+  questionnaire?: QuestionnaireId;
+  apiBase?: string;
+  kiosk?: boolean;
+  resume?: string;
+}
+
+async function make(lang: Lang, options: MakeOptions = {}): Promise<El> {
+  const el = await fixture<El>(html`<cls-self-assessment
+    lang=${lang}
+    api-base=${options.apiBase ?? '/api/v1'}
+    questionnaire=${options.questionnaire ?? 'what-matters'}
+    ?kiosk=${options.kiosk ?? false}
+    resume=${ifDefined(options.resume)}
+  ></cls-self-assessment>`);
+  await waitUntil(() => $(el, '#start-heading') ?? $(el, '#question-heading'), 'the start page or a question page', { timeout: 10_000 });
+  await el.updateComplete;
+  return el;
+}
+
+/** The question the page shows, recognised by its title in the definition. */
+function currentQuestion(el: El, q: LocalisedQuestionnaire): LocalisedQuestion | undefined {
+  const heading = squash($(el, '#question-heading')?.textContent);
+  if (!heading) return undefined;
+  return q.questions.filter((question) => heading.includes(question.title)).sort((a, b) => b.title.length - a.title.length)[0];
+}
+
+function questionById(q: LocalisedQuestionnaire, id: string): LocalisedQuestion {
+  const question = q.questions.find((candidate) => candidate.id === id);
+  if (!question) throw new Error(`no question ${id} in ${q.id}`);
+  return question;
+}
+
+function optionIndex(question: LocalisedQuestion, value: string): number {
+  if (question.type !== 'single' && question.type !== 'multiple') throw new Error(`${question.id} has no options`);
+  const at = question.options.findIndex((option) => option.value === value);
+  if (at < 0) throw new Error(`${question.id} has no option ${value}`);
+  return at;
+}
+
+/** Fills in the answer the way the contract lays the inputs out. */
+async function fillAnswer(el: El, question: LocalisedQuestion, value: AnswerValue): Promise<void> {
+  switch (question.type) {
+    case 'single':
+      await check(el, `#answer-${optionIndex(question, String(value))}`);
+      return;
+    case 'multiple': {
+      const wanted = Array.isArray(value) ? value : [String(value)];
+      for (const option of question.options) await check(el, `#answer-${optionIndex(question, option.value)}`, wanted.includes(option.value));
+      return;
+    }
+    case 'scale':
+      await check(el, `#answer-${Number(value) - 1}`);
+      return;
+    case 'date':
+      if (typeof value === 'object' && !Array.isArray(value)) {
+        await typeInto(el, '#answer-day', String(value.day));
+        await typeInto(el, '#answer-month', String(value.month));
+        await typeInto(el, '#answer-year', String(value.year));
+      }
+      return;
+    case 'info':
+      return;
+    default:
+      await typeInto(el, '#answer', String(value));
+  }
+}
+
+/** Presses Continue and waits for another page; fails with what the element said if it stays. */
+async function pressContinue(el: El, lang: Lang): Promise<void> {
+  const before = page(el);
+  button(el, TEXT[lang].continue).click();
+  await waitUntil(() => page(el) !== before || $(el, '.error-summary'), `a page after "${before}"`);
+  await el.updateComplete;
+  if (page(el) === before) throw new Error(`Continue stayed on "${before}": ${squash($(el, '.error-summary')?.textContent)}`);
+}
+
+async function startNow(el: El, lang: Lang): Promise<void> {
+  button(el, TEXT[lang].start).click();
+  await waitUntil(() => $(el, '#question-heading'), 'the first question');
+  await el.updateComplete;
+}
+
+interface WalkOptions {
+  /** Stop on arriving at this question (before answering it). */
+  stopAt?: string;
+  /** Called on every question page before answering it, with the answers given so far. */
+  onPage?: (question: LocalisedQuestion, given: Answers) => Promise<void>;
+}
+
+/**
+ * Answers question after question from `answers` (optional ones left out
+ * are skipped with Continue) until the check answers page, or `stopAt`.
+ * Returns the questions visited, in order.
+ */
+async function walk(el: El, lang: Lang, q: LocalisedQuestionnaire, answers: Answers, options: WalkOptions = {}): Promise<string[]> {
+  const visited: string[] = [];
+  const given: Answers = {};
+  for (let step = 0; step < q.questions.length + 2; step++) {
+    if ($(el, '#check-heading')) return visited;
+    const question = currentQuestion(el, q);
+    if (!question) throw new Error(`Expected a question page after ${visited.join(' → ') || 'the start'}, got ${page(el)}`);
+    if (question.id === options.stopAt) return visited;
+    visited.push(question.id);
+    await options.onPage?.(question, given);
+    const value = answers[question.id];
+    if (value !== undefined) {
+      await fillAnswer(el, question, value);
+      given[question.id] = value;
+    }
+    for (const [key, detail] of Object.entries(answers)) {
+      if (!key.startsWith(`${question.id}.`)) continue;
+      await typeInto(el, `#follow-${key.slice(question.id.length + 1)}`, String(detail));
+      given[key] = detail;
+    }
+    await pressContinue(el, lang);
+  }
+  throw new Error(`Never reached the check answers page; visited ${visited.join(' → ')}`);
+}
+
+const expectedPath = (q: LocalisedQuestionnaire, answers: Answers) => visibleQuestions(q, answers).map((question) => question.id);
+
+/** The answer as the check answers page should show it. */
+function shownAnswer(question: LocalisedQuestion, value: AnswerValue): string[] {
+  if (question.type === 'single' || question.type === 'multiple') {
+    const chosen = Array.isArray(value) ? value : [String(value)];
+    return question.options.filter((option) => chosen.includes(option.value)).map((option) => option.label);
+  }
+  return [String(value)];
+}
+
+/** Answers to "What matters to you", with a marker that finds the stored submission. */
+function whatMatters(marker: string, contact: 'phone' | 'email' | 'none' = 'email'): Answers {
+  return {
+    'answering-for': 'myself',
+    'good-day': `A walk by the river, then tea with my sister (${marker})`,
+    'good-at': 'Baking bread',
+    harder: ['eating-drinking', 'money'],
+    'harder.eating-drinking': 'Cooking takes me a long time',
+    children: 'no',
+    feeling: 4,
+    safe: 'safe',
+    postcode: 'SY4 5JD',
+    contact,
+  };
+}
+
+function lookingAfterSomeone(marker: string): Answers {
+  return {
+    'cared-for': 'parent',
+    'keep-going': `My allotment and my choir (${marker})`,
+    hours: 35,
+    'cared-for-support': 'yes-not-enough',
+    harder: ['time-for-me'],
+    health: 'a-little',
+    feeling: 3,
+    safe: 'safe',
+    contact: 'none',
+  };
+}
+
+/** To the check answers page of "What matters to you". */
+async function toCheckAnswers(lang: Lang, answers: Answers, options: MakeOptions = {}): Promise<{ el: El; q: LocalisedQuestionnaire }> {
+  const q = await definition(options.questionnaire ?? 'what-matters', lang);
+  const el = await make(lang, options);
+  await startNow(el, lang);
+  await walk(el, lang, q, answers);
+  return { el, q };
+}
+
+async function toResult(lang: Lang, answers: Answers, options: MakeOptions = {}): Promise<{ el: El; q: LocalisedQuestionnaire }> {
+  const reached = await toCheckAnswers(lang, answers, options);
+  await pressContinue(reached.el, lang);
+  expect(page(reached.el)).to.equal('result-heading');
+  return reached;
+}
+
+async function toSend(lang: Lang, answers: Answers, options: MakeOptions = {}): Promise<{ el: El; q: LocalisedQuestionnaire }> {
+  const reached = await toResult(lang, answers, options);
+  button(reached.el, TEXT[lang].sendToCouncil).click();
+  await waitUntil(() => $(reached.el, '#send-heading'), 'the send page');
+  await reached.el.updateComplete;
+  return reached;
+}
+
+/** Follows an error-summary link and says where focus went. */
+function followLink(el: El, link: HTMLAnchorElement): string | undefined {
+  const before = location.href;
+  link.click();
+  expect(location.href, 'an error-summary link does not change the page URL').to.equal(before);
+  return focused(el)?.id;
+}
+
+async function pressTabUntil(el: El, wanted: (node: Element | null) => boolean, what: string, limit = 60): Promise<void> {
+  for (let presses = 0; presses < limit && !wanted(focused(el)); presses++) await sendKeys({ press: 'Tab' });
+  if (!wanted(focused(el))) throw new Error(`Tab never reached ${what}; focus is on ${describeNode(focused(el))}`);
+}
+
+const byId = (id: string) => (node: Element | null) => node?.id === id;
+const byName = (name: string) => (node: Element | null) => node !== null && accessibleName(node) === name;
+
+// ------------------------------------------------------------------ tests
+
+beforeEach(() => localStorage.clear());
+afterEach(() => localStorage.clear());
+
+for (const lang of ['en', 'cy'] as const) {
+  const t = TEXT[lang];
+
+  describe(`<cls-self-assessment> in ${lang}`, () => {
+    it('shows a start page with the title, the introduction, "Start now" and a labelled resume form', async () => {
+      const q = await definition('what-matters', lang);
+      const el = await make(lang);
+      expect(squash($(el, '#start-heading')?.textContent)).to.equal(q.title);
+      for (const paragraph of q.intro) expect(text(el)).to.contain(squash(paragraph));
+      expect(buttonsNamed(el, t.start)).to.have.length(1);
+      const code = input(el, '#resume-code');
+      expect(code, '#resume-code').to.exist;
+      expect(squash($(el, 'label[for="resume-code"]')?.textContent)).to.contain(t.resumeLabel);
+      expect(buttonsNamed(el, t.resume)).to.have.length(1);
+      expect(buttonsNamed(el, t.continueSaved), 'nothing to continue yet').to.have.length(0);
+      await expectAccessible(el);
+    });
+
+    it('shows an error summary linking to the resume code when the code is wrong or unknown', async () => {
+      const el = await make(lang);
+      await typeInto(el, '#resume-code', 'nonsense!');
+      button(el, t.resume).click();
+      await waitUntil(() => $(el, '.error-summary'), 'error summary for a malformed code');
+      const summary = $(el, '.error-summary') as HTMLElement;
+      expect(squash(summary.textContent)).to.contain(t.summary);
+      const link = summary.querySelector<HTMLAnchorElement>('a');
+      expect(link, 'a link in the summary').to.exist;
+      expect(link?.getAttribute('href')).to.equal('#resume-code');
+      await expectAccessible(el);
+      expect(followLink(el, link as HTMLAnchorElement)).to.equal('resume-code');
+
+      // Well formed, but no draft has it: another message.
+      const malformed = squash(summary.textContent);
+      await typeInto(el, '#resume-code', 'ACDEFGHJ');
+      button(el, t.resume).click();
+      await waitUntil(() => $(el, '.error-summary') && squash($(el, '.error-summary')?.textContent) !== malformed, 'a "not found" error', { timeout: 10_000 });
+      expect($(el, '.error-summary a')?.getAttribute('href')).to.equal('#resume-code');
+      expect(page(el)).to.equal('start-heading');
+      await expectAccessible(el);
+    });
+
+    for (const id of ['what-matters', 'looking-after-someone'] as const) {
+      it(`shows every page of "${id}" as the contract lays it out, each accessible`, async function () {
+        this.timeout(90_000);
+        const q = await definition(id, lang);
+        const answers = id === 'what-matters' ? whatMatters(faultName()) : lookingAfterSomeone(faultName());
+        const el = await make(lang, { questionnaire: id });
+        await startNow(el, lang);
+        const seenTypes = new Set<string>();
+        const deviations: string[] = [];
+
+        const visited = await walk(el, lang, q, answers, {
+          onPage: async (question, given) => {
+            try {
+              await checkPage(question, given);
+            } catch (error) {
+              deviations.push((error as Error).message.split('\n').slice(0, 4).join(' | '));
+            }
+          },
+        });
+
+        async function checkPage(question: LocalisedQuestion, given: Answers): Promise<void> {
+          seenTypes.add(question.type);
+          const where = `${id}/${question.id}`;
+          const heading = $(el, '#question-heading') as HTMLElement;
+          if (question.type !== 'info') {
+            const { index, total } = progress(q, given, question.id);
+            expect(squash($(el, '.caption')?.textContent), `${where}: caption`).to.contain(t.caption(index, total));
+          }
+          expect(buttonsNamed(el, t.back), `${where}: Back`).to.have.length(1);
+          const proceed = buttonsNamed(el, t.continue);
+          expect(proceed, `${where}: Continue`).to.have.length(1);
+          expect(proceed[0]?.getAttribute('type'), `${where}: Continue submits`).to.equal('submit');
+          expect(buttonsNamed(el, t.save), `${where}: Save and come back later`).to.have.length(1);
+          if (question.hint) expect(squash($(el, '.hint')?.textContent), `${where}: hint`).to.contain(squash(question.hint));
+          const label = squash(`${heading.textContent} ${$(el, 'label[for="answer"]')?.textContent ?? ''}`);
+          if (question.type !== 'info') expect(label.includes(t.optional), `${where}: "${t.optional}" marks exactly the optional questions`).to.equal(question.optional === true);
+
+          switch (question.type) {
+            case 'single':
+            case 'multiple': {
+              expect(heading.closest('legend'), `${where}: the question is the legend`).to.exist;
+              const kind = question.type === 'single' ? 'radio' : 'checkbox';
+              question.options.forEach((option, at) => {
+                const box = input(el, `#answer-${at}`);
+                expect(box?.type, `${where}: #answer-${at}`).to.equal(kind);
+                expect(squash($(el, `label[for="answer-${at}"]`)?.textContent), `${where}: label of #answer-${at}`).to.contain(option.label);
+              });
+              expect(input(el, `#answer-${question.options.length}`), `${where}: no extra option`).to.equal(null);
+              break;
+            }
+            case 'scale':
+              for (let at = 0; at < 5; at++) expect(input(el, `#answer-${at}`)?.type, `${where}: scale point ${at + 1}`).to.equal('radio');
+              expect(input(el, '#answer-5')).to.equal(null);
+              expect(text(el)).to.contain(question.minLabel);
+              expect(text(el)).to.contain(question.maxLabel);
+              break;
+            case 'long-text':
+              expect($(el, 'textarea#answer'), `${where}: textarea#answer`).to.exist;
+              break;
+            case 'number':
+            case 'postcode':
+            case 'text':
+              expect($(el, 'input#answer'), `${where}: input#answer`).to.exist;
+              if (question.type === 'number' && question.suffix) {
+                // The unit, next to the box (not just somewhere in the question or its hint).
+                const suffix = question.suffix;
+                const shown = [...root(el).querySelectorAll('*')].some(
+                  (node) => !node.closest('#question-heading, .hint') && [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && (child.textContent ?? '').includes(suffix)),
+                );
+                expect(shown, `${where}: the suffix "${suffix}" is shown by the box`).to.equal(true);
+              }
+              break;
+            case 'date':
+              for (const part of ['day', 'month', 'year']) expect(input(el, `#answer-${part}`), `${where}: #answer-${part}`).to.exist;
+              break;
+            case 'info':
+              for (const paragraph of question.body) expect(text(el)).to.contain(squash(paragraph));
+              break;
+          }
+          await expectAccessible(el);
+        }
+
+        expect(visited).to.deep.equal(expectedPath(q, answers));
+        expect(deviations, 'every page as the contract says').to.deep.equal([]);
+        expect(page(el)).to.equal('check-heading');
+        // Both questionnaires together hold these types; each one is checked where it shows.
+        const expectedTypes = id === 'what-matters' ? ['single', 'long-text', 'multiple', 'scale', 'info', 'postcode'] : ['single', 'long-text', 'number', 'multiple', 'scale', 'info', 'postcode'];
+        expect([...seenTypes].sort()).to.deep.equal([...expectedTypes].sort());
+      });
+    }
+
+    it('makes "None of these" clear the other choices and another choice clear it, and shows a follow-up box for a chosen option', async () => {
+      const q = await definition('what-matters', lang);
+      const harder = questionById(q, 'harder');
+      const el = await make(lang);
+      await startNow(el, lang);
+      await walk(el, lang, q, { 'answering-for': 'myself', 'good-day': 'Gardening' }, { stopAt: 'harder' });
+      const eating = `#answer-${optionIndex(harder, 'eating-drinking')}`;
+      const money = `#answer-${optionIndex(harder, 'money')}`;
+      const none = `#answer-${optionIndex(harder, 'none')}`;
+
+      expect(isVisible($(el, '#follow-eating-drinking')), 'no follow-up box before the option is chosen').to.equal(false);
+      await check(el, eating);
+      await check(el, money);
+      await waitUntil(() => isVisible($(el, '#follow-eating-drinking')), 'the follow-up box of the chosen option');
+      expect($(el, 'textarea#follow-eating-drinking')).to.exist;
+      await expectAccessible(el);
+
+      await check(el, none);
+      expect(input(el, none)?.checked).to.equal(true);
+      expect(input(el, eating)?.checked, '"None of these" clears "Eating and drinking well"').to.equal(false);
+      expect(input(el, money)?.checked, '"None of these" clears "Money, bills or benefits"').to.equal(false);
+      await check(el, money);
+      const after = `after ticking "money" with "None of these" ticked: none=${String(input(el, none)?.checked)}, money=${String(input(el, money)?.checked)}`;
+      expect(input(el, none)?.checked, `another choice clears "None of these" (${after})`).to.equal(false);
+      expect(input(el, money)?.checked, `the new choice stays ticked (${after})`).to.equal(true);
+      await pressContinue(el, lang);
+      button(el, t.back).click();
+      await waitUntil(() => currentQuestion(el, q)?.id === 'harder', 'back on the hard things');
+      expect([input(el, eating)?.checked, input(el, money)?.checked, input(el, none)?.checked], 'eating, money, none as chosen').to.deep.equal([false, true, false]);
+    });
+
+    it('keeps every answer on Back, page after page, back to the start page', async () => {
+      const q = await definition('what-matters', lang);
+      const el = await make(lang);
+      await startNow(el, lang);
+      await walk(el, lang, q, { 'answering-for': 'myself', 'good-day': 'Gardening' }, { stopAt: 'harder' });
+
+      // Back keeps the answers of the page left and of the page before.
+      button(el, t.back).click();
+      await waitUntil(() => currentQuestion(el, q)?.id === 'good-at', 'the previous question');
+      button(el, t.back).click();
+      await waitUntil(() => currentQuestion(el, q)?.id === 'people', 'two questions back');
+      button(el, t.back).click();
+      await waitUntil(() => currentQuestion(el, q)?.id === 'good-day', 'three questions back');
+      expect($<HTMLTextAreaElement>(el, 'textarea#answer')?.value).to.equal('Gardening');
+      button(el, t.back).click();
+      await waitUntil(() => currentQuestion(el, q)?.id === 'answering-for', 'the first question');
+      expect(input(el, `#answer-${optionIndex(questionById(q, 'answering-for'), 'myself')}`)?.checked).to.equal(true);
+      button(el, t.back).click();
+      await waitUntil(() => $(el, '#start-heading'), 'the start page');
+    });
+
+    it('shows a focused error summary and an inline error on Continue with a required question unanswered', async () => {
+      const q = await definition('what-matters', lang);
+      const el = await make(lang);
+      await startNow(el, lang);
+      button(el, t.continue).click();
+      await waitUntil(() => $(el, '.error-summary'), 'error summary');
+      const summary = $(el, '.error-summary') as HTMLElement;
+      expect(squash(summary.textContent)).to.contain(t.summary);
+      expect(focused(el), 'the summary takes focus').to.equal(summary);
+      expect($(el, '.error-message'), 'inline error').to.exist;
+      expect(currentQuestion(el, q)?.id, 'still on the first question').to.equal('answering-for');
+      await expectAccessible(el);
+      const link = summary.querySelector<HTMLAnchorElement>('a') as HTMLAnchorElement;
+      expect(link.getAttribute('href')).to.equal('#answer-0');
+      expect(followLink(el, link)).to.equal('answer-0');
+
+      // A required text question links to its box.
+      await walk(el, lang, q, { 'answering-for': 'myself' }, { stopAt: 'good-day' });
+      button(el, t.continue).click();
+      await waitUntil(() => $(el, '.error-summary'), 'error summary on the long-text question');
+      expect($(el, '.error-summary a')?.getAttribute('href')).to.equal('#answer');
+      expect(squash($(el, '.error-message')?.textContent)).to.not.equal('');
+      await expectAccessible(el);
+    });
+
+    for (const id of ['what-matters', 'looking-after-someone'] as const) {
+      it(`shows urgent help at once on choosing an urgent option in "${id}", and says nothing of the answers in cls-urgent`, async () => {
+        const q = await definition(id, lang);
+        const marker = faultName();
+        const answers = id === 'what-matters' ? whatMatters(marker) : lookingAfterSomeone(marker);
+        const el = await make(lang, { questionnaire: id });
+        await startNow(el, lang);
+        await walk(el, lang, q, answers, { stopAt: 'safe' });
+        expect($(el, '.urgent'), 'no urgent panel before an urgent answer').to.equal(null);
+
+        const events: CustomEvent[] = [];
+        el.addEventListener('cls-urgent', (event) => events.push(event as CustomEvent));
+        const safe = questionById(q, 'safe');
+        await check(el, `#answer-${optionIndex(safe, 'might-hurt-self')}`);
+        await waitUntil(() => $(el, '.urgent'), 'the urgent panel, without pressing Continue');
+        const panel = $(el, '.urgent') as HTMLElement;
+        expect(panel.getAttribute('role')).to.equal('alert');
+        expect(squash(panel.textContent)).to.contain('999');
+        expect(squash(panel.textContent)).to.contain('116 123');
+        expect(currentQuestion(el, q)?.id, 'still on the question').to.equal('safe');
+        await waitUntil(() => events.length > 0, 'a cls-urgent event');
+        const detail = JSON.stringify(events[0]?.detail ?? null);
+        expect(events[0]?.bubbles && events[0]?.composed, 'cls-urgent bubbles out of the shadow root').to.equal(true);
+        expect(detail, 'no free text in cls-urgent').to.not.contain(marker);
+        const chosen = safe.type === 'single' ? safe.options.find((option) => option.value === 'might-hurt-self')?.label ?? '' : '';
+        expect(detail, 'no option label in cls-urgent').to.not.contain(chosen);
+        await expectAccessible(el);
+      });
+    }
+
+    it('lists every answer on the check answers page, and Change goes to the question and back', async () => {
+      const marker = faultName();
+      const answers = whatMatters(marker);
+      const { el, q } = await toCheckAnswers(lang, answers);
+      expect(squash($(el, '#check-heading')?.textContent)).to.equal(t.check);
+      const list = $(el, 'dl.check');
+      expect(list, 'dl.check').to.exist;
+      const rows = [...root(el).querySelectorAll<HTMLElement>('dl.check [data-question]')];
+      const rowIds = rows.map((row) => row.dataset['question'] ?? '');
+      const visible = visibleQuestions(q, answers).filter((question) => question.type !== 'info');
+      const answered = visible.filter((question) => answers[question.id] !== undefined);
+      for (const question of answered) {
+        const row = rows.find((candidate) => candidate.dataset['question'] === question.id);
+        expect(row, `a row for ${question.id}`).to.exist;
+        const rowText = squash(row?.textContent);
+        expect(rowText, `${question.id}: the question`).to.contain(question.title);
+        for (const shown of shownAnswer(question, answers[question.id] as AnswerValue)) expect(rowText, `${question.id}: the answer`).to.contain(shown);
+        const change = [...(row as HTMLElement).querySelectorAll('button, a[href]')].filter((node) => accessibleName(node).startsWith(t.change));
+        expect(change, `${question.id}: one Change button`).to.have.length(1);
+      }
+      expect(rowIds.filter((rowId) => !visible.some((question) => question.id === rowId)), 'no rows for hidden questions or information pages').to.deep.equal([]);
+      expect(new Set(rowIds).size, 'one row per question').to.equal(rowIds.length);
+      await expectAccessible(el);
+
+      // Change the scale from 4 to 2: the question after it is answered already.
+      const feelingChange = [...root(el).querySelectorAll<HTMLElement>('dl.check [data-question="feeling"] button, dl.check [data-question="feeling"] a[href]')].find((node) =>
+        accessibleName(node).startsWith(t.change),
+      ) as HTMLElement;
+      feelingChange.click();
+      await waitUntil(() => currentQuestion(el, q)?.id === 'feeling', 'the feeling question');
+      expect(input(el, '#answer-3')?.checked, 'the saved scale answer is chosen').to.equal(true);
+      await check(el, '#answer-1');
+      await pressContinue(el, lang);
+      expect(page(el)).to.equal('check-heading');
+      expect(squash($(el, 'dl.check [data-question="feeling"]')?.textContent)).to.contain('2');
+      expect(squash($(el, 'dl.check [data-question="feeling"]')?.textContent)).to.not.contain('4');
+    });
+
+    it('comes back to the check answers page after Change even when an unanswered optional question follows', async () => {
+      const marker = faultName();
+      const answers = whatMatters(marker);
+      const { el, q } = await toCheckAnswers(lang, answers);
+      const rows = [...root(el).querySelectorAll<HTMLElement>('dl.check [data-question]')];
+      // Change the good day ("Who do you see…", optional, follows unanswered), and come straight back.
+      const row = rows.find((candidate) => candidate.dataset['question'] === 'good-day') as HTMLElement;
+      const change = [...row.querySelectorAll<HTMLElement>('button, a[href]')].find((node) => accessibleName(node).startsWith(t.change)) as HTMLElement;
+      change.click();
+      await waitUntil(() => currentQuestion(el, q)?.id === 'good-day', 'the good day question');
+      expect($<HTMLTextAreaElement>(el, 'textarea#answer')?.value).to.equal(answers['good-day']);
+      const changed = `Singing with the choir (${marker})`;
+      await typeInto(el, 'textarea#answer', changed);
+      await pressContinue(el, lang);
+      expect(page(el), 'Continue after Change returns to the check page').to.equal('check-heading');
+      expect(squash($(el, 'dl.check [data-question="good-day"]')?.textContent)).to.contain(changed);
+
+    });
+
+    it('shows the result: strengths in the person’s words, the hard areas, the next step, and fires cls-next-step', async () => {
+      const marker = faultName();
+      const answers = whatMatters(marker);
+      const { el, q } = await toResult(lang, answers);
+      const result = outcome(q, answers);
+      const shown = text(el);
+      expect($(el, '#result-heading'), '#result-heading').to.exist;
+      expect(shown, 'strength: good day').to.contain(String(answers['good-day']));
+      expect(shown, 'strength: good at').to.contain(String(answers['good-at']));
+      expect(result.areas.map((area) => area.label)).to.have.length(2);
+      for (const area of result.areas) expect(shown, `area ${area.area}`).to.contain(area.label);
+      for (const area of q.outcomes.areas.filter((candidate) => !result.areas.some((chosen) => chosen.area === candidate.area))) {
+        expect(shown, `area not chosen: ${area.area}`).to.not.contain(area.label);
+      }
+      expect(shown, 'the next step').to.contain(result.nextStep.title);
+      await expectAccessible(el);
+
+      const steps: string[] = [];
+      el.addEventListener('cls-next-step', (event) => steps.push((event as CustomEvent<{ step: string }>).detail.step));
+      button(el, t.hub).click();
+      button(el, t.wheel).click();
+      await waitUntil(() => steps.length === 2, 'two cls-next-step events');
+      expect(steps).to.deep.equal(['hub-finder', 'resource-wheel']);
+      expect(buttonsNamed(el, t.sendToCouncil)).to.have.length(1);
+    });
+
+    it('asks for consent before sending, then sends once with a reference and cls-submit, cls-complete', async () => {
+      const marker = faultName();
+      const answers = whatMatters(marker, 'email');
+      const { el, q } = await toSend(lang, answers);
+      expect(squash($(el, '#send-heading')?.textContent)).to.not.equal('');
+      expect(text(el)).to.contain(squash(q.consent));
+      expect(input(el, '#consent-0')?.type).to.equal('checkbox');
+      expect(input(el, '#contact-name'), '#contact-name').to.exist;
+      expect(squash($(el, 'label[for="contact-name"]')?.textContent)).to.equal(t.name);
+      // The contact answer was "By email": an email box.
+      expect(input(el, '#contact-value')?.type, '#contact-value for email').to.equal('email');
+      expect(squash($(el, 'label[for="contact-value"]')?.textContent), 'a label for #contact-value').to.not.equal('');
+      await expectAccessible(el);
+
+      await typeInto(el, '#contact-name', 'Ann Example');
+      await typeInto(el, '#contact-value', 'ann@example.org');
+      button(el, t.send).click();
+      await waitUntil(() => $(el, '.error-summary'), 'consent error');
+      const summary = $(el, '.error-summary') as HTMLElement;
+      expect(squash(summary.textContent)).to.contain(t.summary);
+      expect(focused(el)).to.equal(summary);
+      expect(summary.querySelector('a')?.getAttribute('href')).to.equal('#consent-0');
+      expect(await submissionsWith(marker), 'nothing sent without consent').to.have.length(0);
+      await expectAccessible(el);
+
+      const order: string[] = [];
+      el.addEventListener('cls-submit', () => order.push('cls-submit'));
+      el.addEventListener('cls-complete', () => order.push('cls-complete'));
+      await check(el, '#consent-0');
+      button(el, t.send).click();
+      await waitUntil(() => $(el, '.panel') && REFERENCE.test($(el, '.panel')?.textContent ?? ''), 'confirmation panel with a reference', { timeout: 10_000 });
+      const panel = $(el, '.panel') as HTMLElement;
+      expect(focused(el)).to.equal(panel);
+      const reference = (panel.textContent ?? '').match(REFERENCE)?.[0];
+      await waitUntil(() => order.length === 2, 'cls-submit and cls-complete');
+      expect(order).to.deep.equal(['cls-submit', 'cls-complete']);
+      await expectAccessible(el);
+
+      const stored = await submissionsWith(marker);
+      expect(stored).to.have.length(1);
+      expect(stored[0]?.reference).to.equal(reference);
+      expect(stored[0]?.questionnaireId).to.equal('what-matters');
+      expect(stored[0]?.lang).to.equal(lang);
+      expect(stored[0]?.contact).to.deep.equal({ name: 'Ann Example', method: 'email', value: 'ann@example.org' });
+      expect(stored[0]?.answers['good-day']).to.equal(answers['good-day']);
+      expect(stored[0]?.answers['harder']).to.deep.equal(answers['harder']);
+    });
+
+    it('keeps everything when the server is down, and Try again sends it once with the same Idempotency-Key', async () => {
+      const marker = faultName();
+      const answers = whatMatters(marker, 'none');
+      const { el } = await toSend(lang, answers);
+      expect(input(el, '#contact-value'), 'no contact box when no contact is wanted').to.equal(null);
+      // The questionnaire came from the real API; sending now goes through a failing proxy.
+      const name = faultName();
+      el.setAttribute('api-base', `/faults/${name}/down/api/v1`);
+      await el.updateComplete;
+      await check(el, '#consent-0');
+      await typeInto(el, '#contact-name', 'Bob Example');
+      const watch = watchSubmissions();
+      try {
+        button(el, t.send).click();
+        await waitUntil(() => $(el, '.notification'), 'failure notification', { timeout: 15_000 });
+        const banner = $(el, '.notification') as HTMLElement;
+        expect(squash(banner.textContent)).to.contain(t.server);
+        expect(input(el, '#consent-0')?.checked, 'consent kept').to.equal(true);
+        expect(input(el, '#contact-name')?.value, 'name kept').to.equal('Bob Example');
+        expect(await submissionsWith(marker)).to.have.length(0);
+        await expectAccessible(el);
+
+        await heal(name);
+        button(el, t.tryAgain, banner).click();
+        await waitUntil(() => REFERENCE.test($(el, '.panel')?.textContent ?? ''), 'confirmation panel after Try again', { timeout: 10_000 });
+        const { count } = (await (await fetch(`/faults/${name}/count`)).json()) as { count: number };
+        expect(count, 'both attempts went through the proxy').to.be.greaterThan(1);
+        expect(watch.keys.length).to.be.greaterThan(1);
+        expect(new Set(watch.keys).size, `one Idempotency-Key for every attempt (${watch.keys.join(', ')})`).to.equal(1);
+      } finally {
+        watch.restore();
+      }
+      expect(await submissionsWith(marker)).to.have.length(1);
+    });
+
+    it('says it is offline when sending offline, keeps the answers and sends once afterwards', async () => {
+      const marker = faultName();
+      const { el } = await toSend(lang, whatMatters(marker, 'none'));
+      await check(el, '#consent-0');
+      // The runner's link to the page is cut while offline, so the page presses Send itself.
+      window.addEventListener('offline', () => button(el, t.send).click(), { once: true });
+      const back = new Promise((resolve) => window.addEventListener('online', resolve, { once: true }));
+      const command = executeServerCommand('go-offline', { ms: 1500 });
+      await waitUntil(() => $(el, '.notification'), 'failure notification', { timeout: 10_000 });
+      await back;
+      await command;
+      const banner = $(el, '.notification') as HTMLElement;
+      expect(squash(banner.textContent)).to.contain(t.offline);
+      expect(input(el, '#consent-0')?.checked).to.equal(true);
+      button(el, t.tryAgain, banner).click();
+      await waitUntil(() => REFERENCE.test($(el, '.panel')?.textContent ?? ''), 'confirmation panel after Try again', { timeout: 10_000 });
+      expect(await submissionsWith(marker)).to.have.length(1);
+    });
+
+    it('saves with a resume code, and a new element continues at the saved question with the saved answers', async () => {
+      const q = await definition('what-matters', lang);
+      const marker = faultName();
+      const answers = whatMatters(marker);
+      const el = await make(lang);
+      await startNow(el, lang);
+      await walk(el, lang, q, answers, { stopAt: 'harder' });
+      const saves: Array<{ code?: string }> = [];
+      el.addEventListener('cls-save', (event) => saves.push((event as CustomEvent<{ code?: string }>).detail));
+      button(el, t.save).click();
+      await waitUntil(() => $(el, '.panel .resume-code'), 'the saved panel with its code', { timeout: 10_000 });
+      const code = squash($(el, '.panel .resume-code')?.textContent).replace(/[\s-]/g, '');
+      expect(code).to.match(RESUME_CODE);
+      await waitUntil(() => saves.length === 1, 'cls-save');
+      expect(saves[0]?.code?.replace(/[\s-]/g, '')).to.equal(code);
+      await expectAccessible(el);
+
+      const draft = (await (await fetch(`/api/v1/drafts/${code}`)).json()) as { answers: Answers; at?: string };
+      expect(draft.answers['good-day']).to.equal(answers['good-day']);
+      el.remove();
+      localStorage.clear();
+
+      // By attribute…
+      const resumed = await make(lang, { resume: code });
+      await waitUntil(() => currentQuestion(resumed, q)?.id === 'harder', `the saved question; the element shows ${page(resumed)}`);
+      button(resumed, t.back).click();
+      await waitUntil(() => currentQuestion(resumed, q)?.id === 'good-at', 'the question before');
+      expect($<HTMLTextAreaElement>(resumed, 'textarea#answer')?.value).to.equal(answers['good-at']);
+      resumed.remove();
+      localStorage.clear();
+
+      // …and by typing the code on the start page, in lower case with a dash.
+      const typed = await make(lang);
+      await typeInto(typed, '#resume-code', `${code.slice(0, 4)}-${code.slice(4)}`.toLowerCase());
+      button(typed, t.resume).click();
+      await waitUntil(() => currentQuestion(typed, q)?.id === 'harder', 'the saved question after typing the code');
+      const rest = await walk(typed, lang, q, answers);
+      expect(rest[0]).to.equal('harder');
+      expect(squash($(typed, 'dl.check [data-question="good-day"]')?.textContent)).to.contain(String(answers['good-day']));
+    });
+
+    it('keeps answers on this device and offers to continue, but stores nothing in kiosk mode', async () => {
+      const q = await definition('what-matters', lang);
+      const answers = whatMatters(faultName());
+      const el = await make(lang);
+      await startNow(el, lang);
+      await walk(el, lang, q, answers, { stopAt: 'people' });
+      await waitUntil(() => selfAssessmentKeys().length > 0, 'answers kept in localStorage');
+      el.remove();
+
+      const again = await make(lang);
+      expect(page(again)).to.equal('start-heading');
+      expect(buttonsNamed(again, t.continueSaved), t.continueSaved).to.have.length(1);
+      await expectAccessible(again);
+      button(again, t.continueSaved).click();
+      await waitUntil(() => currentQuestion(again, q)?.id === 'people', `the question left off at; the element shows ${page(again)}`);
+      button(again, t.back).click();
+      await waitUntil(() => currentQuestion(again, q)?.id === 'good-day', 'the question before');
+      expect($<HTMLTextAreaElement>(again, 'textarea#answer')?.value).to.equal(answers['good-day']);
+      again.remove();
+      localStorage.clear();
+
+      const kiosk = await make(lang, { kiosk: true });
+      await startNow(kiosk, lang);
+      await walk(kiosk, lang, q, answers);
+      await pressContinue(kiosk, lang);
+      expect(page(kiosk)).to.equal('result-heading');
+      expect(selfAssessmentKeys(), 'kiosk: nothing in localStorage').to.deep.equal([]);
+      kiosk.remove();
+      const next = await make(lang, { kiosk: true });
+      expect(buttonsNamed(next, t.continueSaved), 'kiosk: nothing to continue').to.have.length(0);
+    });
+  });
+}
+
+describe('<cls-self-assessment> with the keyboard alone', () => {
+  it('completes a short path of "What matters to you" and sends it, with Tab, arrows, Space and Enter', async function () {
+    this.timeout(60_000);
+    const lang = 'en';
+    const t = TEXT[lang];
+    const q = await definition('what-matters', lang);
+    const marker = faultName();
+    const el = await make(lang);
+
+    const radio = async (index: number) => {
+      await pressTabUntil(el, (node) => (node as HTMLInputElement | null)?.type === 'radio', 'the options');
+      if (index === 0) await sendKeys({ press: 'Space' });
+      for (let step = 0; step < index; step++) await sendKeys({ press: 'ArrowDown' });
+      expect(focused(el)?.id).to.equal(`answer-${index}`);
+      expect((focused(el) as HTMLInputElement).checked).to.equal(true);
+    };
+    const next = async () => {
+      const before = page(el);
+      await pressTabUntil(el, byName(t.continue), 'Continue');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => page(el) !== before, `a page after "${before}"`);
+      await el.updateComplete;
+    };
+    const on = (id: string) => expect(currentQuestion(el, q)?.id ?? page(el)).to.equal(id);
+
+    await pressTabUntil(el, byName(t.start), 'Start now');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '#question-heading'), 'the first question');
+    on('answering-for');
+    await radio(0);
+    await next();
+    on('good-day');
+    await pressTabUntil(el, byId('answer'), 'the answer box');
+    await sendKeys({ type: `Reading the paper (${marker})` });
+    await next();
+    on('people');
+    await next();
+    on('good-at');
+    await next();
+    on('harder');
+    const harder = questionById(q, 'harder');
+    await pressTabUntil(el, byId(`answer-${optionIndex(harder, 'none')}`), '"None of these"');
+    await sendKeys({ press: 'Space' });
+    expect(input(el, `#answer-${optionIndex(harder, 'none')}`)?.checked).to.equal(true);
+    await next();
+    on('what-would-help');
+    await next();
+    on('children');
+    await radio(1);
+    await next();
+    on('feeling');
+    await radio(2);
+    await next();
+    on('safe');
+    await radio(0);
+    await next();
+    on('anything-else');
+    await next();
+    on('what-happens-next');
+    await next();
+    on('postcode');
+    await next();
+    on('contact');
+    await radio(2);
+    await next();
+    on('check-heading');
+    await next();
+    on('result-heading');
+    await pressTabUntil(el, byName(t.sendToCouncil), t.sendToCouncil);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '#send-heading'), 'the send page');
+    await pressTabUntil(el, byId('consent-0'), 'the consent box');
+    await sendKeys({ press: 'Space' });
+    await pressTabUntil(el, byName(t.send), 'Send');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => REFERENCE.test($(el, '.panel')?.textContent ?? ''), 'confirmation panel', { timeout: 10_000 });
+    const stored = await submissionsWith(marker);
+    expect(stored).to.have.length(1);
+    expect(stored[0]?.answers).to.deep.include({ 'answering-for': 'myself', harder: ['none'], children: 'no', feeling: 3, safe: 'safe', contact: 'none' });
+  });
+});
