@@ -23,6 +23,7 @@ import { verifySignature, WebhookSender } from '../../server/webhook.ts';
 import { backends, startApp, type RunningApp } from '../support/app-server.ts';
 import { HttpStub, type ReceivedRequest } from '../support/http-stub.ts';
 import { expectProblem } from '../support/problem.ts';
+import { parseCsv } from '../support/csv.ts';
 
 const STAFF_TOKEN = 'staff-token-for-self-assessment-0123';
 const WEBHOOK_SECRET = 'webhook-secret-for-self-assessment-0123';
@@ -92,35 +93,6 @@ function loadError(dir: string): string {
   assert.fail(`${dir} loaded without an error`);
 }
 
-/** A minimal RFC 4180 reader, to read the export back as a spreadsheet would. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += char;
-  }
-  assert.equal(cell, '', 'the file ends with CRLF');
-  return rows;
-}
 
 describe('questionnaire folder', () => {
   it('means no questionnaires when it is missing or empty, and reads only *.json files', () => {

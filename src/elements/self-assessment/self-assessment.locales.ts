@@ -27,9 +27,9 @@ export const selfAssessmentMessages: Record<Language, Messages> = {
     dateParts: { day: 'Day', month: 'Month', year: 'Year' },
     urgent: {
       title: 'Get help now',
-      body: 'If you or someone else is in danger right now, call 999.',
-      council: 'For urgent help from the council out of hours, call {{phone}}.',
-      samaritans: 'To talk to someone at any time, call Samaritans free on 116 123.',
+      body: 'If you or someone else is in danger right now, call',
+      council: 'For urgent help from the council out of hours, call',
+      samaritans: 'To talk to someone at any time, call Samaritans free on',
     },
     check: { heading: 'Check your answers', change: 'Change', changeLabel: 'Change your answer to: {{question}}', none: 'Not answered' },
     result: {
@@ -94,9 +94,9 @@ export const selfAssessmentMessages: Record<Language, Messages> = {
     dateParts: { day: 'Diwrnod', month: 'Mis', year: 'Blwyddyn' },
     urgent: {
       title: 'Cael help nawr',
-      body: 'Os ydych chi neu rywun arall mewn perygl nawr, ffoniwch 999.',
-      council: 'I gael help brys gan y cyngor y tu allan i oriau swyddfa, ffoniwch {{phone}}.',
-      samaritans: 'I siarad â rhywun ar unrhyw adeg, ffoniwch y Samariaid am ddim ar 116 123.',
+      body: 'Os ydych chi neu rywun arall mewn perygl nawr, ffoniwch',
+      council: 'I gael help brys gan y cyngor y tu allan i oriau swyddfa, ffoniwch',
+      samaritans: 'I siarad â rhywun ar unrhyw adeg, ffoniwch y Samariaid am ddim ar',
     },
     check: { heading: 'Gwirio eich atebion', change: 'Newid', changeLabel: 'Newid eich ateb i: {{question}}', none: 'Heb ei ateb' },
     result: {

@@ -572,9 +572,9 @@ export class ClsSelfAssessment extends LitElement {
     const phone = readPageConfig(this.ownerDocument).outOfHoursPhone;
     return html`<div class="urgent" role="alert">
       <div class="heading-m" role="heading" aria-level="3">${t('urgent.title')}</div>
-      <p>${t('urgent.body')} <a href="tel:999">999</a></p>
-      ${phone ? html`<p>${t('urgent.council', { phone })} <a href="tel:${phone.replace(/[^\d+]/g, '')}">${phone}</a></p>` : nothing}
-      <p>${t('urgent.samaritans')} <a href="tel:116123">116 123</a></p>
+      <p>${t('urgent.body')} <a href="tel:999">999</a>.</p>
+      ${phone ? html`<p>${t('urgent.council')} <a href="tel:${phone.replace(/[^\d+]/g, '')}">${phone}</a>.</p>` : nothing}
+      <p>${t('urgent.samaritans')} <a href="tel:116123">116 123</a>.</p>
     </div>`;
   }
 
