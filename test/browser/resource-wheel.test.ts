@@ -222,6 +222,21 @@ for (const lang of ['en', 'cy'] as const) {
   });
 }
 
+describe('<cls-resource-wheel> near a postcode', () => {
+  it('starts filtered to within 5 miles of the postcode it is given, with distances', async () => {
+    const el = await fixture<ClsResourceWheel>(html`<cls-resource-wheel lang="en" directory="/oruk/" api-base="/api/v1" postcode="SY4 5DG"></cls-resource-wheel>`);
+    await loaded(el);
+    await waitUntil(() => root(el).querySelector('[part="list"] .service'), 'filtered list', { timeout: 10_000 });
+    expect(($(el, '#near') as HTMLInputElement).value).to.equal('SY4 5DG');
+    const metas = [...root(el).querySelectorAll('[part="list"] .service')].map((item) => item.textContent ?? '');
+    expect(metas.length).to.be.greaterThan(0);
+    for (const meta of metas) {
+      const miles = Number(/([\d.]+) miles? away/.exec(meta)?.[1]);
+      expect(miles, meta).to.be.at.most(5);
+    }
+  });
+});
+
 describe('<cls-resource-wheel> with a large feed', () => {
   it('reads 5,000 services, but renders only a page of a cell at a time, and searches all of them', async () => {
     const el = await make('en', `/faults/${faultName()}/big/oruk/`);
