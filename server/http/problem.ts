@@ -44,3 +44,8 @@ export function validationProblem(error: $ZodError, input: unknown, where: 'body
   }));
   return new HttpProblem(422, 'validation-failed', `The request ${where} is not valid`, undefined, errors);
 }
+
+/** 409 for an Idempotency-Key already used with a different body. `what` names the thing, e.g. "booking". */
+export function idempotencyConflict(what: string): HttpProblem {
+  return new HttpProblem(409, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different request', `Use a new key for a new ${what}.`);
+}

@@ -18,7 +18,7 @@ import { once } from '../db/idempotency.ts';
 import type { DirectoryCache } from '../directory-cache.ts';
 import { toCsv } from '../http/csv.ts';
 import { idempotencyKey, readBody, readQuery } from '../http/input.ts';
-import { HttpProblem } from '../http/problem.ts';
+import { HttpProblem, idempotencyConflict } from '../http/problem.ts';
 import type { RouteSpec } from '../openapi.ts';
 import type { WebhookSender } from '../webhook.ts';
 import { expandSessions } from './places.ts';
@@ -161,12 +161,7 @@ export function mountBookings(app: Hono, db: Database, directory: DirectoryCache
       };
     });
     if (outcome.kind === 'conflict') {
-      throw new HttpProblem(
-        409,
-        'idempotency-key-reused',
-        'This Idempotency-Key was already used for a different request',
-        'Use a new key for a new booking.',
-      );
+      throw idempotencyConflict('booking');
     }
     const stored = outcome.response.body as Omit<BookingCreated, 'cancelToken'>;
     const token = cancelToken ?? (await rotateCancelToken(db, stored.reference));

@@ -4,7 +4,7 @@ import type { Database } from '../db/database.ts';
 import { insertFeedback, listFeedback } from '../db/feedback.ts';
 import { once } from '../db/idempotency.ts';
 import { idempotencyKey, readBody, readQuery } from '../http/input.ts';
-import { HttpProblem } from '../http/problem.ts';
+import { idempotencyConflict } from '../http/problem.ts';
 import type { RouteSpec } from '../openapi.ts';
 
 export const feedbackRoutes: RouteSpec[] = [
@@ -41,12 +41,7 @@ export function mountFeedback(app: Hono, db: Database): void {
       body: await insertFeedback(tx, input),
     }));
     if (outcome.kind === 'conflict') {
-      throw new HttpProblem(
-        409,
-        'idempotency-key-reused',
-        'This Idempotency-Key was already used for a different request',
-        'Use a new key for a new submission.',
-      );
+      throw idempotencyConflict('submission');
     }
     const body = FeedbackCreated.parse(outcome.response.body);
     return c.json(body, outcome.kind === 'fresh' ? 201 : 200);

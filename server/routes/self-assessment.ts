@@ -20,12 +20,9 @@ import { once } from '../db/idempotency.ts';
 import { exportSubmissions, findDraft, insertSubmission, listSubmissions, normaliseResumeCode, saveDraft } from '../db/self-assessment.ts';
 import { toCsv } from '../http/csv.ts';
 import { idempotencyKey, readBody, readQuery } from '../http/input.ts';
-import { HttpProblem } from '../http/problem.ts';
+import { HttpProblem, idempotencyConflict } from '../http/problem.ts';
 import type { RouteSpec } from '../openapi.ts';
 import type { WebhookSender } from '../webhook.ts';
-
-const idempotencyConflict = (what: string) =>
-  new HttpProblem(409, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different request', `Use a new key for a new ${what}.`);
 
 export const selfAssessmentRoutes: RouteSpec[] = [
   {

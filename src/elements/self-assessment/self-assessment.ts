@@ -606,7 +606,18 @@ export class ClsSelfAssessment extends LitElement {
 
   private renderInput(question: LocalisedQuestion, value: AnswerValue | undefined, error: string | undefined, messages: { errorPrefix: string; optional: string }): TemplateResult {
     const set = (raw: unknown) => this.setAnswer(question.id, normaliseAnswer(question, raw));
-    const heading = { legendId: 'question-heading', legendClass: 'question-heading' };
+    // Every choice question: the question is the page heading, with its hint and error.
+    const group = {
+      id: 'answer',
+      name: 'answer',
+      legend: question.title,
+      legendId: 'question-heading',
+      legendClass: 'question-heading',
+      ...(question.hint ? { hint: question.hint } : {}),
+      ...(error ? { error } : {}),
+      optional: question.optional ?? false,
+      messages,
+    };
     switch (question.type) {
       case 'info':
         return html`<div class="question-heading" role="heading" aria-level="2" id="question-heading" tabindex="-1">${question.title}</div>
@@ -614,17 +625,10 @@ export class ClsSelfAssessment extends LitElement {
       case 'single':
       case 'multiple':
         return choiceGroup({
-          id: 'answer',
-          name: 'answer',
-          legend: question.title,
-          ...heading,
-          ...(question.hint ? { hint: question.hint } : {}),
-          ...(error ? { error } : {}),
-          optional: question.optional ?? false,
+          ...group,
           multiple: question.type === 'multiple',
           choices: question.options.map((option) => ({ value: option.value, label: option.label })),
           value: Array.isArray(value) ? value : typeof value === 'string' ? value : undefined,
-          messages,
           onChange: (choice, checked) => {
             if (question.type === 'single') set(choice);
             else {
@@ -638,16 +642,9 @@ export class ClsSelfAssessment extends LitElement {
         });
       case 'scale':
         return choiceGroup({
-          id: 'answer',
-          name: 'answer',
-          legend: question.title,
-          ...heading,
-          ...(question.hint ? { hint: question.hint } : {}),
-          ...(error ? { error } : {}),
-          optional: question.optional ?? false,
+          ...group,
           choices: [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: n === 1 ? `1 – ${question.minLabel}` : n === 5 ? `5 – ${question.maxLabel}` : String(n) })),
           value: value === undefined ? undefined : String(value),
-          messages,
           onChange: (choice) => set(Number(choice)),
         });
       case 'long-text':
