@@ -19,7 +19,7 @@ export const STAFF_TOKEN = 'browser-tests-staff-token';
 const db = await openDatabase({});
 await migrate(db);
 await seedIfEmpty(db);
-const app = createApp({ db, staffToken: STAFF_TOKEN, postsPerMinute: 100_000, questionnaires: loadQuestionnaires() });
+const app = createApp({ db, staffToken: STAFF_TOKEN, postsPerMinute: 100_000, lookupsPerMinute: 100_000, questionnaires: loadQuestionnaires() });
 const api = getRequestListener(app.fetch);
 const faults = faultProxy(api);
 

@@ -13,8 +13,8 @@ const out = process.argv[3] ?? 'screenshots';
 mkdirSync(out, { recursive: true });
 
 const WORDS = {
-  en: { send: 'Send feedback', search: 'Search', map: 'Show map', book: 'Book', submit: 'Book this session', email: 'Email' },
-  cy: { send: 'Anfon adborth', search: 'Chwilio', map: 'Dangos map', book: 'Trefnu', submit: 'Trefnu’r sesiwn hon', email: 'E-bost' },
+  en: { send: 'Send feedback', search: 'Search', map: 'Show map', book: 'Book', submit: 'Book this session', email: 'Email', start: 'Start now', continue: 'Continue' },
+  cy: { send: 'Anfon adborth', search: 'Chwilio', map: 'Dangos map', book: 'Trefnu', submit: 'Trefnu’r sesiwn hon', email: 'E-bost', start: 'Dechrau nawr', continue: 'Parhau' },
 } as const;
 
 async function shot(page: Page, name: string, selector: string): Promise<void> {
@@ -58,6 +58,41 @@ for (const width of [320, 1280]) {
       await shot(page, `hub-finder-${lang}-${width}-confirmed`, 'cls-hub-finder');
     }
     await page.close();
+
+    // The self-assessment: start, a question, the result with community options, check answers.
+    const sa = await browser.newPage({ viewport: { width, height: 900 } });
+    await sa.goto(`${base}/self-assessment.html?lang=${lang}`);
+    const assessment = sa.locator('cls-self-assessment');
+    await assessment.locator('#start-heading').waitFor();
+    await shot(sa, `self-assessment-${lang}-${width}-start`, 'cls-self-assessment');
+    await assessment.getByRole('button', { name: words.start }).click();
+    await assessment.locator('#question-heading').waitFor();
+    await shot(sa, `self-assessment-${lang}-${width}-question`, 'cls-self-assessment');
+    await assessment.evaluate((node) => {
+      (node as HTMLElement & { answers: Record<string, unknown> }).answers = {
+        'answering-for': 'myself',
+        'good-day': 'A walk by the river, then tea with my sister',
+        'good-at': 'Baking bread',
+        harder: ['eating-drinking', 'money'],
+        children: 'no',
+        feeling: 3,
+        safe: 'safe',
+        postcode: 'SY4 5JD',
+        contact: 'email',
+      };
+    });
+    for (let step = 0; step < 20 && !(await assessment.locator('#check-heading').count()); step++) {
+      await assessment.getByRole('button', { name: words.continue, exact: true }).click();
+    }
+    await assessment.getByRole('button', { name: words.continue, exact: true }).click();
+    await assessment.locator('#result-heading').waitFor();
+    await assessment.locator('.community[aria-busy="false"]').waitFor();
+    await shot(sa, `self-assessment-${lang}-${width}-result`, 'cls-self-assessment');
+    // The demo page sets `history`: the browser's Back button returns to the check answers page.
+    await sa.goBack();
+    await assessment.locator('#check-heading').waitFor();
+    await shot(sa, `self-assessment-${lang}-${width}-check`, 'cls-self-assessment');
+    await sa.close();
   }
 }
 await browser.close();

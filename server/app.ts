@@ -33,6 +33,8 @@ export interface AppOptions {
   allowedOrigins?: readonly string[];
   /** Public POST requests per client per minute. */
   postsPerMinute?: number;
+  /** Look-ups of saved answers by resume code (`GET /api/v1/drafts/{code}`) per client per minute; 60 when omitted. */
+  lookupsPerMinute?: number;
   /** Use the first X-Forwarded-For address as the client (behind a trusted proxy only). */
   trustProxy?: boolean;
   /** Where postcodes and places outside the embedded table are looked up. */
@@ -119,6 +121,16 @@ export function createApp(options: AppOptions): Hono {
   });
   app.use('/api/v1/*', async (c, next) => {
     if (c.req.method === 'POST' && !c.req.path.startsWith('/api/v1/staff/')) return limiter(c, next);
+    await next();
+  });
+  // A resume code is all that guards a draft's answers: throttle guessing, apart from the POST budget.
+  const lookups = rateLimit({
+    limit: options.lookupsPerMinute ?? 60,
+    windowMs: 60_000,
+    key: (c) => clientAddress(c, options.trustProxy ?? false),
+  });
+  app.use('/api/v1/drafts/:code', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return lookups(c, next);
     await next();
   });
   app.use('/api/v1/staff/*', staffAuth(options.staffToken));

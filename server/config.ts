@@ -8,6 +8,15 @@ const list = z
   .optional()
   .transform((value) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean));
 
+/** A limit per client per minute: a whole number, at least 1. */
+const perMinute = (fallback: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1))
+    .default(fallback);
+
 /** Every environment variable the server reads. Invalid values stop start-up with a clear message. */
 export const ServerEnv = z.object({
   PORT: z
@@ -21,12 +30,8 @@ export const ServerEnv = z.object({
   DATA_DIR: z.string().default('.data'),
   STAFF_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   ALLOWED_ORIGINS: list,
-  RATE_LIMIT_PER_MINUTE: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(1))
-    .default(30),
+  RATE_LIMIT_PER_MINUTE: perMinute(30),
+  LOOKUPS_PER_MINUTE: perMinute(60),
   GEOCODER_URL: z.string().url('must be a URL, e.g. https://api.postcodes.io').optional(),
   SEED: z
     .enum(['true', 'false', '1', '0'])
@@ -50,6 +55,8 @@ export interface ServerConfig {
   staffTokenGenerated: boolean;
   allowedOrigins: string[];
   postsPerMinute: number;
+  /** Resume-code look-ups per client IP per minute, so codes cannot be guessed by brute force. */
+  lookupsPerMinute: number;
   trustProxy: boolean;
   geocoderUrl: string | undefined;
   seed: boolean;
@@ -76,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     staffTokenGenerated: !e.STAFF_TOKEN,
     allowedOrigins: e.ALLOWED_ORIGINS,
     postsPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    lookupsPerMinute: e.LOOKUPS_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
     geocoderUrl: e.GEOCODER_URL,
     seed: e.SEED,

@@ -47,6 +47,7 @@ const app = createApp({
   staffToken: config.staffToken,
   allowedOrigins: config.allowedOrigins,
   postsPerMinute: config.postsPerMinute,
+  lookupsPerMinute: config.lookupsPerMinute,
   trustProxy: config.trustProxy,
   geocoder: { geocoderUrl: config.geocoderUrl },
   ...(config.webhook ? { webhook: config.webhook } : {}),

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
-import { QuestionnaireDefinition, type Condition } from '../src/contract/questionnaire.ts';
+import { QuestionnaireDefinition } from '../src/contract/questionnaire.ts';
 import { languageGaps } from '../src/core/localise.ts';
 
 /**
@@ -16,35 +16,6 @@ export const DEFAULT_QUESTIONNAIRES_DIR = join(dirname(fileURLToPath(import.meta
 
 function fail(file: string, reason: string): never {
   throw new Error(`Invalid questionnaire ${file}: ${reason}`);
-}
-
-/** Every `question` a condition refers to, with the path of the reference. */
-function* references(condition: Condition, path: string): Generator<[string, string]> {
-  if ('all' in condition) for (const [i, c] of condition.all.entries()) yield* references(c, `${path}.all.${i}`);
-  else if ('any' in condition) for (const [i, c] of condition.any.entries()) yield* references(c, `${path}.any.${i}`);
-  else if ('not' in condition) yield* references(condition.not, `${path}.not`);
-  else yield [condition.question, `${path}.question`];
-}
-
-/** What the schema cannot say: question ids are unique, and conditions and strengths name real questions. */
-function crossCheck(file: string, definition: QuestionnaireDefinition): void {
-  const ids = new Set<string>();
-  for (const [index, question] of definition.questions.entries()) {
-    if (ids.has(question.id)) fail(file, `questions.${index}.id: duplicate question id "${question.id}"`);
-    ids.add(question.id);
-  }
-  const conditions: [Condition, string][] = [];
-  for (const [index, question] of definition.questions.entries()) if (question.showIf) conditions.push([question.showIf, `questions.${index}.showIf`]);
-  for (const [index, area] of definition.outcomes.areas.entries()) conditions.push([area.when, `outcomes.areas.${index}.when`]);
-  for (const [index, step] of definition.outcomes.nextSteps.entries()) if (step.when) conditions.push([step.when, `outcomes.nextSteps.${index}.when`]);
-  for (const [condition, path] of conditions) {
-    for (const [question, at] of references(condition, path)) {
-      if (!ids.has(question)) fail(file, `${at}: condition refers to unknown question "${question}"`);
-    }
-  }
-  for (const [index, id] of definition.outcomes.strengths.entries()) {
-    if (!ids.has(id)) fail(file, `outcomes.strengths.${index}: refers to unknown question "${id}"`);
-  }
 }
 
 /** Reads and checks one definition file. */
@@ -61,9 +32,8 @@ export function readQuestionnaire(file: string): QuestionnaireDefinition {
     const issues = parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}`);
     fail(file, issues.join('; '));
   }
-  const definition = parsed.data;
-  crossCheck(file, definition);
-  return definition;
+  // The schema's own cross-checks (unique ids, conditions naming real questions) came through as issues above.
+  return parsed.data;
 }
 
 /**

@@ -12,9 +12,12 @@ import {
   StaffSubmissionsQuery,
   SubmissionCreated,
   SubmissionInput,
+  type LocalisedQuestionnaire,
   type QuestionnaireDefinition,
 } from '../../src/contract/questionnaire.ts';
+import type { FieldErrorCode } from '../../src/core/field-errors.ts';
 import { localiseQuestionnaire } from '../../src/core/localise.ts';
+import { answersForSubmission, validateSubmission } from '../../src/core/questionnaire.ts';
 import type { Database } from '../db/database.ts';
 import { once } from '../db/idempotency.ts';
 import { exportSubmissions, findDraft, insertSubmission, listSubmissions, normaliseResumeCode, saveDraft } from '../db/self-assessment.ts';
@@ -66,14 +69,17 @@ export const selfAssessmentRoutes: RouteSpec[] = [
     description: 'The code may be typed in lower case, with spaces or dashes.',
     tag: 'Self-assessment',
     responses: { 200: { description: 'The draft', schema: Draft } },
-    problems: { 404: '`not-found`: no draft with this code, or it has expired' },
+    problems: {
+      404: '`not-found`: no draft with this code, or it has expired',
+      429: '`rate-limited`: too many lookups from this client in a minute (so that resume codes cannot be guessed); `Retry-After` says when to try again',
+    },
   },
   {
     method: 'post',
     path: '/api/v1/submissions',
     summary: 'Send a self-assessment to the council',
     description:
-      'Needs `consent: true`. Stores the answers once however often the request is retried with the same Idempotency-Key (a retry answers 200 with the same reference), and tells staff systems with a signed `submission.created` webhook.',
+      'Needs `consent: true`. The answers are checked against the current version of the questionnaire with the same rules as the form: every required question that the answers show must be answered, every value must fit its question. Answers to questions hidden by the other answers are ignored and not stored. Stores the answers once however often the request is retried with the same Idempotency-Key (a retry answers 200 with the same reference), and tells staff systems with a signed `submission.created` webhook.',
     tag: 'Self-assessment',
     idempotent: true,
     body: SubmissionInput,
@@ -81,7 +87,10 @@ export const selfAssessmentRoutes: RouteSpec[] = [
       201: { description: 'Sent', schema: SubmissionCreated },
       200: { description: 'Already sent by an earlier request with this Idempotency-Key', schema: SubmissionCreated },
     },
-    problems: { 422: '`validation-failed`: a field is invalid (`consent` missing), or there is no questionnaire with this `questionnaireId`' },
+    problems: {
+      409: '`idempotency-key-reused`: the Idempotency-Key was used before with a different body; or `questionnaire-changed`: `version` is not the current version of the questionnaire, so its questions have changed and the answers should be checked again',
+      422: '`validation-failed`: a field is invalid (`consent` missing), there is no questionnaire with this `questionnaireId`, or an answer is missing or does not fit its question (`errors[].path` is `answers.<question id>`, or `answers.<question id>.<option>` for a follow-up box)',
+    },
   },
   {
     method: 'get',
@@ -110,6 +119,44 @@ const unknownQuestionnaire = (id: string) =>
     { path: 'questionnaireId', code: 'invalid', message: `There is no questionnaire "${id}".` },
   ]);
 
+/** Developer-facing English for each engine code; the element shows its own translated text. */
+const ANSWER_MESSAGES: Record<FieldErrorCode, string> = {
+  required: 'This question needs an answer.',
+  invalid: 'This is not an answer to a question of this questionnaire, or not one of its options.',
+  'too-long': 'This answer is too long.',
+  'too-short': 'This answer is too short.',
+  'too-big': 'This answer is above the largest allowed (or a date in the future).',
+  'too-small': 'This answer is below the smallest allowed.',
+};
+
+const LATEST_OFFSET_MS = 14 * 60 * 60 * 1000;
+
+/**
+ * The problem with a submission's answers, if any: 409 when they were given
+ * against another version (its questions may have changed), else 422 with
+ * every failing answer. Hidden questions' answers are not errors.
+ */
+function answersProblem(questionnaire: LocalisedQuestionnaire, input: SubmissionInput): HttpProblem | undefined {
+  if (input.version !== questionnaire.version) {
+    return new HttpProblem(
+      409,
+      'questionnaire-changed',
+      'The questions have changed',
+      `These answers were given to version ${input.version} of "${questionnaire.id}"; it is now version ${questionnaire.version}. Check the answers again against the current questions and send them again.`,
+    );
+  }
+  // "Not in the future" is the person's today, which may be ahead of the server's: allow the furthest time zone (UTC+14).
+  const errors = validateSubmission(questionnaire, input.answers, new Date(Date.now() + LATEST_OFFSET_MS));
+  if (errors.length === 0) return undefined;
+  return new HttpProblem(
+    422,
+    'validation-failed',
+    'The answers are not valid',
+    undefined,
+    errors.map((error) => ({ path: `answers.${error.field}`, code: error.code, message: ANSWER_MESSAGES[error.code] })),
+  );
+}
+
 const draftNotFound = () =>
   new HttpProblem(404, 'not-found', 'No saved answers with this code', 'Check the code. Saved answers are kept for 30 days.');
 
@@ -119,6 +166,16 @@ export function mountSelfAssessment(
   questionnaires: ReadonlyMap<string, QuestionnaireDefinition>,
   webhook: WebhookSender | undefined,
 ): void {
+  // Answers are checked in English: the rules (ids, option values, limits) are the same in every language.
+  const english = new Map<string, LocalisedQuestionnaire>();
+  const inEnglish = (id: string): LocalisedQuestionnaire | undefined => {
+    const definition = questionnaires.get(id);
+    if (!definition) return undefined;
+    let localised = english.get(id);
+    if (!localised) english.set(id, (localised = localiseQuestionnaire(definition, 'en').questionnaire));
+    return localised;
+  };
+
   app.get('/api/v1/questionnaires', (c) => {
     const { lang } = readQuery(c, QuestionnaireQuery);
     const items = [...questionnaires.values()].map((definition) => {
@@ -163,10 +220,15 @@ export function mountSelfAssessment(
   app.post('/api/v1/submissions', async (c) => {
     const key = idempotencyKey(c);
     const input = await readBody(c, SubmissionInput);
-    const known = questionnaires.has(input.questionnaireId);
+    const questionnaire = inEnglish(input.questionnaireId);
+    // Only what the person could see is kept: answers to questions hidden by branching are dropped.
+    const answers = questionnaire ? answersForSubmission(questionnaire, input.answers) : input.answers;
     const outcome = await once(db, 'submissions', key, input, async (tx) => {
-      if (!known) throw unknownQuestionnaire(input.questionnaireId);
-      return { status: 201, body: await insertSubmission(tx, input) };
+      // Refused inside, so that a replay still gets its stored answer even if the questionnaire has changed since.
+      if (!questionnaire) throw unknownQuestionnaire(input.questionnaireId);
+      const problem = answersProblem(questionnaire, input);
+      if (problem) throw problem;
+      return { status: 201, body: await insertSubmission(tx, { ...input, answers }) };
     });
     if (outcome.kind === 'conflict') throw idempotencyConflict('submission');
     const body = SubmissionCreated.parse(outcome.response.body);
@@ -176,7 +238,7 @@ export function mountSelfAssessment(
         questionnaireId: input.questionnaireId,
         version: input.version,
         ...(input.lang ? { lang: input.lang } : {}),
-        answers: input.answers,
+        answers,
         ...(input.contact ? { contact: input.contact } : {}),
       });
     }

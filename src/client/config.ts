@@ -34,3 +34,15 @@ export function resolveApiBase(element: Element): string {
   if (own) return own;
   return readPageConfig(element.ownerDocument).apiBase ?? DEFAULT_API_BASE;
 }
+
+/**
+ * The Open Referral UK feed an element reads: its own `directory` if set,
+ * else the reference server's `/oruk/` beside its API base.
+ */
+export function resolveDirectoryUrl(element: Element, directory: string | undefined, apiBase: string | undefined): string {
+  const base = element.ownerDocument.baseURI;
+  const explicit = directory?.trim();
+  if (explicit) return new URL(explicit, base).href;
+  const api = new URL(apiBase?.trim() || resolveApiBase(element), base);
+  return new URL(api.pathname.replace(/\/api\/v1\/?$/, '/oruk/'), api).href;
+}

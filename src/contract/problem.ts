@@ -21,6 +21,8 @@ export const ProblemCode = z.enum([
   'session-full',
   'session-not-bookable',
   'session-past',
+  /** The questionnaire's version moved on since the answers were given: check them again. */
+  'questionnaire-changed',
   'internal-error',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;

@@ -17,7 +17,19 @@ const Id = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,62}$/));
 export const LocalText = z.catchall(z.object({ en: z.string().check(z.minLength(1)) }), z.string());
 export type LocalText = z.infer<typeof LocalText>;
 
-/** When a question shows, or an outcome applies, from earlier answers. */
+/**
+ * When a question shows, or an outcome applies, from earlier answers.
+ *
+ * - `equals`: the answer is this value; a multiple-choice answer only when it is the one option chosen.
+ * - `includes`: the option is among those chosen (or is the single choice).
+ * - `answered`: the question has (or has not) a non-empty answer.
+ * - `atLeast` / `atMost`: a number or scale answer compared with the bound;
+ *   for a multiple-choice answer, the NUMBER of options chosen ("at least 3
+ *   difficulties ticked").
+ *
+ * An unanswered question satisfies nothing but `answered: false` (and a
+ * `not`), so `atMost: 0` never holds: test `answered: false` for "none".
+ */
 export type Condition =
   | { question: string; equals: string | number }
   | { question: string; includes: string }
@@ -129,7 +141,61 @@ function schemas<T extends z.ZodMiniType>(text: T) {
     }),
   });
 
-  return { Option, Question, Questionnaire };
+  return { Option, Question, Questionnaire: Questionnaire.check(z.superRefine(crossCheck)) };
+}
+
+/** The parts of a definition {@link crossCheck} reads, the same in either language. */
+interface Checked {
+  questions: ReadonlyArray<{ id: string; showIf?: Condition | undefined; options?: ReadonlyArray<{ value: string }> }>;
+  outcomes: {
+    areas: ReadonlyArray<{ when: Condition }>;
+    strengths: readonly string[];
+    nextSteps: ReadonlyArray<{ when?: Condition | undefined }>;
+  };
+}
+
+type Path = Array<string | number>;
+
+/** Every `question` a condition refers to, with the path of the reference. */
+function* references(condition: Condition, path: Path): Generator<[string, Path]> {
+  if ('all' in condition) for (const [i, c] of condition.all.entries()) yield* references(c, [...path, 'all', i]);
+  else if ('any' in condition) for (const [i, c] of condition.any.entries()) yield* references(c, [...path, 'any', i]);
+  else if ('not' in condition) yield* references(condition.not, [...path, 'not']);
+  else yield [condition.question, [...path, 'question']];
+}
+
+/**
+ * What the field schemas cannot say on their own: question ids are unique,
+ * option values are unique within a question, and every condition and
+ * strength names a question of this definition. Follow-up answers are keyed
+ * `<question>.<option>`; neither ids nor option values may contain a dot
+ * (see their patterns), so with these two rules such a key can never be
+ * taken by a question or by another follow-up.
+ */
+function crossCheck(definition: Checked, ctx: z.core.$RefinementCtx<Checked>): void {
+  const issue = (path: Path, message: string) => ctx.addIssue({ code: 'custom', input: definition, path, message });
+  const ids = new Set<string>();
+  for (const [index, question] of definition.questions.entries()) {
+    if (ids.has(question.id)) issue(['questions', index, 'id'], `Question id "${question.id}" is used twice`);
+    ids.add(question.id);
+    const values = new Set<string>();
+    for (const [at, option] of (question.options ?? []).entries()) {
+      if (values.has(option.value)) issue(['questions', index, 'options', at, 'value'], `Option value "${option.value}" is used twice in question "${question.id}"`);
+      values.add(option.value);
+    }
+  }
+  const conditions: Array<[Condition, Path]> = [];
+  for (const [index, question] of definition.questions.entries()) if (question.showIf) conditions.push([question.showIf, ['questions', index, 'showIf']]);
+  for (const [index, area] of definition.outcomes.areas.entries()) conditions.push([area.when, ['outcomes', 'areas', index, 'when']]);
+  for (const [index, step] of definition.outcomes.nextSteps.entries()) if (step.when) conditions.push([step.when, ['outcomes', 'nextSteps', index, 'when']]);
+  for (const [condition, path] of conditions) {
+    for (const [question, at] of references(condition, path)) {
+      if (!ids.has(question)) issue(at, `Condition refers to unknown question "${question}"`);
+    }
+  }
+  for (const [index, id] of definition.outcomes.strengths.entries()) {
+    if (!ids.has(id)) issue(['outcomes', 'strengths', index], `Strength refers to unknown question "${id}"`);
+  }
 }
 
 const source = schemas(LocalText);

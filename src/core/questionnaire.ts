@@ -58,6 +58,15 @@ function isDateValue(value: unknown): value is DateValue {
 
 // ---------------------------------------------------------------- conditions
 
+/**
+ * What `atLeast`/`atMost` compare: a number answer's value, or how many
+ * options a multiple-choice answer chose ("at least 3 difficulties").
+ * Only called for non-empty answers, so a count is never 0.
+ */
+function measure(value: AnswerValue | undefined): number | undefined {
+  return Array.isArray(value) ? value.length : toNumber(value);
+}
+
 function matches(condition: Condition, answers: Answers, depth: number): boolean {
   // A definition is JSON from a council; a self-referencing object or silly
   // nesting must not take the page down.
@@ -78,11 +87,11 @@ function matches(condition: Condition, answers: Answers, depth: number): boolean
   }
   if ('includes' in condition) return Array.isArray(value) ? value.includes(condition.includes) : value === condition.includes;
   if ('atLeast' in condition) {
-    const n = toNumber(value);
+    const n = measure(value);
     return n !== undefined && n >= condition.atLeast;
   }
   if ('atMost' in condition) {
-    const n = toNumber(value);
+    const n = measure(value);
     return n !== undefined && n <= condition.atMost;
   }
   return false;
@@ -91,8 +100,10 @@ function matches(condition: Condition, answers: Answers, depth: number): boolean
 /**
  * Whether `condition` holds for `answers`. A question with no answer (or an
  * empty one, or one not in `answers` at all) is unanswered, so only
- * `answered: false` and `not` can hold for it. Never throws, whatever it is
- * given.
+ * `answered: false` and `not` can hold for it. `atLeast`/`atMost` compare a
+ * number (or a string read as one) with the bound, and a multiple-choice
+ * answer by the number of options chosen; so `atMost: 0` never holds.
+ * Never throws, whatever it is given.
  */
 export function evaluate(condition: Condition, answers: Answers): boolean {
   try {
@@ -304,6 +315,34 @@ export function validateFollowUps(question: LocalisedQuestion, answers: Answers)
 export function validatePage(question: LocalisedQuestion, answers: Answers, now: Date = new Date()): FieldError[] {
   const main = validateAnswer(question, own(answers, question.id), now);
   return [...(main === undefined ? [] : [{ field: question.id, code: main.code }]), ...validateFollowUps(question, answers)];
+}
+
+/**
+ * Every error in a whole set of answers as sent to the council, in question
+ * order: each visible question's page (a required question unanswered, a
+ * value that does not fit, a follow-up box too long), then each key that
+ * names nothing the person could have answered (no such question, an
+ * information page, or an option without a follow-up box), as `invalid`.
+ *
+ * Answers to questions hidden by branching, and boxes of options not chosen,
+ * are ignored rather than reported: the person may have answered before
+ * changing their mind, and {@link answersForSubmission} leaves them out of
+ * what is kept anyway. `now` decides what "in the future" means.
+ */
+export function validateSubmission(q: LocalisedQuestionnaire, answers: Answers, now: Date = new Date()): FieldError[] {
+  const errors = resolve(q, answers).visible.flatMap((question) => validatePage(question, answers, now));
+  const known = new Set<string>();
+  for (const question of q.questions) {
+    if (question.type === 'info') continue;
+    known.add(question.id);
+    if (question.type !== 'single' && question.type !== 'multiple') continue;
+    for (const option of question.options) if (option.followUp !== undefined) known.add(followUpKey(question, option));
+  }
+  const reported = new Set(errors.map((error) => error.field));
+  for (const key of answers !== null && typeof answers === 'object' ? Object.keys(answers) : []) {
+    if (!known.has(key) && !reported.has(key)) errors.push({ field: key, code: 'invalid' });
+  }
+  return errors;
 }
 
 // ---------------------------------------------------------------- normalising

@@ -47,6 +47,12 @@ export type DistanceUnits = 'miles' | 'km';
 /** `1.2 miles`, `1 mile`, `1.2 milltir` or `1.9 km` (unit words from our tables, like the day names). */
 export function formatDistance(lang: Language, metres: number, units: DistanceUnits): string {
   const value = units === 'km' ? metres / 1000 : metres / 1609.344;
+  // A place round the corner, not "0 miles".
+  if (value < 0.1) {
+    const tenth = formatNumber(lang, 0.1);
+    const unit = units === 'km' ? 'km' : lang === 'cy' ? 'milltir' : 'miles';
+    return lang === 'cy' ? `llai na ${tenth} ${unit}` : `under ${tenth} ${unit}`;
+  }
   const number = formatNumber(lang, value, { maximumFractionDigits: value < 10 ? 1 : 0 });
   if (units === 'km') return `${number} km`;
   if (lang === 'cy') return `${number} milltir`;

@@ -5,3 +5,4 @@ export * from './field.ts';
 export * from './choice-group.ts';
 export * from './error-summary.ts';
 export * from './notification.ts';
+export * from './timeout-warning.ts';

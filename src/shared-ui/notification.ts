@@ -4,10 +4,12 @@ import { html, type TemplateResult } from 'lit';
  * A banner for something the resident must know now (a failed send). The
  * element focuses it so keyboard and screen-reader users land on it.
  */
-export function notification(options: { title: string; variant?: 'info' | 'error'; body: TemplateResult | string }): TemplateResult {
+export function notification(options: { title: string; variant?: 'info' | 'error'; body: TemplateResult | string; id?: string }): TemplateResult {
   const error = options.variant === 'error';
-  return html`<div class="notification ${error ? 'notification--error' : ''}" part="notification" tabindex="-1" role=${error ? 'alert' : 'region'} aria-labelledby="notification-title">
-    <h2 class="heading-m" id="notification-title">${options.title}</h2>
+  // Two banners can show at once (a notice and a failure): each needs its own heading id.
+  const id = options.id ?? 'notification-title';
+  return html`<div class="notification ${error ? 'notification--error' : ''}" part="notification" tabindex="-1" role=${error ? 'alert' : 'region'} aria-labelledby=${id}>
+    <h2 class="heading-m" id=${id}>${options.title}</h2>
     ${options.body}
   </div>`;
 }

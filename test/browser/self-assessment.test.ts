@@ -1,6 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
+// sinon's ESM build carries @sinonjs/fake-timers (which is CommonJS only).
+import sinon from 'sinon';
+import '../../src/elements/hub-finder/define.ts';
+import '../../src/elements/resource-wheel/define.ts';
 import '../../src/elements/self-assessment/define.ts';
 import {
   QuestionnaireResponse,
@@ -47,6 +51,9 @@ const TEXT = {
     name: 'Your name (optional)',
     server: 'Something went wrong on our side',
     offline: 'You appear to be offline',
+    restored: 'We kept your answers from last time on this device.',
+    startAgain: 'Start again and delete these answers',
+    carryOn: 'Carry on answering',
   },
   cy: {
     start: 'Dechrau nawr',
@@ -69,6 +76,9 @@ const TEXT = {
     name: 'Eich enw (dewisol)',
     server: 'Aeth rhywbeth o’i le ar ein hochr ni',
     offline: 'Mae’n ymddangos eich bod all-lein',
+    restored: 'Rydym wedi cadw eich atebion o’r tro diwethaf ar y ddyfais hon.',
+    startAgain: 'Dechrau eto a dileu’r atebion hyn',
+    carryOn: 'Parhau i ateb',
   },
 } as const;
 
@@ -197,6 +207,9 @@ interface MakeOptions {
   apiBase?: string;
   kiosk?: boolean;
   resume?: string;
+  history?: boolean;
+  includeAnswers?: boolean;
+  timeout?: number;
 }
 
 async function make(lang: Lang, options: MakeOptions = {}): Promise<El> {
@@ -205,9 +218,12 @@ async function make(lang: Lang, options: MakeOptions = {}): Promise<El> {
     api-base=${options.apiBase ?? '/api/v1'}
     questionnaire=${options.questionnaire ?? 'what-matters'}
     ?kiosk=${options.kiosk ?? false}
+    ?history=${options.history ?? false}
+    ?include-answers=${options.includeAnswers ?? false}
     resume=${ifDefined(options.resume)}
+    timeout=${ifDefined(options.timeout)}
   ></cls-self-assessment>`);
-  await waitUntil(() => $(el, '#start-heading') ?? $(el, '#question-heading'), 'the start page or a question page', { timeout: 10_000 });
+  await waitUntil(() => ['#start-heading', '#question-heading', '#check-heading', '#result-heading'].some((selector) => $(el, selector)), 'a page', { timeout: 10_000 });
   await el.updateComplete;
   return el;
 }
@@ -710,14 +726,83 @@ for (const lang of ['en', 'cy'] as const) {
       }
       expect(shown, 'the next step').to.contain(result.nextStep.title);
       await expectAccessible(el);
-
-      const steps: string[] = [];
-      el.addEventListener('cls-next-step', (event) => steps.push((event as CustomEvent<{ step: string }>).detail.step));
-      button(el, t.hub).click();
-      button(el, t.wheel).click();
-      await waitUntil(() => steps.length === 2, 'two cls-next-step events');
-      expect(steps).to.deep.equal(['hub-finder', 'resource-wheel']);
+      expect(buttonsNamed(el, t.hub), 'no hub finder on the page, no button for it').to.have.length(0);
+      expect(buttonsNamed(el, t.wheel), 'no resource wheel on the page, no button for it').to.have.length(0);
       expect(buttonsNamed(el, t.sendToCouncil)).to.have.length(1);
+    });
+
+    it('lists community options for the hard areas near the person’s postcode, and offers an email copy without answers unless asked', async () => {
+      const marker = faultName();
+      const answers = whatMatters(marker);
+      const { el, q } = await toResult(lang, answers);
+      const areas = outcome(q, answers).areas.map((area) => area.label);
+      await waitUntil(() => $(el, '.community') && !$(el, '.community[aria-busy="true"]'), 'community options loaded', { timeout: 10_000 });
+      expect(squash($(el, '#community-heading')?.textContent)).to.contain(String(answers['postcode']));
+      const items = [...root(el).querySelectorAll('.options li')].map((item) => squash(item.textContent));
+      expect(items.length, 'some options, at most 5').to.be.within(1, 5);
+      for (const item of items) {
+        expect(areas.some((area) => item.includes(area)), `${item} is for one of ${areas.join(', ')}`).to.equal(true);
+        expect(item, 'with its distance').to.match(lang === 'en' ? /away/ : /i ffwrdd/);
+      }
+      await expectAccessible(el);
+
+      const mail = () => decodeURIComponent($<HTMLAnchorElement>(el, 'a[href^="mailto:"]')?.getAttribute('href') ?? '');
+      expect(mail()).to.contain(q.title);
+      expect(mail(), 'no answers in the email by default').to.not.contain(marker);
+      expect(mail()).to.not.contain(String(answers['good-at']));
+      await check(el, '#email-answers-0');
+      expect(mail(), 'the answers once the person asks').to.contain(marker);
+      expect(mail()).to.contain(String(answers['good-at']));
+      await expectAccessible(el);
+    });
+
+    it('says when community options cannot be loaded, and Try again loads them', async () => {
+      const name = faultName();
+      const answers = whatMatters(faultName());
+      const q = await definition('what-matters', lang);
+      const el = await fixture<El>(html`<cls-self-assessment lang=${lang} api-base="/api/v1" directory="/faults/${name}/down/oruk/"></cls-self-assessment>`);
+      await waitUntil(() => $(el, '#start-heading'), 'the start page');
+      await startNow(el, lang);
+      await walk(el, lang, q, answers);
+      await pressContinue(el, lang);
+      await waitUntil(() => $(el, '.community') && !$(el, '.community[aria-busy="true"]'), 'community options settled', { timeout: 15_000 });
+      expect(root(el).querySelectorAll('.options li')).to.have.length(0);
+      expect(buttonsNamed(el, t.tryAgain, $(el, '.community') ?? undefined)).to.have.length(1);
+      await expectAccessible(el);
+      await heal(name);
+      button(el, t.tryAgain, $(el, '.community') ?? undefined).click();
+      await waitUntil(() => root(el).querySelectorAll('.options li').length > 0, 'options after Try again', { timeout: 10_000 });
+    });
+
+    it('opens the hub finder on the page with the person’s postcode, and leaves the resource wheel to a host that cancels cls-next-step', async () => {
+      const hub = Object.assign(document.createElement('cls-hub-finder'), { hidden: true });
+      const wheel = Object.assign(document.createElement('cls-resource-wheel'), { hidden: true });
+      document.body.append(hub, wheel);
+      try {
+        const answers = whatMatters(faultName());
+        const { el } = await toResult(lang, answers);
+        const steps: Array<{ step: string; answers?: unknown }> = [];
+        const listener = (event: Event) => {
+          const detail = (event as CustomEvent<{ step: string; answers?: unknown }>).detail;
+          steps.push(detail);
+          if (detail.step === 'resource-wheel') event.preventDefault();
+        };
+        document.addEventListener('cls-next-step', listener);
+        button(el, t.hub).click();
+        await waitUntil(() => document.activeElement === hub && hub.shadowRoot?.activeElement, 'focus in the hub finder');
+        expect(hub.hidden, 'the hub finder is shown').to.equal(false);
+        expect(hub.getAttribute('postcode')).to.equal(answers['postcode']);
+        button(el, t.wheel).click();
+        await waitUntil(() => steps.length === 2, 'two cls-next-step events');
+        document.removeEventListener('cls-next-step', listener);
+        expect(steps.map((detail) => detail.step)).to.deep.equal(['hub-finder', 'resource-wheel']);
+        expect(steps.some((detail) => 'answers' in detail), 'no answers in the events by default').to.equal(false);
+        expect(wheel.hidden, 'the host cancelled it: the wheel stays hidden').to.equal(true);
+        expect(wheel.hasAttribute('postcode')).to.equal(false);
+      } finally {
+        hub.remove();
+        wheel.remove();
+      }
     });
 
     it('asks for consent before sending, then sends once with a reference and cls-submit, cls-complete', async () => {
@@ -863,7 +948,7 @@ for (const lang of ['en', 'cy'] as const) {
       expect(squash($(typed, 'dl.check [data-question="good-day"]')?.textContent)).to.contain(String(answers['good-day']));
     });
 
-    it('keeps answers on this device and offers to continue, but stores nothing in kiosk mode', async () => {
+    it('carries on at the same question after a reload, says so with a way to start again, and keeps nothing in kiosk mode', async () => {
       const q = await definition('what-matters', lang);
       const answers = whatMatters(faultName());
       const el = await make(lang);
@@ -873,15 +958,26 @@ for (const lang of ['en', 'cy'] as const) {
       el.remove();
 
       const again = await make(lang);
-      expect(page(again)).to.equal('start-heading');
-      expect(buttonsNamed(again, t.continueSaved), t.continueSaved).to.have.length(1);
+      expect(currentQuestion(again, q)?.id, 'back at the question left off at').to.equal('people');
+      expect(focused(again), 'a reload does not pull focus into the widget').to.equal(null);
+      expect(text(again)).to.contain(t.restored);
       await expectAccessible(again);
-      button(again, t.continueSaved).click();
-      await waitUntil(() => currentQuestion(again, q)?.id === 'people', `the question left off at; the element shows ${page(again)}`);
       button(again, t.back).click();
       await waitUntil(() => currentQuestion(again, q)?.id === 'good-day', 'the question before');
       expect($<HTMLTextAreaElement>(again, 'textarea#answer')?.value).to.equal(answers['good-day']);
+      expect(text(again), 'the notice goes once the person moves on').to.not.contain(t.restored);
       again.remove();
+
+      // "Start again" deletes them from the device.
+      const third = await make(lang);
+      expect(currentQuestion(third, q)?.id).to.equal('good-day');
+      button(third, t.startAgain).click();
+      await waitUntil(() => $(third, '#start-heading'), 'the start page');
+      expect(selfAssessmentKeys(), 'nothing kept after Start again').to.deep.equal([]);
+      expect(buttonsNamed(third, t.continueSaved)).to.have.length(0);
+      await startNow(third, lang);
+      expect(input(third, '#answer-0')?.checked, 'the first answer is gone').to.equal(false);
+      third.remove();
       localStorage.clear();
 
       const kiosk = await make(lang, { kiosk: true });
@@ -892,6 +988,7 @@ for (const lang of ['en', 'cy'] as const) {
       expect(selfAssessmentKeys(), 'kiosk: nothing in localStorage').to.deep.equal([]);
       kiosk.remove();
       const next = await make(lang, { kiosk: true });
+      expect(page(next), 'kiosk: a new person starts at the start page').to.equal('start-heading');
       expect(buttonsNamed(next, t.continueSaved), 'kiosk: nothing to continue').to.have.length(0);
     });
   });
@@ -976,5 +1073,242 @@ describe('<cls-self-assessment> with the keyboard alone', () => {
     const stored = await submissionsWith(marker);
     expect(stored).to.have.length(1);
     expect(stored[0]?.answers).to.deep.include({ 'answering-for': 'myself', harder: ['none'], children: 'no', feeling: 3, safe: 'safe', contact: 'none' });
+  });
+});
+
+describe('<cls-self-assessment> and the browser’s history', () => {
+  it('steps through the questions with the browser’s Back and Forward under `history`, keeping the answers, the URL and the host’s own state', async function () {
+    this.timeout(40_000);
+    const lang = 'en';
+    const q = await definition('what-matters', lang);
+    const answers = whatMatters(faultName());
+    const url = location.href;
+    history.replaceState({ host: 'route-1' }, '');
+    const el = await make(lang, { history: true });
+    await startNow(el, lang);
+    await walk(el, lang, q, answers, { stopAt: 'good-at' });
+    expect(currentQuestion(el, q)?.id).to.equal('good-at');
+
+    history.back();
+    await waitUntil(() => currentQuestion(el, q)?.id === 'people', `Back to "people"; the element shows ${page(el)}`);
+    history.back();
+    await waitUntil(() => currentQuestion(el, q)?.id === 'good-day', `Back to "good-day"; the element shows ${page(el)}`);
+    expect($<HTMLTextAreaElement>(el, 'textarea#answer')?.value, 'the answer is still there').to.equal(answers['good-day']);
+    history.forward();
+    await waitUntil(() => currentQuestion(el, q)?.id === 'people', `Forward to "people"; the element shows ${page(el)}`);
+    history.go(-3);
+    await waitUntil(() => $(el, '#start-heading'), `Back to the start page; the element shows ${page(el)}`);
+    expect(location.href, 'the URL never changes').to.equal(url);
+    expect((history.state as { host?: string }).host, 'the host’s own history state is kept').to.equal('route-1');
+    el.remove();
+  });
+
+  it('leaves the browser’s history alone without `history`', async () => {
+    const lang = 'en';
+    const q = await definition('what-matters', lang);
+    const before = history.length;
+    const el = await make(lang);
+    await startNow(el, lang);
+    await walk(el, lang, q, whatMatters(faultName()), { stopAt: 'good-at' });
+    expect(history.length).to.equal(before);
+    el.remove();
+  });
+});
+
+describe('<cls-self-assessment> properties and opt-ins', () => {
+  /** A charity's own definition, with markup in its texts that must show as characters. */
+  const hostile = '<img src="x" onerror="window.__clsPwned = true">';
+  const charity = {
+    id: 'charity-check',
+    version: 1,
+    title: { en: `${hostile}Our quick check`, cy: `${hostile}Ein gwiriad cyflym` },
+    intro: [{ en: '<b>Two questions.</b>', cy: '<b>Dau gwestiwn.</b>' }],
+    minutes: 1,
+    consent: { en: 'We keep it for a year.', cy: 'Rydym yn ei gadw am flwyddyn.' },
+    questions: [
+      {
+        id: 'walks',
+        type: 'single',
+        title: { en: `${hostile}Do you like walking?`, cy: `${hostile}Ydych chi’n hoffi cerdded?` },
+        options: [
+          { value: 'yes', label: { en: '<i>Yes</i>', cy: '<i>Ydw</i>' } },
+          { value: 'no', label: { en: 'No', cy: 'Nac ydw' } },
+        ],
+      },
+      { id: 'where', type: 'text', title: { en: 'Where do you walk?', cy: 'Ble rydych chi’n cerdded?' }, optional: true },
+    ],
+    outcomes: { areas: [], nextSteps: [{ step: 'self-serve', title: { en: 'Join a walk', cy: 'Ymuno â thaith gerdded' }, body: { en: 'Walks every week.', cy: 'Teithiau bob wythnos.' } }] },
+  };
+
+  for (const lang of ['en', 'cy'] as const) {
+    it(`runs a definition given as a property with no server, shows its markup as text, and reads and sets \`answers\` (${lang})`, async () => {
+      const el = await fixture<El>(html`<cls-self-assessment lang=${lang} api-base="/faults/nowhere/api/v1" .definition=${charity}></cls-self-assessment>`);
+      await waitUntil(() => $(el, '#start-heading'), 'the start page');
+      const title = charity.title[lang];
+      expect(squash($(el, '#start-heading')?.textContent)).to.equal(title);
+      expect(text(el)).to.contain(charity.intro[0]?.[lang]);
+      await startNow(el, lang);
+      expect(squash($(el, '#question-heading')?.textContent)).to.contain(charity.questions[0]?.title[lang]);
+      expect(text(el)).to.contain(lang === 'en' ? '<i>Yes</i>' : '<i>Ydw</i>');
+      expect(root(el).querySelectorAll('img, b, i'), 'no element from the definition’s text').to.have.length(0);
+      expect((window as Window & { __clsPwned?: boolean }).__clsPwned).to.equal(undefined);
+      await expectAccessible(el);
+
+      await check(el, '#answer-0');
+      expect((el as El & { answers: Answers }).answers).to.deep.equal({ walks: 'yes' });
+      await pressContinue(el, lang);
+      await typeInto(el, '#answer', 'By the canal');
+      await pressContinue(el, lang);
+      expect(page(el)).to.equal('check-heading');
+      (el as El & { answers: Answers }).answers = { walks: 'no', where: 'In the park' };
+      await el.updateComplete;
+      expect(squash($(el, 'dl.check [data-question="walks"]')?.textContent)).to.contain(lang === 'en' ? 'No' : 'Nac ydw');
+      expect(squash($(el, 'dl.check [data-question="where"]')?.textContent)).to.contain('In the park');
+    });
+  }
+
+  it('puts the answers in event details only when the host sets `include-answers`', async () => {
+    const lang = 'en';
+    const q = await definition('what-matters', lang);
+    const marker = faultName();
+    const details = async (includeAnswers: boolean) => {
+      const seen: unknown[] = [];
+      const el = await make(lang, { includeAnswers });
+      el.addEventListener('cls-step-change', (event) => seen.push((event as CustomEvent).detail));
+      await startNow(el, lang);
+      await walk(el, lang, q, whatMatters(marker), { stopAt: 'good-at' });
+      el.remove();
+      localStorage.clear();
+      return JSON.stringify(seen);
+    };
+    expect(await details(false), 'no answer text by default').to.not.contain(marker);
+    expect(await details(true), 'answers when the host opts in').to.contain(marker);
+  });
+
+  it('gives a link that resumes the saved answers, and carries on answering after saving', async () => {
+    const lang = 'en';
+    const t = TEXT[lang];
+    const q = await definition('what-matters', lang);
+    const answers = whatMatters(faultName());
+    const el = await make(lang);
+    await startNow(el, lang);
+    await walk(el, lang, q, answers, { stopAt: 'harder' });
+    button(el, t.save).click();
+    await waitUntil(() => $(el, '.panel .resume-code'), 'the saved panel', { timeout: 10_000 });
+    const code = squash($(el, '.panel .resume-code')?.textContent);
+    const link = input(el, '#resume-link')?.value ?? '';
+    expect(new URL(link).searchParams.get('cls-resume')).to.equal(code);
+    expect(new URL(link).pathname).to.equal(location.pathname);
+    button(el, 'Copy link').click();
+    await waitUntil(() => /Copied|Select the link/.test(squash($(el, '[role="status"]')?.textContent)), 'copied, or asked to copy it');
+    button(el, t.carryOn).click();
+    await waitUntil(() => currentQuestion(el, q)?.id === 'harder', 'back at the question');
+    el.remove();
+    localStorage.clear();
+
+    const url = location.href;
+    history.replaceState(history.state, '', link);
+    try {
+      const resumed = await make(lang);
+      await waitUntil(() => currentQuestion(resumed, q)?.id === 'harder', `the saved question from the link; the element shows ${page(resumed)}`);
+      resumed.remove();
+    } finally {
+      history.replaceState(history.state, '', url);
+    }
+  });
+});
+
+describe('<cls-self-assessment> at 320 px', () => {
+  before(async () => setViewport({ width: 320, height: 640 }));
+  after(async () => setViewport({ width: 800, height: 600 }));
+
+  /** Nothing sticks out sideways: no horizontal scrolling on a small phone. */
+  function expectFits(el: El, where: string): void {
+    const wide = [...root(el).querySelectorAll<HTMLElement>('*')].filter((node) => node.getBoundingClientRect().right > window.innerWidth + 0.5);
+    expect(wide.map(describeNode), `${where}: wider than 320 px`).to.deep.equal([]);
+    expect(document.documentElement.scrollWidth, `${where}: the page scrolls sideways`).to.be.at.most(window.innerWidth);
+  }
+
+  for (const lang of ['en', 'cy'] as const) {
+    it(`fits and is accessible on every page of "What matters to you" (${lang})`, async function () {
+      this.timeout(60_000);
+      const t = TEXT[lang];
+      const q = await definition('what-matters', lang);
+      const answers = whatMatters(faultName());
+      const el = await make(lang);
+      expectFits(el, 'start');
+      await expectAccessible(el);
+      await startNow(el, lang);
+      await walk(el, lang, q, answers, {
+        onPage: async (question) => {
+          expectFits(el, question.id);
+          await expectAccessible(el);
+        },
+      });
+      expectFits(el, 'check answers');
+      await expectAccessible(el);
+      await pressContinue(el, lang);
+      expectFits(el, 'result');
+      await expectAccessible(el);
+      button(el, t.sendToCouncil).click();
+      await waitUntil(() => $(el, '#send-heading'), 'the send page');
+      button(el, t.send).click();
+      await waitUntil(() => $(el, '.error-summary'), 'the consent error');
+      expectFits(el, 'send with an error');
+      await expectAccessible(el);
+    });
+  }
+});
+
+describe('<cls-self-assessment> with a timeout set by the host', () => {
+  const MINUTE = 60_000;
+
+  it('warns 2 minutes ahead; "Continue" keeps the answers; left alone it deletes them and says so', async () => {
+    const lang = 'en';
+    const q = await definition('what-matters', lang);
+    const el = await make(lang, { timeout: 5 });
+    const timeouts: unknown[] = [];
+    el.addEventListener('cls-timeout', (event) => timeouts.push(event));
+    // Timers and Date only: Lit's updates and the runner's messages run on promises.
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    try {
+      // No waitUntil while the clock is fake: it polls on timers.
+      button(el, TEXT[lang].start).click();
+      await el.updateComplete;
+      await fillAnswer(el, questionById(q, 'answering-for'), 'myself');
+      button(el, TEXT[lang].continue).click();
+      await el.updateComplete;
+      expect(currentQuestion(el, q)?.id).to.equal('good-day');
+      const dialog = () => $<HTMLDialogElement>(el, 'dialog');
+      await clock.tickAsync(3 * MINUTE - 1000);
+      await el.updateComplete;
+      expect(dialog()?.open ?? false, 'no warning before 3 minutes').to.equal(false);
+      await clock.tickAsync(1000);
+      await el.updateComplete;
+      expect(dialog()?.open, 'the warning 2 minutes before').to.equal(true);
+      expect(squash(dialog()?.textContent)).to.contain('You will lose your answers soon');
+      expect(dialog()?.contains(focused(el)), 'focus in the warning').to.equal(true);
+
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(dialog()?.open, 'Continue closes it').to.equal(false);
+      await clock.tickAsync(2 * MINUTE);
+      await el.updateComplete;
+      expect(currentQuestion(el, q)?.id, 'still answering at the old deadline').to.equal('good-day');
+      expect(selfAssessmentKeys()).to.have.length(1);
+
+      await clock.tickAsync(3 * MINUTE);
+      await el.updateComplete;
+      expect(page(el), 'the start page after the timeout').to.equal('start-heading');
+      expect(text(el)).to.contain('We deleted your answers');
+      expect(selfAssessmentKeys(), 'nothing left on the device').to.deep.equal([]);
+      expect(timeouts).to.have.length(1);
+      button(el, TEXT[lang].start).click();
+      await el.updateComplete;
+      expect(input(el, '#answer-0')?.checked, 'the answer is gone').to.equal(false);
+    } finally {
+      clock.restore();
+    }
+    await expectAccessible(el);
   });
 });

@@ -77,10 +77,10 @@ class Resident {
     });
   }
 
-  async tabTo(wanted: (focus: Focus) => boolean, what: string, limit = 60): Promise<void> {
+  async tabTo(wanted: (focus: Focus) => boolean, what: string, limit = 60, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
     for (let presses = 0; presses < limit; presses++) {
       if (wanted(await this.focus())) return;
-      await this.page.keyboard.press('Tab');
+      await this.page.keyboard.press(key);
     }
     const now = await this.focus();
     assert.ok(wanted(now), `Tab never reached ${what}; focus is on ${JSON.stringify(now)}`);
@@ -254,6 +254,11 @@ describe('self-assessment end to end (real server, real browser, keyboard only)'
     await resident.type('answer', 'My neighbour Sue');
     await resident.next();
     await resident.on('What are you good at or enjoy?');
+    // The browser's own Back and Forward buttons step through the questions (the demo page sets `history`).
+    await resident.page.goBack();
+    await resident.on('Who do you see or talk to most weeks?');
+    await resident.page.goForward();
+    await resident.on('What are you good at or enjoy?');
     await resident.next();
     await resident.on('Which of these are hard for you at the moment?');
     const code = await resident.save();
@@ -308,8 +313,17 @@ describe('self-assessment end to end (real server, real browser, keyboard only)'
     await back.on('result-heading');
     await back.widget.getByText('Talk to someone at a community hub').first().waitFor();
     await back.widget.getByText('How you are feeling').first().waitFor();
+    // Community options near the postcode, from the server's own ORUK feed.
+    await back.widget.locator('#community-heading').getByText('SY4 5JD').waitFor();
+    await back.widget.locator('.options li').first().waitFor();
 
-    await back.press(back.t.sendToCouncil);
+    // The next step opens the hub finder further down the page, searching near the same postcode.
+    await back.press('Find a community hub near you');
+    const finder = back.page.locator('cls-hub-finder');
+    await finder.locator('#results-heading').waitFor();
+    assert.equal(await finder.locator('#place').inputValue(), 'SY4 5JD');
+    await back.tabTo((focus) => focus.name === back.t.sendToCouncil, `"${back.t.sendToCouncil}", going back`, 30, 'Shift+Tab');
+    await back.page.keyboard.press('Enter');
     await back.on('send-heading');
     await back.tick('consent-0');
     await back.type('contact-name', 'Ann Example');

@@ -50,13 +50,15 @@ describe('loadConfig', () => {
 
   it('reads the port, database URL, rate limit and proxy setting', () => {
     const config = loadConfig(
-      { PORT: '3000', HOST: '127.0.0.1', DATABASE_URL: 'postgresql://u:p@db:5432/cls', RATE_LIMIT_PER_MINUTE: '5', TRUST_PROXY: '1' },
+      { PORT: '3000', HOST: '127.0.0.1', DATABASE_URL: 'postgresql://u:p@db:5432/cls', RATE_LIMIT_PER_MINUTE: '5', LOOKUPS_PER_MINUTE: '7', TRUST_PROXY: '1' },
       CWD,
     );
     assert.equal(config.port, 3000);
     assert.equal(config.host, '127.0.0.1');
     assert.equal(config.databaseUrl, 'postgresql://u:p@db:5432/cls');
     assert.equal(config.postsPerMinute, 5);
+    assert.equal(config.lookupsPerMinute, 7);
+    assert.equal(loadConfig({}, CWD).lookupsPerMinute, 60);
     assert.equal(config.trustProxy, true);
     assert.equal(loadConfig({ TRUST_PROXY: 'false' }, CWD).trustProxy, false);
   });
@@ -96,8 +98,8 @@ describe('loadConfig', () => {
   });
 
   it('names every bad variable at once', () => {
-    const message = configError({ PORT: 'x', STAFF_TOKEN: 'short', RATE_LIMIT_PER_MINUTE: '0', TRUST_PROXY: 'yes' });
-    for (const name of ['PORT', 'STAFF_TOKEN', 'RATE_LIMIT_PER_MINUTE', 'TRUST_PROXY']) assert.match(message, new RegExp(`\\b${name}\\b`));
+    const message = configError({ PORT: 'x', STAFF_TOKEN: 'short', RATE_LIMIT_PER_MINUTE: '0', LOOKUPS_PER_MINUTE: 'x', TRUST_PROXY: 'yes' });
+    for (const name of ['PORT', 'STAFF_TOKEN', 'RATE_LIMIT_PER_MINUTE', 'LOOKUPS_PER_MINUTE', 'TRUST_PROXY']) assert.match(message, new RegExp(`\\b${name}\\b`));
   });
 
   it('has no booking webhook unless one is configured', () => {

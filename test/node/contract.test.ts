@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FEEDBACK_COMMENT_MAX, FeedbackInput } from '../../src/contract/feedback.ts';
 import { Problem } from '../../src/contract/problem.ts';
+import { LocalisedQuestionnaire, QuestionnaireDefinition } from '../../src/contract/questionnaire.ts';
 
 const valid = { helpful: 4, ease: 5 };
 
@@ -111,4 +112,89 @@ describe('Problem', () => {
     const { title: _title, ...untitled } = base;
     assert.equal(Problem.safeParse(untitled).success, false);
   });
+});
+
+describe('Questionnaire cross-checks', () => {
+  /** A small localised definition; `en` wraps every text as a LocalText for the source schema. */
+  function questionnaire(en: boolean, patch: (q: { questions: Record<string, unknown>[]; outcomes: Record<string, unknown> }) => void = () => {}) {
+    const t = (text: string) => (en ? { en: text } : text);
+    const q = {
+      id: 'check',
+      version: 1,
+      title: t('Check'),
+      intro: [t('About')],
+      minutes: 5,
+      consent: t('We keep it.'),
+      questions: [
+        { id: 'carer', type: 'single', title: t('Carer?'), options: [{ value: 'yes', label: t('Yes'), followUp: { label: t('More') } }, { value: 'no', label: t('No') }] },
+        { id: 'hard', type: 'multiple', title: t('Hard?'), showIf: { question: 'carer', equals: 'yes' }, options: [{ value: 'sleep', label: t('Sleep') }, { value: 'money', label: t('Money') }] },
+        { id: 'good-at', type: 'long-text', title: t('Good at?'), optional: true },
+      ] as Record<string, unknown>[],
+      outcomes: {
+        areas: [{ area: 'carer-health', label: t('Health'), when: { any: [{ question: 'hard', includes: 'sleep' }, { question: 'hard', atLeast: 2 }] } }],
+        strengths: ['good-at'],
+        nextSteps: [{ step: 'community', title: t('Try'), body: t('Groups'), when: { not: { question: 'carer', answered: false } } }, { step: 'hub-conversation', title: t('Talk'), body: t('Hub') }],
+      } as Record<string, unknown>,
+    };
+    patch(q);
+    return q;
+  }
+
+  const schemas = [
+    ['QuestionnaireDefinition', QuestionnaireDefinition, true],
+    ['LocalisedQuestionnaire', LocalisedQuestionnaire, false],
+  ] as const;
+
+  for (const [name, schema, en] of schemas) {
+    const issues = (input: unknown) => {
+      const result = schema.safeParse(input);
+      return result.success ? [] : result.error.issues.map((issue) => [issue.path.map(String).join('.'), issue.message]);
+    };
+
+    it(`${name}: accepts a definition whose ids, options and references are sound`, () => {
+      assert.deepEqual(issues(questionnaire(en)), []);
+    });
+
+    it(`${name}: refuses a question id used twice, pointing at the second`, () => {
+      const input = questionnaire(en, (q) => {
+        q.questions.push({ ...q.questions[2], title: en ? { en: 'Again' } : 'Again' });
+      });
+      assert.deepEqual(issues(input), [['questions.3.id', 'Question id "good-at" is used twice']]);
+    });
+
+    it(`${name}: refuses an option value used twice within a question, but not across questions`, () => {
+      const input = questionnaire(en, (q) => {
+        const hard = q.questions[1] ?? {};
+        q.questions[1] = { ...hard, options: [...(hard.options as unknown[]), { value: 'sleep', label: en ? { en: 'Sleep' } : 'Sleep' }, { value: 'yes', label: en ? { en: 'Yes' } : 'Yes' }] };
+      });
+      assert.deepEqual(issues(input), [['questions.1.options.2.value', 'Option value "sleep" is used twice in question "hard"']]);
+    });
+
+    it(`${name}: refuses conditions and strengths naming a question it does not have, at the exact place`, () => {
+      const input = questionnaire(en, (q) => {
+        q.questions[1] = { ...q.questions[1], showIf: { all: [{ question: 'carer', equals: 'yes' }, { not: { question: 'caring', answered: false } }] } };
+        q.outcomes = {
+          ...q.outcomes,
+          areas: [{ area: 'carer-health', label: en ? { en: 'Health' } : 'Health', when: { any: [{ question: 'hard', includes: 'sleep' }, { question: 'sleeping', atLeast: 2 }] } }],
+          strengths: ['good-at', 'people'],
+          nextSteps: [{ step: 'community', title: en ? { en: 'Try' } : 'Try', body: en ? { en: 'Groups' } : 'Groups', when: { question: 'mood', atMost: 2 } }],
+        };
+      });
+      assert.deepEqual(issues(input), [
+        ['questions.1.showIf.all.1.not.question', 'Condition refers to unknown question "caring"'],
+        ['outcomes.areas.0.when.any.1.question', 'Condition refers to unknown question "sleeping"'],
+        ['outcomes.nextSteps.0.when.question', 'Condition refers to unknown question "mood"'],
+        ['outcomes.strengths.1', 'Strength refers to unknown question "people"'],
+      ]);
+    });
+
+    it(`${name}: keeps follow-up keys unambiguous, since ids and option values cannot contain a dot`, () => {
+      assert.notDeepEqual(issues(questionnaire(en, (q) => void (q.questions[2] = { ...q.questions[2], id: 'carer.yes' }))), []);
+      const dotted = questionnaire(en, (q) => {
+        const carer = q.questions[0] ?? {};
+        q.questions[0] = { ...carer, options: [{ value: 'yes.no', label: en ? { en: 'Odd' } : 'Odd' }, { value: 'no', label: en ? { en: 'No' } : 'No' }] };
+      });
+      assert.ok(issues(dotted).some(([path]) => path === 'questions.0.options.0.value'));
+    });
+  }
 });

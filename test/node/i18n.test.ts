@@ -255,6 +255,9 @@ describe('formatDate and formatNumber', () => {
     assert.equal(formatDistance('en', 1931, 'miles'), '1.2 miles');
     assert.equal(formatDistance('cy', 1931, 'miles'), '1.2 milltir');
     assert.equal(formatDistance('cy', 27_000, 'km'), '27 km');
+    assert.equal(formatDistance('en', 80, 'miles'), 'under 0.1 miles', 'not "0 miles"');
+    assert.equal(formatDistance('cy', 0, 'miles'), 'llai na 0.1 milltir');
+    assert.equal(formatDistance('en', 50, 'km'), 'under 0.1 km');
   });
 
   it('formats numbers the British way', () => {

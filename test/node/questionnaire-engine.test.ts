@@ -19,6 +19,7 @@ import {
   validateAnswer,
   validateFollowUps,
   validatePage,
+  validateSubmission,
   visibleQuestions,
 } from '../../src/core/questionnaire.ts';
 
@@ -86,6 +87,38 @@ describe('evaluate', () => {
     assert.equal(evaluate({ question: 'text', atLeast: 12 }, answers), true);
     assert.equal(evaluate({ question: 'choice', atLeast: 0 }, answers), false);
     assert.equal(evaluate({ question: 'scale', atMost: 2 }, { scale: 2 }), true);
+  });
+
+  it('atLeast / atMost on a multiple choice count the options chosen', () => {
+    assert.equal(evaluate({ question: 'many', atLeast: 2 }, answers), true);
+    assert.equal(evaluate({ question: 'many', atLeast: 3 }, answers), false);
+    assert.equal(evaluate({ question: 'many', atMost: 2 }, answers), true);
+    assert.equal(evaluate({ question: 'one', atMost: 0 }, answers), false);
+    // Nothing ticked is unanswered: no count holds, `answered: false` does.
+    assert.equal(evaluate({ question: 'none', atMost: 0 }, answers), false);
+    assert.equal(evaluate({ question: 'none', atLeast: 0 }, answers), false);
+    assert.equal(evaluate({ question: 'missing', atMost: 0 }, answers), false);
+    // Option values that look like numbers are still counted, not read.
+    assert.equal(evaluate({ question: 'digits', atLeast: 5 }, { digits: ['7'] }), false);
+    assert.equal(evaluate({ question: 'digits', atMost: 1 }, { digits: ['7'] }), true);
+  });
+
+  it('shows a question only when at least 3 difficulties are ticked', () => {
+    const q = define([
+      {
+        id: 'hard',
+        type: 'multiple',
+        title: 'What is hard?',
+        optional: true,
+        options: ['cooking', 'washing', 'stairs', 'shopping'].map((value) => ({ value, label: value })),
+      },
+      { id: 'call', type: 'single', title: 'Shall we call you?', showIf: { question: 'hard', atLeast: 3 }, options: yesNo },
+    ]);
+    const shown = (hard: string[]) => visibleQuestions(q, { hard }).map((v) => v.id);
+    assert.deepEqual(shown([]), ['hard']);
+    assert.deepEqual(shown(['cooking', 'stairs']), ['hard']);
+    assert.deepEqual(shown(['cooking', 'stairs', 'shopping']), ['hard', 'call']);
+    assert.deepEqual(shown(['cooking', 'washing', 'stairs', 'shopping']), ['hard', 'call']);
   });
 
   it('all / any / not', () => {
@@ -180,7 +213,8 @@ describe('visibility and navigation', () => {
   });
 
   it('goes straight to check answers when every question is hidden', () => {
-    const hidden = define([{ id: 'a', type: 'text', title: 'A', showIf: { question: 'elsewhere', answered: true } }]);
+    // A condition on itself (the contract refuses an unknown question) sees it unanswered.
+    const hidden = define([{ id: 'a', type: 'text', title: 'A', showIf: { question: 'a', answered: true } }]);
     assert.equal(firstQuestion(hidden), CHECK_ANSWERS);
     assert.equal(previousQuestion(hidden, {}, CHECK_ANSWERS), START);
   });
@@ -557,6 +591,55 @@ describe('answersForSubmission', () => {
   });
 });
 
+describe('validateSubmission', () => {
+  const now = new Date(2025, 0, 1);
+  const complete: Answers = { safe: 'yes', eating: 'no-food', 'eating.no-food': 'Cupboards empty', lonely: 3, carer: 'yes', 'carer-harm': ['sleep'] };
+
+  it('accepts a complete set of answers, optional questions left out', () => {
+    assert.deepEqual(validateSubmission(safety, complete, now), []);
+    assert.deepEqual(validateSubmission(safety, { ...complete, 'good-at': 'Baking', people: '' }, now), []);
+  });
+
+  it('names each visible required question left unanswered, in question order', () => {
+    const { eating: _eating, lonely: _lonely, ...missing } = complete;
+    assert.deepEqual(validateSubmission(safety, missing, now), [
+      { field: 'eating', code: 'required' },
+      { field: 'lonely', code: 'required' },
+    ]);
+    // A required question that branching shows must be answered too.
+    const { 'carer-harm': _harm, ...noHarm } = complete;
+    assert.deepEqual(validateSubmission(safety, noHarm, now), [{ field: 'carer-harm', code: 'required' }]);
+  });
+
+  it('reports values that do not fit and follow-ups that are too long', () => {
+    assert.deepEqual(validateSubmission(safety, { ...complete, safe: 'maybe', lonely: 9 }, now), [
+      { field: 'safe', code: 'invalid' },
+      { field: 'lonely', code: 'invalid' },
+    ]);
+    assert.deepEqual(validateSubmission(safety, { ...complete, 'carer-harm': ['sleep', 'none'] }, now), [{ field: 'carer-harm', code: 'invalid' }]);
+    assert.deepEqual(validateSubmission(safety, { ...complete, 'eating.no-food': 'x'.repeat(501) }, now), [{ field: 'eating.no-food', code: 'too-long' }]);
+  });
+
+  it('reports keys that name no question, no information page and no follow-up box as invalid', () => {
+    assert.deepEqual(validateSubmission(safety, { ...complete, stray: 'x', 'safe.yes': 'why', constructor: 'x' }, now), [
+      { field: 'stray', code: 'invalid' },
+      { field: 'safe.yes', code: 'invalid' },
+      { field: 'constructor', code: 'invalid' },
+    ]);
+    assert.deepEqual(validateSubmission(branching, { carer: 'no', about: 'read it' }, now), [{ field: 'about', code: 'invalid' }]);
+  });
+
+  it('ignores answers to hidden questions and the boxes of options not chosen, whatever they hold', () => {
+    const changedMind: Answers = { ...complete, carer: 'no', 'carer-harm': ['not-an-option'], eating: 'yes', 'eating.no-food': 'x'.repeat(900) };
+    assert.deepEqual(validateSubmission(safety, changedMind, now), []);
+    assert.deepEqual(answersForSubmission(safety, changedMind), { safe: 'yes', eating: 'yes', lonely: 3, carer: 'no' });
+  });
+
+  it('never throws on answers of the wrong shape', () => {
+    assert.deepEqual(validateSubmission(safety, null as unknown as Answers, now).map((e) => e.field), ['safe', 'eating', 'lonely', 'carer']);
+  });
+});
+
 // ---------------------------------------------------------------- properties
 
 const TYPES = ['single', 'multiple', 'text', 'long-text', 'number', 'date', 'postcode', 'scale', 'info'] as const;
@@ -741,6 +824,8 @@ describe('properties', () => {
         const shown = new Set(visibleQuestions(q, answers).map((v) => v.id));
         for (const key of Object.keys(answersForSubmission(q, answers))) assert.ok(shown.has(key.split('.')[0] ?? ''), `sent hidden ${key}`);
         for (const u of urgentAnswers(q, answers)) assert.ok(shown.has(u.question));
+        assert.deepEqual(validateSubmission(q, answers, now), [], 'the answers of a walk are a valid submission');
+        assert.deepEqual(validateSubmission(q, answersForSubmission(q, answers), now), [], 'and so is what is sent');
         assert.deepEqual(reconcile(q, { version: q.version + 1, answers: answersForSubmission(q, answers) }, now).dropped, []);
       }),
       { numRuns: 300 },

@@ -137,7 +137,7 @@ describe('questionnaire folder', () => {
     const showIf = tempFolder({ 'a.json': definition('fine-check'), 'show-if.json': withBadShowIf });
     const message = loadError(showIf);
     assert.ok(message.includes(join(showIf, 'show-if.json')), message);
-    assert.match(message, /questions\.1\.showIf\.question: condition refers to unknown question "lives-alone"/);
+    assert.match(message, /questions\.1\.showIf\.question: Condition refers to unknown question "lives-alone"/);
 
     const nested = definition('nested-check');
     nested.outcomes = {
@@ -145,7 +145,23 @@ describe('questionnaire folder', () => {
       nextSteps: [{ step: 'community', title: { en: 'Talk' }, body: { en: 'Come in' } }],
     };
     const dir = tempFolder({ 'nested.json': nested });
-    assert.match(loadError(dir), /nested\.json: outcomes\.areas\.0\.when\.all\.1\.not\.question: condition refers to unknown question "mood"/);
+    assert.match(loadError(dir), /nested\.json: outcomes\.areas\.0\.when\.all\.1\.not\.question: Condition refers to unknown question "mood"/);
+  });
+
+  it('refuses a repeated question id, a repeated option value and an unknown strength, naming the file, the path and the reason', () => {
+    const bad = definition('repeats-check');
+    const questions = bad.questions as Record<string, unknown>[];
+    const first = questions[0] ?? {};
+    questions.push({ ...first, showIf: undefined });
+    questions[0] = { ...first, options: [...(first.options as unknown[]), { value: 'yes', label: { en: 'Yes again' } }] };
+    bad.outcomes = { ...(bad.outcomes as Record<string, unknown>), strengths: ['who-helps', 'good-at'] };
+    const dir = tempFolder({ 'repeats.json': bad });
+    const message = loadError(dir);
+    assert.ok(message.startsWith(`Invalid questionnaire ${join(dir, 'repeats.json')}: `), message);
+    assert.match(message, /questions\.2\.id: Question id "live-alone" is used twice/, message);
+    assert.match(message, /questions\.0\.options\.2\.value: Option value "yes" is used twice in question "live-alone"/, message);
+    assert.match(message, /outcomes\.strengths\.1: Strength refers to unknown question "good-at"/, message);
+    assert.doesNotMatch(message, /who-helps/, 'a strength naming a real question is fine');
   });
 
   it('summarises each questionnaire for the start-up log with its missing Welsh texts', () => {
@@ -355,6 +371,24 @@ for (const backend of backends()) {
         await expectProblem(await api('/api/v1/drafts/OOOOOOOO'), 404, 'not-found');
       });
 
+      it('answers the 4th look-up in a minute from one client with 429, found or not', async () => {
+        const limited = await startApp({ db, staffToken: STAFF_TOKEN, postsPerMinute: 100_000, lookupsPerMinute: 3, questionnaires });
+        try {
+          const { code } = await save(draftInput());
+          assert.equal((await fetch(`${limited.base}/api/v1/drafts/${code}`)).status, 200);
+          await expectProblem(await fetch(`${limited.base}/api/v1/drafts/CCCCCCCC`), 404, 'not-found');
+          await expectProblem(await fetch(`${limited.base}/api/v1/drafts/ABC`), 404, 'not-found');
+          const response = await fetch(`${limited.base}/api/v1/drafts/${code}`);
+          await expectProblem(response, 429, 'rate-limited');
+          const retryAfter = Number(response.headers.get('retry-after'));
+          assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60, `Retry-After: ${retryAfter}`);
+          // Saving is a POST, counted apart: it still works.
+          assert.equal((await fetch(`${limited.base}/api/v1/drafts`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify(draftInput()) })).status, 201);
+        } finally {
+          await limited.close();
+        }
+      });
+
       it('answers 404 for an expired draft, and removes it', async () => {
         const { code } = await save(draftInput());
         await db.query(`UPDATE drafts SET expires_at = now() - interval '1 minute' WHERE code = $1`, [code]);
@@ -375,6 +409,59 @@ for (const backend of backends()) {
     describe('POST /api/v1/submissions', () => {
       const rows = (reference: string) => count('SELECT count(*) AS n FROM submissions WHERE reference = $1', [reference]);
       const total = () => count('SELECT count(*) AS n FROM submissions', []);
+      const stored = async (reference: string) =>
+        StaffSubmissionList.parse(await (await staff('/api/v1/staff/submissions?limit=500')).json()).items.find((item) => item.reference === reference);
+
+      it('refuses a submission missing a required answer (422 naming it), and stores nothing', async () => {
+        const before = await total();
+        const problem = await expectProblem(await postJson('/api/v1/submissions', submission({ answers: { 'live-alone': 'no' } })), 422, 'validation-failed');
+        assert.deepEqual(problem.errors?.map((e) => [e.path, e.code]), [['answers.who-helps', 'required']]);
+        const empty = await expectProblem(await postJson('/api/v1/submissions', submission({ answers: {} })), 422, 'validation-failed');
+        assert.deepEqual(empty.errors?.map((e) => [e.path, e.code]), [['answers.live-alone', 'required']]);
+        assert.equal(await total(), before);
+      });
+
+      it('refuses an option the question does not have, and an answer to no question (422)', async () => {
+        const before = await total();
+        const option = await expectProblem(await postJson('/api/v1/submissions', submission({ answers: { 'live-alone': 'sometimes' } })), 422, 'validation-failed');
+        assert.deepEqual(option.errors?.map((e) => [e.path, e.code]), [['answers.live-alone', 'invalid']]);
+        assert.ok(option.errors?.every((e) => e.message.length > 0));
+        const stray = await expectProblem(await postJson('/api/v1/submissions', submission({ answers: { 'live-alone': 'yes', 'shoe-size': 9 } })), 422, 'validation-failed');
+        assert.deepEqual(stray.errors?.map((e) => [e.path, e.code]), [['answers.shoe-size', 'invalid']]);
+        assert.equal(await total(), before);
+      });
+
+      it('stores, and tells staff systems, only the answers of the questions shown', async () => {
+        await webhook.idle();
+        stub.reset((_req, res) => res.writeHead(204).end());
+        const input = submission({ answers: { 'live-alone': 'yes', 'who-helps': 'Written before changing my mind' } });
+        const created = await submit(input);
+        assert.deepEqual((await stored(created.reference))?.answers, { 'live-alone': 'yes' });
+        await webhook.idle();
+        const delivered = stub.received.map((req) => JSON.parse(req.body) as { data: { reference: string; answers: unknown } }).find((e) => e.data.reference === created.reference);
+        assert.deepEqual(delivered?.data.answers, { 'live-alone': 'yes' });
+      });
+
+      it('answers 409 questionnaire-changed for answers given to another version, and stores nothing', async () => {
+        const before = await total();
+        for (const version of [1, 3]) {
+          const problem = await expectProblem(await postJson('/api/v1/submissions', submission({ version })), 409, 'questionnaire-changed');
+          assert.match(problem.detail ?? '', /version 2/);
+        }
+        assert.equal(await total(), before);
+      });
+
+      it('lets a refused request be corrected under the same Idempotency-Key: 201, then 200 on retry', async () => {
+        const key = randomUUID();
+        const input = submission();
+        await expectProblem(await postJson('/api/v1/submissions', { ...input, answers: { 'live-alone': 'no' } }, key), 422, 'validation-failed');
+        await expectProblem(await postJson('/api/v1/submissions', { ...input, version: 1 }, key), 409, 'questionnaire-changed');
+        const created = await submit(input, key);
+        const retry = await postJson('/api/v1/submissions', input, key);
+        assert.equal(retry.status, 200);
+        assert.deepEqual(SubmissionCreated.parse(await retry.json()), created);
+        assert.deepEqual((await stored(created.reference))?.answers, input.answers);
+      });
 
       it('sends a self-assessment: 201 with a CLS- reference, shown to staff with the answers and contact', async () => {
         const input = submission();
@@ -557,6 +644,8 @@ for (const backend of backends()) {
         assert.ok(paths['/api/v1/questionnaires']?.get);
         assert.ok(paths['/api/v1/questionnaires/{id}']?.get?.responses['404']);
         assert.ok(paths['/api/v1/drafts/{code}']?.get?.responses['404']);
+        assert.ok(paths['/api/v1/drafts/{code}']?.get?.responses['429'], 'resume code look-ups are rate-limited');
+        assert.match(JSON.stringify(paths['/api/v1/submissions']?.post?.responses['409']), /questionnaire-changed/);
         for (const path of ['/api/v1/drafts', '/api/v1/submissions']) {
           const post = paths[path]?.post;
           assert.ok(post);

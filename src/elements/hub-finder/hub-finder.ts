@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, type PropertyValues, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { ApiClient } from '../../client/client.ts';
@@ -217,6 +217,14 @@ export class ClsHubFinder extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.postcode && !this.results) {
+      this.query = this.postcode;
+      void this.search();
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A postcode set later (the self-assessment's next step, say) searches too.
+    if (this.hasUpdated && changed.has('postcode') && this.postcode) {
       this.query = this.postcode;
       void this.search();
     }

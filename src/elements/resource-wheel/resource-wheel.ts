@@ -2,7 +2,7 @@ import { LitElement, html, nothing, svg, type PropertyValues, type SVGTemplateRe
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { ApiClient } from '../../client/client.ts';
-import { resolveApiBase } from '../../client/config.ts';
+import { resolveApiBase, resolveDirectoryUrl } from '../../client/config.ts';
 import type { Coordinates, Service, TaxonomyTerm } from '../../contract/directory.ts';
 import { GeocodeResult } from '../../contract/places.ts';
 import { distanceMetres } from '../../core/geo.ts';
@@ -205,15 +205,17 @@ export class ClsResourceWheel extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('mapping') || changed.has('rings') || changed.has('segments')) && this.feed) this.rebuild();
+    // A postcode set later (the self-assessment's next step, say) filters too.
+    if (this.hasUpdated && changed.has('postcode') && this.postcode) {
+      this.nearText = this.postcode;
+      void this.applyNear();
+    }
   }
 
   // ——— data ———
 
   private get directoryUrl(): string {
-    const explicit = this.directory?.trim();
-    if (explicit) return new URL(explicit, this.ownerDocument.baseURI).href;
-    const api = new URL(this.apiBase?.trim() || resolveApiBase(this), this.ownerDocument.baseURI);
-    return new URL(api.pathname.replace(/\/api\/v1\/?$/, '/oruk/'), api).href;
+    return resolveDirectoryUrl(this, this.directory, this.apiBase);
   }
 
   private async load(): Promise<void> {

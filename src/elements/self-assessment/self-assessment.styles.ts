@@ -84,11 +84,42 @@ export const selfAssessmentStyles = css`
   .areas li {
     margin-block-end: var(--_space-2);
   }
+  .inset {
+    padding: var(--_space-3);
+    border-inline-start: 5px solid var(--_color-border);
+    margin-block-end: var(--_space-4);
+  }
+  .inset p {
+    margin-block-start: 0;
+  }
   .next-step {
     padding: var(--_space-3);
     border-inline-start: 5px solid var(--_color-primary);
     background: var(--_color-surface);
     margin-block-end: var(--_space-4);
+  }
+  .community {
+    margin-block-end: var(--_space-4);
+  }
+  .options {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+  }
+  .options li {
+    padding-block: var(--_space-2);
+    border-block-end: 1px solid var(--_color-border);
+    overflow-wrap: anywhere;
+  }
+  .option-name {
+    font-weight: 700;
+  }
+  .email {
+    margin-block: var(--_space-4);
+  }
+  a.button {
+    display: inline-block;
+    text-decoration: none;
   }
   @media print {
     .button,

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { ApiClient } from '../../client/client.ts';
-import { readPageConfig, resolveApiBase } from '../../client/config.ts';
+import { readPageConfig, resolveApiBase, resolveDirectoryUrl } from '../../client/config.ts';
 import { ApiError } from '../../client/errors.ts';
 import {
   Draft,
@@ -15,7 +15,11 @@ import {
   type LocalisedQuestion,
   type LocalisedQuestionnaire,
 } from '../../contract/questionnaire.ts';
+import { GeocodeResult } from '../../contract/places.ts';
+import type { CommunityOption } from '../../core/community-options.ts';
 import type { FieldError } from '../../core/field-errors.ts';
+import { mailtoHref, resultText } from '../../core/result-summary.ts';
+import { formatDistance } from '../../i18n/format.ts';
 import { localiseQuestionnaire } from '../../core/localise.ts';
 import { newIdempotencyKey } from '../../core/idempotency.ts';
 import {
@@ -31,6 +35,7 @@ import {
   progress,
   reconcile,
   validatePage,
+  visibleQuestions,
 } from '../../core/questionnaire.ts';
 import { common } from '../../i18n/common.ts';
 import { LocaleController } from '../../i18n/locale-controller.ts';
@@ -42,6 +47,7 @@ import { describedBy, errorMessage, textArea } from '../../shared-ui/field.ts';
 import { FocusAfterRender } from '../../shared-ui/focus-after-render.ts';
 import { notification, statusRegion } from '../../shared-ui/notification.ts';
 import { spinner } from '../../shared-ui/spinner.ts';
+import { InactivityTimeout, timeoutExpiredNotice, timeoutWarning, timeoutWarningStyles } from '../../shared-ui/timeout-warning.ts';
 import { sharedStyles } from '../../shared-ui/styles.ts';
 import { tokens } from '../../theme/tokens.ts';
 import { selfAssessmentMessages } from './self-assessment.locales.ts';
@@ -50,14 +56,20 @@ import { selfAssessmentStyles } from './self-assessment.styles.ts';
 /** `detail` of `cls-step-change`. */
 export interface StepChangeDetail {
   page: string;
+  /** Only with `include-answers`. */
+  answers?: Answers;
 }
 /** `detail` of `cls-save`. */
 export interface SaveDetail {
   code: string;
+  /** Only with `include-answers`. */
+  answers?: Answers;
 }
 /** `detail` of `cls-submit` and `cls-complete`. */
 export interface SubmitDetail {
   reference: string;
+  /** Only with `include-answers`. */
+  answers?: Answers;
 }
 /** `detail` of `cls-next-step`: which other widget would help next. */
 export interface NextStepDetail {
@@ -72,6 +84,11 @@ const localizer = createLocalizer(
 );
 
 const STORAGE_PREFIX = 'cls-self-assessment:';
+/** A resume code in the page URL, from the "copy link" on the saved page. */
+const RESUME_PARAM = 'cls-resume';
+/** The two pages after the check answers page, as history and the device record them. */
+const RESULT = 'result';
+const SEND = 'send';
 
 /** The autocomplete hints a definition may ask for; anything else is off. */
 const AUTOCOMPLETE = ['name', 'given-name', 'family-name', 'email', 'tel', 'postal-code', 'street-address', 'bday'] as const;
@@ -91,12 +108,15 @@ function autocompleteFor(question: LocalisedQuestion): (typeof AUTOCOMPLETE)[num
  * @summary "What matters to you" self-assessment for residents and carers.
  * @tag cls-self-assessment
  *
- * @fires {CustomEvent<StepChangeDetail>} cls-step-change - The page changed (a question id, `check-answers`, `result`…).
+ * Events carry no answer text unless the host sets `include-answers`.
+ *
+ * @fires {CustomEvent<StepChangeDetail>} cls-step-change - The page changed (a question id, `check-answers`, `result`, `send`, `start`).
  * @fires {CustomEvent<SaveDetail>} cls-save - Answers were saved on the server; `detail.code` is the resume code.
- * @fires {CustomEvent<SubmitDetail>} cls-submit - Answers were sent to the council.
+ * @fires {CustomEvent<SubmitDetail>} cls-submit - Answers were sent to the council; `detail.reference` is the person's reference.
  * @fires {CustomEvent<SubmitDetail>} cls-complete - The person finished (after sending).
- * @fires {CustomEvent<NextStepDetail>} cls-next-step - The person asked for the hub finder or the resource wheel.
- * @fires {CustomEvent} cls-urgent - An answer signals danger; the urgent-help panel is showing. No answer text in `detail`.
+ * @fires {CustomEvent<NextStepDetail>} cls-next-step - The person asked for the hub finder or the resource wheel. Cancelable: unless cancelled, the element on the page is shown, given the person's postcode and focused. The buttons only show when that element is on the page.
+ * @fires {CustomEvent} cls-urgent - An answer signals danger; the urgent-help panel is showing.
+ * @fires {CustomEvent} cls-timeout - The host's `timeout` ran out and the answers were deleted.
  *
  * @slot header - Above every page (e.g. the council's logo or a heading).
  * @slot footer - Below every page (e.g. a privacy notice link).
@@ -115,17 +135,21 @@ function autocompleteFor(question: LocalisedQuestion): (typeof AUTOCOMPLETE)[num
  * @cssprop [--cls-color-focus=#ffdd00] - Focus highlight.
  */
 export class ClsSelfAssessment extends LitElement {
-  static override styles = [tokens, ...sharedStyles, selfAssessmentStyles];
+  static override styles = [tokens, ...sharedStyles, timeoutWarningStyles, selfAssessmentStyles];
 
   static override properties = {
     apiBase: { type: String, attribute: 'api-base' },
+    directory: { type: String },
     questionnaire: { type: String },
     kiosk: { type: Boolean },
+    history: { type: Boolean },
     resume: { type: String },
-    source: { attribute: false },
+    timeout: { type: Number },
+    includeAnswers: { type: Boolean, attribute: 'include-answers' },
+    definition: { attribute: false },
+    answers: { attribute: false },
     page: { state: true },
-    definition: { state: true },
-    answers: { state: true },
+    localised: { state: true },
     current: { state: true },
     errors: { state: true },
     returnToCheck: { state: true },
@@ -137,28 +161,61 @@ export class ClsSelfAssessment extends LitElement {
     contactName: { state: true },
     contactValue: { state: true },
     dropped: { state: true },
+    restored: { state: true },
+    changed: { state: true },
+    expired: { state: true },
+    community: { state: true },
+    emailAnswers: { state: true },
     resumeText: { state: true },
     status: { state: true },
   };
 
   /** Base URL of the API; else the page's `#cls-config` `apiBase`, else `/api/v1`. */
   declare apiBase: string | undefined;
+  /**
+   * An Open Referral UK feed (v1.0 or v3.0) to find community options in for
+   * the result page; else the reference server's own `/oruk/` beside `api-base`.
+   */
+  declare directory: string | undefined;
   /** Which questionnaire to run, e.g. `what-matters` or `looking-after-someone`. */
   declare questionnaire: string;
-  /** Shared-screen mode: nothing is kept on the device. */
+  /** Shared-screen mode: nothing is kept on the device, and there is no "email me a copy". */
   declare kiosk: boolean;
-  /** A resume code to continue saved answers straight away. */
+  /**
+   * Let the browser's own Back and Forward buttons step through the pages.
+   * Uses `history.pushState` under this element's own key, with the URL
+   * unchanged, so the host page's routes are never touched.
+   */
+  declare history: boolean;
+  /** A resume code to continue saved answers straight away (a `?cls-resume=` in the page URL works too). */
   declare resume: string | undefined;
+  /**
+   * Minutes without activity after which the answers are deleted from the
+   * page and the device (for shared screens). None by default. The person is
+   * warned 2 minutes before and can carry on.
+   */
+  declare timeout: number | undefined;
+  /**
+   * Put the answers in the `detail` of `cls-step-change`, `cls-save`,
+   * `cls-submit` and `cls-complete`. Off by default, so that scripts
+   * listening on the host page (analytics, say) see no answer text.
+   */
+  declare includeAnswers: boolean;
   /**
    * A questionnaire definition to run entirely in the browser, without the
    * reference server (for a charity's own site). Sending and saving on a
    * server still need `api-base`.
    */
-  declare source: QuestionnaireDefinition | undefined;
+  declare definition: QuestionnaireDefinition | undefined;
+  /**
+   * The answers so far, by question id (a "tell us more" box as
+   * `<question>.<option>`). Read it to get them; set it to fill answers in
+   * (e.g. from the host's own records). Setting it does not change the page.
+   */
+  declare answers: Answers;
 
   declare private page: Page;
-  declare private definition: LocalisedQuestionnaire | undefined;
-  declare private answers: Answers;
+  declare private localised: LocalisedQuestionnaire | undefined;
   declare private current: string;
   declare private errors: FieldError[];
   declare private returnToCheck: boolean;
@@ -170,11 +227,33 @@ export class ClsSelfAssessment extends LitElement {
   declare private contactName: string;
   declare private contactValue: string;
   declare private dropped: number;
+  declare private restored: boolean;
+  /** The questions changed on the server while the person was answering. */
+  declare private changed: boolean;
+  /** Why the answers were deleted when the host's timeout ran out, for the start page. */
+  declare private expired: { title: string; body: string } | undefined;
+  /** Community options for the result page, as they load. */
+  declare private community: { state: 'loading' | 'failed' | 'ready'; options: CommunityOption[]; near?: string; key: string } | undefined;
+  /** "Include my answers" in the email copy. */
+  declare private emailAnswers: boolean;
   declare private resumeText: string;
   declare private status: string;
 
   private readonly locale = new LocaleController(this, localizer);
   private readonly focusNext = new FocusAfterRender(this);
+  /** The host's `timeout`: warn 2 minutes ahead, then delete the answers (WCAG 2.2.1). */
+  private readonly inactivity = new InactivityTimeout(this, {
+    minutes: () => this.timeout,
+    // Something to lose: answers, or a code or reference on screen.
+    active: () => Object.keys(this.answers).length > 0 || this.page === 'saved' || this.page === 'sent',
+    onExpire: (reason) => {
+      this.startAgain();
+      this.reference = undefined;
+      this.expired = timeoutExpiredNotice(this.inactivity, this.locale.t, reason);
+      this.focusNext.request('.notification');
+      this.emit('cls-timeout', {});
+    },
+  });
   /** Questionnaire and language of the loaded definition. */
   private loadedFor: string | undefined;
   private pending: { key: string; body: string } | undefined;
@@ -186,6 +265,8 @@ export class ClsSelfAssessment extends LitElement {
     super();
     this.questionnaire = 'what-matters';
     this.kiosk = false;
+    this.history = false;
+    this.includeAnswers = false;
     this.page = 'loading';
     this.answers = {};
     this.current = START;
@@ -196,6 +277,9 @@ export class ClsSelfAssessment extends LitElement {
     this.contactName = '';
     this.contactValue = '';
     this.dropped = 0;
+    this.restored = false;
+    this.changed = false;
+    this.emailAnswers = false;
     this.resumeText = '';
     this.status = '';
   }
@@ -204,18 +288,33 @@ export class ClsSelfAssessment extends LitElement {
     return new ApiClient({ baseUrl: this.apiBase?.trim() || resolveApiBase(this) });
   }
 
+  private get questionnaireId(): string {
+    return this.definition?.id ?? this.questionnaire;
+  }
+
   private get storageKey(): string {
-    return `${STORAGE_PREFIX}${this.questionnaire}`;
+    return `${STORAGE_PREFIX}${this.questionnaireId}`;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
   }
 
   protected override willUpdate(): void {
     // The definition comes in the resident's language: a language switch reloads it, keeping the answers.
     // Another questionnaire starts afresh.
-    const wanted = `${this.source?.id ?? this.questionnaire}|${this.locale.lang}`;
+    const wanted = `${this.questionnaireId}|${this.locale.lang}`;
     if (this.loadedFor === wanted) return;
-    if (this.loadedFor && !this.loadedFor.startsWith(`${this.source?.id ?? this.questionnaire}|`)) {
-      this.definition = undefined;
+    if (this.loadedFor && !this.loadedFor.startsWith(`${this.questionnaireId}|`)) {
+      this.localised = undefined;
       this.answers = {};
+      this.seen.clear();
       this.page = 'loading';
     }
     this.loadedFor = wanted;
@@ -224,18 +323,25 @@ export class ClsSelfAssessment extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      const source = this.source ? QuestionnaireDefinition.parse(this.source) : undefined;
+      const source = this.definition ? QuestionnaireDefinition.parse(this.definition) : undefined;
       const response = source
         ? localiseQuestionnaire(source, this.locale.lang)
         : await this.client.get(`questionnaires/${encodeURIComponent(this.questionnaire)}`, QuestionnaireResponse, { query: { lang: this.locale.lang } });
-      const first = !this.definition;
-      this.definition = response.questionnaire;
-      if (first) {
-        this.page = 'start';
-        if (this.resume) {
-          this.resumeText = this.resume;
-          await this.resumeFromCode();
-        }
+      const first = !this.localised;
+      this.localised = response.questionnaire;
+      if (!first) return;
+      this.page = 'start';
+      const code = this.resume?.trim() || new URLSearchParams(this.ownerDocument.defaultView?.location.search ?? '').get(RESUME_PARAM)?.trim();
+      const saved = this.saved();
+      if (code) {
+        this.resumeText = code;
+        await this.resumeFromCode(false);
+      } else if (saved && !Object.keys(this.answers).length) {
+        // A reload or a return visit carries on where the person was, without moving focus into the widget.
+        this.restore(saved, false);
+        this.restored = true;
+      } else {
+        this.record('replace');
       }
     } catch (error) {
       this.failure = error instanceof ApiError ? error : new ApiError('network', String(error));
@@ -257,54 +363,147 @@ export class ClsSelfAssessment extends LitElement {
   }
 
   private keep(): void {
-    if (this.kiosk || !this.definition) return;
+    if (this.kiosk || !this.localised) return;
+    // Nothing answered is nothing to keep, so "Start again" leaves no trace.
+    if (!Object.keys(this.answers).length) {
+      this.forget();
+      return;
+    }
     try {
-      localStorage.setItem(this.storageKey, JSON.stringify({ version: this.definition.version, answers: this.answers, at: this.current }));
+      localStorage.setItem(this.storageKey, JSON.stringify({ version: this.localised.version, answers: this.answers, at: this.place ?? this.current }));
     } catch {
       // Storage full or blocked: the answers still live in the page, and can be saved on the server.
     }
   }
 
-  private continueSaved(): void {
-    const saved = this.saved();
-    if (!saved || !this.definition) return;
-    const { answers, dropped } = reconcile(this.definition, saved);
+  private forget(): void {
+    if (this.kiosk) return;
+    try {
+      localStorage.removeItem(this.storageKey);
+    } catch {
+      // Blocked storage kept nothing to remove.
+    }
+  }
+
+  /** Answers saved on the device or the server, against the questionnaire as it is now. */
+  private restore(saved: { version: number; answers: Answers; at?: string | undefined }, focus = true): void {
+    const definition = this.localised;
+    if (!definition) return;
+    const { answers, dropped } = reconcile(definition, saved);
     this.answers = answers;
     this.dropped = dropped.length;
     for (const id of Object.keys(answers)) this.seen.add(id);
-    this.goTo(saved.at === START ? firstQuestion(this.definition) : saved.at);
+    const at = saved.at === undefined || saved.at === START ? firstQuestion(definition) : saved.at;
+    this.goTo(at, { focus, history: 'replace' });
+  }
+
+  /** "Start again": the answers go from the page and the device. */
+  private startAgain(): void {
+    this.answers = {};
+    this.seen.clear();
+    this.dropped = 0;
+    this.code = undefined;
+    this.consent = false;
+    this.contactName = '';
+    this.contactValue = '';
+    this.wasUrgent = false;
+    this.forget();
+    this.goTo(START);
   }
 
   // ——— navigation ———
 
-  private goTo(target: string): void {
-    const definition = this.definition;
+  /** Where the person is, as history and the device keep it; undefined on the pages that are not a step. */
+  private get place(): string | undefined {
+    switch (this.page) {
+      case 'start':
+        return START;
+      case 'question':
+        return this.current;
+      case 'check':
+        return CHECK_ANSWERS;
+      case 'result':
+        return RESULT;
+      case 'send':
+        return SEND;
+      default:
+        return undefined;
+    }
+  }
+
+  private get historyKey(): string {
+    return `${STORAGE_PREFIX}${this.questionnaireId}`;
+  }
+
+  /** Records the page in the browser's history under this element's key, keeping the host's own state. */
+  private record(mode: 'push' | 'replace'): void {
+    const place = this.place;
+    if (!this.history || place === undefined) return;
+    const history = window.history;
+    const state: unknown = history.state;
+    const base = state !== null && typeof state === 'object' && !Array.isArray(state) ? (state as Record<string, unknown>) : {};
+    if (base[this.historyKey] === place) return;
+    const next = { ...base, [this.historyKey]: place };
+    if (mode === 'push') history.pushState(next, '');
+    else history.replaceState(next, '');
+  }
+
+  private readonly onPopState = (event: PopStateEvent): void => {
+    if (!this.history || !this.localised || !['start', 'question', 'check', 'result', 'send', 'saved'].includes(this.page)) return;
+    const state: unknown = event.state;
+    const place = state !== null && typeof state === 'object' ? (state as Record<string, unknown>)[this.historyKey] : undefined;
+    if (typeof place !== 'string') return;
+    this.returnToCheck = false;
+    this.goTo(place, { history: 'none' });
+  };
+
+  /** Fires an event; the answers go in `detail` only when the host opted in. False if the host cancelled it. */
+  private emit<T extends object>(name: string, detail: T, cancelable = false): boolean {
+    const full = this.includeAnswers ? { ...detail, answers: { ...this.answers } } : detail;
+    return this.dispatchEvent(new CustomEvent(name, { detail: full, bubbles: true, composed: true, cancelable }));
+  }
+
+  private goTo(target: string, how: { focus?: boolean; history?: 'push' | 'replace' | 'none' } = {}): void {
+    const definition = this.localised;
     if (!definition) return;
     this.errors = [];
     this.failure = undefined;
+    this.restored = false;
+    this.changed = false;
+    this.expired = undefined;
+    const focus = (selector: string) => {
+      if (how.focus !== false) this.focusNext.request(selector);
+    };
+    const question = definition.questions.find((candidate) => candidate.id === target);
     if (target === START) {
       this.page = 'start';
-      this.focusNext.request('#start-heading');
+      focus('#start-heading');
     } else if (target === CHECK_ANSWERS) {
       this.page = 'check';
-      this.focusNext.request('#check-heading');
-    } else if (definition.questions.some((question) => question.id === target)) {
-      this.page = 'question';
-      this.current = target;
-      this.seen.add(target);
-      this.focusNext.request('#question-heading');
+      focus('#check-heading');
+    } else if (target === RESULT || target === SEND) {
+      this.page = target === RESULT ? 'result' : 'send';
+      focus(target === RESULT ? '#result-heading' : '#send-heading');
+      if (target === RESULT) void this.findCommunityOptions();
     } else {
+      // A question the answers now hide (history can hold one) gives way to the next one shown.
+      const shown = question && visibleQuestions(definition, this.answers).includes(question) ? question.id : nextQuestion(definition, this.answers, question ? question.id : START);
+      if (shown === CHECK_ANSWERS) {
+        this.goTo(CHECK_ANSWERS, how);
+        return;
+      }
       this.page = 'question';
-      this.current = firstQuestion(definition);
-      this.seen.add(this.current);
-      this.focusNext.request('#question-heading');
+      this.current = shown;
+      this.seen.add(shown);
+      focus('#question-heading');
     }
     this.keep();
-    this.dispatchEvent(new CustomEvent<StepChangeDetail>('cls-step-change', { detail: { page: this.page === 'question' ? this.current : this.page }, bubbles: true, composed: true }));
+    if (how.history !== 'none') this.record(how.history ?? 'push');
+    this.emit<StepChangeDetail>('cls-step-change', { page: this.place ?? this.page });
   }
 
   private get question(): LocalisedQuestion | undefined {
-    return this.definition?.questions.find((question) => question.id === this.current);
+    return this.localised?.questions.find((question) => question.id === this.current);
   }
 
   private setAnswer(key: string, value: AnswerValue | undefined): void {
@@ -314,16 +513,16 @@ export class ClsSelfAssessment extends LitElement {
     this.answers = next;
     this.errors = this.errors.filter((error) => error.field !== key);
     this.keep();
-    const urgent = this.definition ? isUrgent(this.definition, next) : false;
+    const urgent = this.localised ? isUrgent(this.localised, next) : false;
     if (urgent && !this.wasUrgent) {
       this.status = this.locale.t('urgent.title');
-      this.dispatchEvent(new CustomEvent('cls-urgent', { detail: {}, bubbles: true, composed: true }));
+      this.emit('cls-urgent', {});
     }
     this.wasUrgent = urgent;
   }
 
   private continueFromQuestion(): void {
-    const definition = this.definition;
+    const definition = this.localised;
     const question = this.question;
     if (!definition || !question) return;
     const errors = validatePage(question, this.answers);
@@ -344,30 +543,24 @@ export class ClsSelfAssessment extends LitElement {
   }
 
   private back(): void {
-    if (!this.definition) return;
-    if (this.page === 'question') this.goTo(this.returnToCheck ? CHECK_ANSWERS : previousQuestion(this.definition, this.answers, this.current));
-    else if (this.page === 'check') this.goTo(previousQuestion(this.definition, this.answers, CHECK_ANSWERS));
+    if (!this.localised) return;
+    if (this.page === 'question') this.goTo(this.returnToCheck ? CHECK_ANSWERS : previousQuestion(this.localised, this.answers, this.current));
+    else if (this.page === 'check') this.goTo(previousQuestion(this.localised, this.answers, CHECK_ANSWERS));
     else if (this.page === 'result') this.goTo(CHECK_ANSWERS);
-    else if (this.page === 'send') this.showResult();
+    else if (this.page === 'send') this.goTo(RESULT);
     this.returnToCheck = false;
-  }
-
-  private showResult(): void {
-    this.page = 'result';
-    this.focusNext.request('#result-heading');
-    this.dispatchEvent(new CustomEvent<StepChangeDetail>('cls-step-change', { detail: { page: 'result' }, bubbles: true, composed: true }));
   }
 
   // ——— server ———
 
   private async saveForLater(): Promise<void> {
-    const definition = this.definition;
+    const definition = this.localised;
     if (!definition || this.busy) return;
     this.busy = true;
     try {
       const saved = await this.client.post(
         'drafts',
-        { questionnaireId: definition.id, version: definition.version, answers: this.answers, at: this.current, lang: this.locale.lang },
+        { questionnaireId: definition.id, version: definition.version, answers: this.answers, at: this.place ?? this.current, lang: this.locale.lang },
         DraftSaved,
         { idempotencyKey: newIdempotencyKey() },
       );
@@ -375,7 +568,7 @@ export class ClsSelfAssessment extends LitElement {
       this.page = 'saved';
       this.status = this.locale.t('status.saved', { code: saved.code });
       this.focusNext.request('.panel');
-      this.dispatchEvent(new CustomEvent<SaveDetail>('cls-save', { detail: { code: saved.code }, bubbles: true, composed: true }));
+      this.emit<SaveDetail>('cls-save', { code: saved.code });
     } catch (error) {
       this.failure = error instanceof ApiError ? error : new ApiError('network', String(error));
       this.focusNext.request('.notification');
@@ -384,35 +577,50 @@ export class ClsSelfAssessment extends LitElement {
     }
   }
 
-  private async resumeFromCode(): Promise<void> {
-    const definition = this.definition;
+  private async resumeFromCode(focus = true): Promise<void> {
+    const definition = this.localised;
     const code = this.resumeText.toUpperCase().replace(/[\s-]/g, '');
     if (!definition) return;
     if (!/^[A-Z0-9]{8}$/.test(code)) {
       this.errors = [{ field: 'resume-code', code: 'invalid' }];
-      this.focusNext.request('.error-summary');
+      if (focus) this.focusNext.request('.error-summary');
       return;
     }
     try {
       const draft = await this.client.get(`drafts/${code}`, Draft);
-      const { answers, dropped } = reconcile(definition, { version: draft.version, answers: draft.answers });
-      this.answers = answers;
-      this.dropped = dropped.length;
-      for (const id of Object.keys(answers)) this.seen.add(id);
-      this.goTo(draft.at ?? firstQuestion(definition));
+      this.restore(draft, focus);
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) {
         this.errors = [{ field: 'resume-code', code: 'required' }];
-        this.focusNext.request('.error-summary');
+        if (focus) this.focusNext.request('.error-summary');
       } else {
         this.failure = error instanceof ApiError ? error : new ApiError('network', String(error));
-        this.focusNext.request('.notification');
+        if (focus) this.focusNext.request('.notification');
       }
     }
   }
 
+  /** The council changed the questions mid-way: fit the answers to the new ones and ask the person to check them. */
+  private async questionsChanged(): Promise<void> {
+    const before = this.localised;
+    if (!before) return;
+    try {
+      const { questionnaire } = await this.client.get(`questionnaires/${encodeURIComponent(this.questionnaire)}`, QuestionnaireResponse, { query: { lang: this.locale.lang } });
+      const { answers, dropped } = reconcile(questionnaire, { version: before.version, answers: this.answers });
+      this.localised = questionnaire;
+      this.answers = answers;
+      this.pending = undefined;
+      this.goTo(CHECK_ANSWERS);
+      this.dropped = dropped.length;
+      this.changed = true;
+    } catch (error) {
+      this.failure = error instanceof ApiError ? error : new ApiError('network', String(error));
+      this.focusNext.request('.notification');
+    }
+  }
+
   private async send(): Promise<void> {
-    const definition = this.definition;
+    const definition = this.localised;
     if (!definition || this.busy) return;
     if (!this.consent) {
       this.errors = [{ field: 'consent', code: 'required' }];
@@ -444,11 +652,14 @@ export class ClsSelfAssessment extends LitElement {
       this.page = 'sent';
       this.status = this.locale.t('status.sent', { reference: created.reference });
       this.focusNext.request('.panel');
-      if (!this.kiosk) localStorage.removeItem(this.storageKey);
-      const detail = { reference: created.reference };
-      this.dispatchEvent(new CustomEvent<SubmitDetail>('cls-submit', { detail, bubbles: true, composed: true }));
-      this.dispatchEvent(new CustomEvent<SubmitDetail>('cls-complete', { detail, bubbles: true, composed: true }));
+      this.forget();
+      this.emit<SubmitDetail>('cls-submit', { reference: created.reference });
+      this.emit<SubmitDetail>('cls-complete', { reference: created.reference });
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'questionnaire-changed' && !this.definition) {
+        await this.questionsChanged();
+        return;
+      }
       this.failure = error instanceof ApiError ? error : new ApiError('network', String(error));
       this.focusNext.request('.notification');
     } finally {
@@ -461,7 +672,7 @@ export class ClsSelfAssessment extends LitElement {
   protected override render(): TemplateResult {
     return html`<div class="root" part="base" lang=${this.locale.lang}>
       <slot name="header"></slot>
-      ${this.renderPage()} ${statusRegion(this.status)}
+      ${this.renderPage()} ${statusRegion(this.status)} ${timeoutWarning(this.inactivity, this.locale.t)}
       <slot name="footer"></slot>
     </div>`;
   }
@@ -494,11 +705,7 @@ export class ClsSelfAssessment extends LitElement {
           </div>
           <p>${t('send.doneBody')}</p>`;
       case 'saved':
-        return html`<div class="panel" part="panel" tabindex="-1">
-            <div class="heading-l" role="heading" aria-level="2">${t('saved.title')}</div>
-            <p>${t('saved.body')} <strong class="resume-code">${this.code}</strong></p>
-          </div>
-          <p>${t('saved.keep')}</p>`;
+        return this.renderSaved();
     }
   }
 
@@ -513,17 +720,21 @@ export class ClsSelfAssessment extends LitElement {
   }
 
   private renderStart(): TemplateResult {
-    const definition = this.definition;
+    const definition = this.localised;
     if (!definition) return html``;
     const { t } = this.locale;
     const error = this.errors.find((candidate) => candidate.field === 'resume-code');
     const errorText = error ? (error.code === 'invalid' ? t('resume.invalid') : t('resume.notFound')) : undefined;
-    return html`<div class="heading-l" role="heading" aria-level="2" id="start-heading" tabindex="-1">${definition.title}</div>
+    return html`${this.expired ? notification({ id: 'notice-title', title: this.expired.title, body: html`<p>${this.expired.body}</p>` }) : nothing}
+      <div class="heading-l" role="heading" aria-level="2" id="start-heading" tabindex="-1">${definition.title}</div>
       ${definition.intro.map((paragraph) => html`<p>${paragraph}</p>`)}
       <p>${t('minutes', { count: definition.minutes })}</p>
       <div class="button-group">
         ${button({ label: t('start'), onClick: () => this.goTo(firstQuestion(definition)) })}
-        ${this.saved() ? button({ label: t('continueSaved'), variant: 'secondary', onClick: () => this.continueSaved() }) : nothing}
+        ${this.saved() ? button({ label: t('continueSaved'), variant: 'secondary', onClick: () => {
+              const saved = this.saved();
+              if (saved) this.restore(saved);
+            } }) : nothing}
       </div>
       ${errorSummary(t('errorSummaryTitle'), errorText ? [{ target: 'resume-code', text: errorText }] : [])}
       ${this.renderFailure(t('resume.heading'))}
@@ -566,8 +777,67 @@ export class ClsSelfAssessment extends LitElement {
     return 'answer';
   }
 
+  /** What the person should know about answers kept from before: some dropped, or all restored on this device. */
+  private renderNotices(): TemplateResult {
+    const { t } = this.locale;
+    const dropped = this.dropped ? t('dropped', { count: this.dropped }) : undefined;
+    return html`${this.changed
+      ? notification({ id: 'notice-title', title: t('changed'), body: dropped ? html`<p>${dropped}</p>` : html`` })
+      : dropped
+        ? notification({ id: 'notice-title', title: dropped, body: html`` })
+        : nothing}
+    ${this.restored
+      ? html`<div class="inset" part="notification">
+          <p>${t('restored.body')}</p>
+          <button type="button" class="link-button" @click=${() => this.startAgain()}>${t('restored.startAgain')}</button>
+        </div>`
+      : nothing}`;
+  }
+
+  private get resumeLink(): string {
+    const url = new URL(this.ownerDocument.defaultView?.location.href ?? this.ownerDocument.baseURI);
+    url.hash = '';
+    url.searchParams.set(RESUME_PARAM, this.code ?? '');
+    return url.href;
+  }
+
+  private async copy(text: string, field: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.status = this.locale.t('saved.copied');
+    } catch {
+      // No clipboard (an insecure page, or refused): select the text so the person can copy it themselves.
+      const input = this.renderRoot.querySelector<HTMLInputElement>(`#${field}`);
+      input?.focus();
+      input?.select();
+      this.status = this.locale.t('saved.copyYourself');
+    }
+  }
+
+  private renderSaved(): TemplateResult {
+    const { t } = this.locale;
+    const code = this.code ?? '';
+    return html`<div class="panel" part="panel" tabindex="-1">
+        <div class="heading-l" role="heading" aria-level="2">${t('saved.title')}</div>
+        <p>${t('saved.body')} <strong class="resume-code">${code}</strong></p>
+      </div>
+      <p>${t('saved.keep')}</p>
+      <div class="button-group">
+        ${button({ label: t('saved.copyCode'), variant: 'secondary', onClick: () => void this.copy(code, 'resume-link') })}
+      </div>
+      <div class="form-group" part="field">
+        <label class="label" for="resume-link">${t('saved.linkLabel')}</label>
+        <div class="hint" id="resume-link-hint">${t('saved.linkHint')}</div>
+        <input class="input" id="resume-link" readonly aria-describedby="resume-link-hint" .value=${this.resumeLink} />
+      </div>
+      <div class="button-group">
+        ${button({ label: t('saved.copyLink'), variant: 'secondary', onClick: () => void this.copy(this.resumeLink, 'resume-link') })}
+        ${button({ label: t('saved.carryOn'), onClick: () => this.goTo(this.current, { history: 'none' }) })}
+      </div>`;
+  }
+
   private renderUrgent(): TemplateResult | typeof nothing {
-    if (!this.definition || !isUrgent(this.definition, this.answers)) return nothing;
+    if (!this.localised || !isUrgent(this.localised, this.answers)) return nothing;
     const { t } = this.locale;
     const phone = readPageConfig(this.ownerDocument).outOfHoursPhone;
     return html`<div class="urgent" role="alert">
@@ -579,7 +849,7 @@ export class ClsSelfAssessment extends LitElement {
   }
 
   private renderQuestion(): TemplateResult {
-    const definition = this.definition;
+    const definition = this.localised;
     const question = this.question;
     if (!definition || !question) return html``;
     const { t } = this.locale;
@@ -590,7 +860,7 @@ export class ClsSelfAssessment extends LitElement {
     const summary = this.errors.map((error) => ({ target: this.targetFor(question, error.field), text: this.errorText(error, maxOf(question)) ?? '' }));
     const value = this.answers[question.id];
     return html`<button type="button" class="link-button" @click=${() => this.back()}>${t('back')}</button>
-      ${this.dropped ? notification({ title: t('dropped', { count: this.dropped }), body: html`` }) : nothing}
+      ${this.renderNotices()}
       ${errorSummary(t('errorSummaryTitle'), summary)} ${this.renderFailure(t('saved.title'), () => void this.saveForLater())} ${this.renderUrgent()}
       <form novalidate @submit=${(event: Event) => {
         event.preventDefault();
@@ -748,14 +1018,14 @@ export class ClsSelfAssessment extends LitElement {
   }
 
   private renderCheck(): TemplateResult {
-    const definition = this.definition;
+    const definition = this.localised;
     if (!definition) return html``;
     const { t } = this.locale;
     const shown = answersForSubmission(definition, this.answers);
     const rows = definition.questions.filter((question) => question.type !== 'info' && (shown[question.id] !== undefined || !question.optional) && question.id in shown);
     return html`<button type="button" class="link-button" @click=${() => this.back()}>${t('back')}</button>
       <div class="heading-l" role="heading" aria-level="2" id="check-heading" tabindex="-1">${t('check.heading')}</div>
-      ${this.renderUrgent()}
+      ${this.renderNotices()} ${this.renderUrgent()}
       <dl class="check">
         ${rows.map(
           (question) => html`<div class="check-row" data-question=${question.id}>
@@ -775,18 +1045,163 @@ export class ClsSelfAssessment extends LitElement {
           </div>`,
         )}
       </dl>
-      ${button({ label: t('continue'), onClick: () => this.showResult() })}`;
+      ${button({ label: t('continue'), onClick: () => this.goTo(RESULT) })}`;
+  }
+
+  /**
+   * Community options for the areas the person finds hard, near their
+   * postcode if they gave one: from the `directory` feed (or the reference
+   * server's), read once. A failure only affects this section.
+   */
+  private async findCommunityOptions(retry = false): Promise<void> {
+    const definition = this.localised;
+    if (!definition) return;
+    const terms = outcome(definition, this.answers).searchTerms;
+    const postcode = this.postcodeAnswer;
+    const key = JSON.stringify([terms, postcode, this.directory]);
+    if (!terms.length) {
+      this.community = undefined;
+      return;
+    }
+    if (!retry && this.community?.key === key && this.community.state !== 'failed') return;
+    this.community = { state: 'loading', options: [], key };
+    try {
+      const search = import('./community-search.ts');
+      // Where the postcode is, if the server can say; without it the options are not by distance.
+      const place = postcode ? await this.client.get('geocode', GeocodeResult, { query: { q: postcode } }).catch(() => undefined) : undefined;
+      const options = await (await search).findCommunityOptions(resolveDirectoryUrl(this, this.directory, this.apiBase), terms, place?.coordinates);
+      if (this.community?.key !== key) return;
+      this.community = { state: 'ready', options, key, ...(place ? { near: place.label } : {}) };
+    } catch {
+      if (this.community?.key === key) this.community = { state: 'failed', options: [], key };
+    }
+  }
+
+  private renderCommunity(): TemplateResult | typeof nothing {
+    const community = this.community;
+    if (!community) return nothing;
+    const { t } = this.locale;
+    const heading = community.near ? t('community.headingNear', { place: community.near }) : t('community.heading');
+    // Say which hard area an option is for, in the person's language (search terms are the directory's words).
+    const areas = this.localised ? outcome(this.localised, this.answers).areas : [];
+    const areaFor = (term: string) => areas.find((area) => area.searchTerms.includes(term))?.label ?? term;
+    const body = (() => {
+      switch (community.state) {
+        case 'loading':
+          return html`<p>${spinner()} ${t('community.loading')}</p>`;
+        case 'failed':
+          return html`<p>${t('community.failed')}</p>
+            <button type="button" class="link-button" @click=${() => void this.findCommunityOptions(true)}>${t('tryAgain')}</button>`;
+        case 'ready':
+          if (!community.options.length) return html`<p>${t('community.none')}</p>`;
+          return html`<ul class="options">
+            ${community.options.map(({ service, term, distanceMetres }) => {
+              const away = distanceMetres === undefined ? undefined : t('community.away', { distance: formatDistance(this.locale.lang, distanceMetres, 'miles') });
+              return html`<li>
+                ${service.url ? html`<a class="option-name" href=${service.url} rel="noopener">${service.name}</a>` : html`<strong class="option-name">${service.name}</strong>`}
+                ${service.organization?.name && service.organization.name !== service.name ? html`<div class="hint">${service.organization.name}</div>` : nothing}
+                <div>${[t('community.for', { area: areaFor(term) }), away].filter(Boolean).join(' · ')}</div>
+                ${service.phone ? html`<div>${t('community.phone')} <a href="tel:${service.phone.replace(/[^\d+]/g, '')}">${service.phone}</a></div>` : nothing}
+              </li>`;
+            })}
+          </ul>`;
+      }
+    })();
+    return html`<section class="community" aria-labelledby="community-heading" aria-busy=${community.state === 'loading' ? 'true' : 'false'}>
+      <div class="heading-m" role="heading" aria-level="3" id="community-heading">${heading}</div>
+      ${body}
+    </section>`;
+  }
+
+  /** "Email me a copy": no answers in the link unless the person ticks the box. */
+  private renderEmail(result: ReturnType<typeof outcome>): TemplateResult | typeof nothing {
+    const definition = this.localised;
+    if (!definition || this.kiosk) return nothing;
+    const { t } = this.locale;
+    const page = new URL(this.ownerDocument.defaultView?.location.href ?? this.ownerDocument.baseURI);
+    const options = this.community?.state === 'ready' ? this.community.options : [];
+    const body = resultText(
+      {
+        title: definition.title,
+        pageUrl: page.href,
+        includeAnswers: this.emailAnswers,
+        areas: result.areas.map((area) => area.label),
+        strengths: result.strengths.map(({ title, answer }) => ({ title, answer })),
+        nextStep: { title: result.nextStep.title, body: result.nextStep.body },
+        options: options.map(({ service }) => ({
+          name: service.name,
+          ...(service.organization?.name ? { organisation: service.organization.name } : {}),
+          ...(service.phone ? { phone: service.phone } : {}),
+          ...(service.url ? { url: service.url } : {}),
+        })),
+      },
+      { filledIn: t('email.filledIn'), areas: t('result.areas'), strengths: t('result.strengths'), nextStep: t('result.next'), options: t('community.heading') },
+    );
+    return html`<div class="email">
+      <div class="heading-m" role="heading" aria-level="3">${t('email.heading')}</div>
+      ${choiceGroup({
+        id: 'email-answers',
+        name: 'email-answers',
+        legend: t('email.legend'),
+        hint: t('email.hint'),
+        multiple: true,
+        choices: [{ value: 'yes', label: t('email.include') }],
+        value: this.emailAnswers ? ['yes'] : [],
+        messages: { errorPrefix: t('errorPrefix'), optional: t('optional') },
+        onChange: (_value, checked) => {
+          this.emailAnswers = checked;
+        },
+      })}
+      <a class="button button--secondary" part="button" href=${mailtoHref(definition.title, body, '', { omission: t('email.cut') })}>${t('email.open')}</a>
+    </div>`;
+  }
+
+  /** The hub finder or resource wheel on the same page, if there is one. */
+  private nextStepTarget(step: NextStepDetail['step']): HTMLElement | null {
+    return this.ownerDocument.querySelector<HTMLElement>(step === 'hub-finder' ? 'cls-hub-finder' : 'cls-resource-wheel');
+  }
+
+  /** The answer to the first postcode question shown, if any. */
+  private get postcodeAnswer(): string | undefined {
+    const definition = this.localised;
+    if (!definition) return undefined;
+    const shown = answersForSubmission(definition, this.answers);
+    const question = visibleQuestions(definition, this.answers).find((candidate) => candidate.type === 'postcode' && typeof shown[candidate.id] === 'string');
+    return question ? String(shown[question.id]) : undefined;
+  }
+
+  /**
+   * Fires `cls-next-step`; unless the host cancels it, shows the other
+   * widget (un-hiding it), gives it the person's postcode if it has none,
+   * and moves focus into it.
+   */
+  private openNextStep(step: NextStepDetail['step']): void {
+    const target = this.nextStepTarget(step);
+    if (!this.emit<NextStepDetail>('cls-next-step', { step }, true) || !target) return;
+    target.hidden = false;
+    const postcode = this.postcodeAnswer;
+    if (postcode && !target.getAttribute('postcode')) target.setAttribute('postcode', postcode);
+    target.scrollIntoView({ block: 'start' });
+    // Into its first control once it has rendered; the element itself if it has none.
+    void Promise.resolve((target as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete).then(() => {
+      const control = target.shadowRoot?.querySelector<HTMLElement>('input, button, select, textarea, a[href], [tabindex="0"]');
+      if (control) control.focus();
+      else {
+        if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+        target.focus();
+      }
+    });
   }
 
   private renderResult(): TemplateResult {
-    const definition = this.definition;
+    const definition = this.localised;
     if (!definition) return html``;
     const { t } = this.locale;
     const result = outcome(definition, this.answers);
-    const next = (step: NextStepDetail['step']) => this.dispatchEvent(new CustomEvent<NextStepDetail>('cls-next-step', { detail: { step }, bubbles: true, composed: true }));
+    const steps = (['hub-finder', 'resource-wheel'] as const).filter((step) => this.nextStepTarget(step));
     return html`<button type="button" class="link-button" @click=${() => this.back()}>${t('back')}</button>
       <div class="heading-l" role="heading" aria-level="2" id="result-heading" tabindex="-1">${t('result.heading')}</div>
-      ${this.renderUrgent()}
+      ${this.renderNotices()} ${this.renderUrgent()}
       <p>${t('result.notDecision')}</p>
       ${result.strengths.length
         ? html`<div class="heading-m" role="heading" aria-level="3">${t('result.strengths')}</div>
@@ -804,24 +1219,20 @@ export class ClsSelfAssessment extends LitElement {
         <div class="heading-m" role="heading" aria-level="3">${t('result.next')}: ${result.nextStep.title}</div>
         <p>${result.nextStep.body}</p>
       </div>
+      ${this.renderCommunity()}
       <div class="button-group">
-        ${button({ label: t('result.hub'), variant: 'secondary', onClick: () => next('hub-finder') })}
-        ${button({ label: t('result.wheel'), variant: 'secondary', onClick: () => next('resource-wheel') })}
+        ${steps.map((step) => button({ label: t(step === 'hub-finder' ? 'result.hub' : 'result.wheel'), variant: 'secondary', onClick: () => this.openNextStep(step) }))}
         ${button({ label: t('result.print'), variant: 'secondary', onClick: () => window.print() })}
       </div>
+      ${this.renderEmail(result)}
       ${button({
         label: t('result.send'),
-        onClick: () => {
-          this.page = 'send';
-          this.errors = [];
-          this.failure = undefined;
-          this.focusNext.request('#send-heading');
-        },
+        onClick: () => this.goTo(SEND),
       })}`;
   }
 
   private renderSend(): TemplateResult {
-    const definition = this.definition;
+    const definition = this.localised;
     if (!definition) return html``;
     const { t } = this.locale;
     const messages = { errorPrefix: t('errorPrefix'), optional: t('optional') };
@@ -884,6 +1295,7 @@ declare global {
     'cls-submit': CustomEvent<SubmitDetail>;
     'cls-complete': CustomEvent<SubmitDetail>;
     'cls-next-step': CustomEvent<NextStepDetail>;
-    'cls-urgent': CustomEvent<Record<string, never>>;
+    'cls-urgent': CustomEvent<{ answers?: Answers }>;
+    'cls-timeout': CustomEvent<{ answers?: Answers }>;
   }
 }
