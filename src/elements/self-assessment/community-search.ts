@@ -1,11 +1,13 @@
-import type { Coordinates } from '../../contract/directory.ts';
+import type { ApiClient } from '../../client/client.ts';
+import { GeocodeResult } from '../../contract/places.ts';
 import { communityOptions, type CommunityOption } from '../../core/community-options.ts';
 import { ServiceIndex } from '../../core/search.ts';
 import { readFeed } from '../../oruk/feed.ts';
 
 /*
  * The result page's community options, loaded only when a result page is
- * shown: the feed reader and the search index are most of their weight.
+ * shown: the feed reader, the search index and the directory's schemas are
+ * most of their weight.
  */
 
 /** Each feed is read once per page view; a failed read is forgotten so Try again reads it afresh. */
@@ -24,8 +26,21 @@ function indexFor(feedUrl: string): Promise<ServiceIndex> {
   return index;
 }
 
-/** Up to 5 services from the feed for the search terms, near `near` when given. */
-export async function findCommunityOptions(feedUrl: string, searchTerms: readonly string[], near: Coordinates | undefined): Promise<CommunityOption[]> {
-  const index = await indexFor(feedUrl);
-  return communityOptions(index, searchTerms, { limit: 5, ...(near ? { near } : {}) });
+/**
+ * Up to 5 services from the feed for the search terms, near the postcode
+ * when the API can place it (`near` is then the place as the API names it);
+ * without it the options are not by distance.
+ */
+export async function findCommunityOptions(
+  client: ApiClient,
+  feedUrl: string,
+  searchTerms: readonly string[],
+  postcode: string | undefined,
+): Promise<{ options: CommunityOption[]; near?: string }> {
+  const [index, place] = await Promise.all([
+    indexFor(feedUrl),
+    postcode ? client.get('geocode', GeocodeResult, { query: { q: postcode } }).catch(() => undefined) : undefined,
+  ]);
+  const options = communityOptions(index, searchTerms, { limit: 5, ...(place ? { near: place.coordinates } : {}) });
+  return place ? { options, near: place.label } : { options };
 }

@@ -15,7 +15,6 @@ import {
   type LocalisedQuestion,
   type LocalisedQuestionnaire,
 } from '../../contract/questionnaire.ts';
-import { GeocodeResult } from '../../contract/places.ts';
 import type { CommunityOption } from '../../core/community-options.ts';
 import type { FieldError } from '../../core/field-errors.ts';
 import { mailtoHref, resultText } from '../../core/result-summary.ts';
@@ -1066,12 +1065,10 @@ export class ClsSelfAssessment extends LitElement {
     if (!retry && this.community?.key === key && this.community.state !== 'failed') return;
     this.community = { state: 'loading', options: [], key };
     try {
-      const search = import('./community-search.ts');
-      // Where the postcode is, if the server can say; without it the options are not by distance.
-      const place = postcode ? await this.client.get('geocode', GeocodeResult, { query: { q: postcode } }).catch(() => undefined) : undefined;
-      const options = await (await search).findCommunityOptions(resolveDirectoryUrl(this, this.directory, this.apiBase), terms, place?.coordinates);
+      const { findCommunityOptions } = await import('./community-search.ts');
+      const found = await findCommunityOptions(this.client, resolveDirectoryUrl(this, this.directory, this.apiBase), terms, postcode);
       if (this.community?.key !== key) return;
-      this.community = { state: 'ready', options, key, ...(place ? { near: place.label } : {}) };
+      this.community = { state: 'ready', key, ...found };
     } catch {
       if (this.community?.key === key) this.community = { state: 'failed', options: [], key };
     }
