@@ -291,6 +291,7 @@ export class ClsSelfAssessment extends LitElement {
     return this.definition?.id ?? this.questionnaire;
   }
 
+  /** This element's own key: for its answers in localStorage, and for its page in `history.state`. */
   private get storageKey(): string {
     return `${STORAGE_PREFIX}${this.questionnaireId}`;
   }
@@ -430,10 +431,6 @@ export class ClsSelfAssessment extends LitElement {
     }
   }
 
-  private get historyKey(): string {
-    return `${STORAGE_PREFIX}${this.questionnaireId}`;
-  }
-
   /** Records the page in the browser's history under this element's key, keeping the host's own state. */
   private record(mode: 'push' | 'replace'): void {
     const place = this.place;
@@ -441,8 +438,8 @@ export class ClsSelfAssessment extends LitElement {
     const history = window.history;
     const state: unknown = history.state;
     const base = state !== null && typeof state === 'object' && !Array.isArray(state) ? (state as Record<string, unknown>) : {};
-    if (base[this.historyKey] === place) return;
-    const next = { ...base, [this.historyKey]: place };
+    if (base[this.storageKey] === place) return;
+    const next = { ...base, [this.storageKey]: place };
     if (mode === 'push') history.pushState(next, '');
     else history.replaceState(next, '');
   }
@@ -450,7 +447,7 @@ export class ClsSelfAssessment extends LitElement {
   private readonly onPopState = (event: PopStateEvent): void => {
     if (!this.history || !this.localised || !['start', 'question', 'check', 'result', 'send', 'saved'].includes(this.page)) return;
     const state: unknown = event.state;
-    const place = state !== null && typeof state === 'object' ? (state as Record<string, unknown>)[this.historyKey] : undefined;
+    const place = state !== null && typeof state === 'object' ? (state as Record<string, unknown>)[this.storageKey] : undefined;
     if (typeof place !== 'string') return;
     this.returnToCheck = false;
     this.goTo(place, { history: 'none' });
@@ -1074,13 +1071,12 @@ export class ClsSelfAssessment extends LitElement {
     }
   }
 
-  private renderCommunity(): TemplateResult | typeof nothing {
+  private renderCommunity(areas: ReturnType<typeof outcome>['areas']): TemplateResult | typeof nothing {
     const community = this.community;
     if (!community) return nothing;
     const { t } = this.locale;
     const heading = community.near ? t('community.headingNear', { place: community.near }) : t('community.heading');
     // Say which hard area an option is for, in the person's language (search terms are the directory's words).
-    const areas = this.localised ? outcome(this.localised, this.answers).areas : [];
     const areaFor = (term: string) => areas.find((area) => area.searchTerms.includes(term))?.label ?? term;
     const body = (() => {
       switch (community.state) {
@@ -1216,7 +1212,7 @@ export class ClsSelfAssessment extends LitElement {
         <div class="heading-m" role="heading" aria-level="3">${t('result.next')}: ${result.nextStep.title}</div>
         <p>${result.nextStep.body}</p>
       </div>
-      ${this.renderCommunity()}
+      ${this.renderCommunity(result.areas)}
       <div class="button-group">
         ${steps.map((step) => button({ label: t(step === 'hub-finder' ? 'result.hub' : 'result.wheel'), variant: 'secondary', onClick: () => this.openNextStep(step) }))}
         ${button({ label: t('result.print'), variant: 'secondary', onClick: () => window.print() })}
