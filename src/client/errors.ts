@@ -40,6 +40,14 @@ export class ApiError extends Error {
     this.messageKey = messageKeyFor(kind, options.status, options.problem?.code);
   }
 
+  /**
+   * Any failure as an ApiError: itself, or an unexpected throw (a bug, a
+   * browser quirk) told to the resident as a network failure they can retry.
+   */
+  static from(error: unknown): ApiError {
+    return error instanceof ApiError ? error : new ApiError('network', String(error), { cause: error });
+  }
+
   /** True when trying again later might work (as opposed to bad input). */
   get retryable(): boolean {
     if (this.kind !== 'http') return true;
@@ -67,4 +75,9 @@ function messageKeyFor(kind: ApiErrorKind, status: number | undefined, code: Pro
   if (status === 404) return 'errors.notFound';
   if (status !== undefined && status >= 500) return 'errors.server';
   return 'errors.rejected';
+}
+
+/** True for a request that was cancelled on purpose (a newer search, the element leaving the page): nothing to tell anyone. */
+export function isAbort(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
 }

@@ -46,6 +46,11 @@ export class LocaleController implements ReactiveController {
     this.observer = undefined;
   }
 
+  /** True when the element's strings have `key` in its language (or the English fallback). */
+  has(key: string): boolean {
+    return this.localizer.exists(key, { lng: this.lang });
+  }
+
   /** Format a number in the element's language. */
   number(value: number, options?: Intl.NumberFormatOptions): string {
     return formatNumber(this.lang, value, options);

@@ -24,12 +24,13 @@ function focusTarget(event: Event): void {
 
 /**
  * "There is a problem": listed at the top of a form, focused by the element
- * after a failed submit, each item a link to its field.
+ * after a failed submit, each item a link to its field. `level` is the
+ * heading level inside the element (see `headingLevels`).
  */
-export function errorSummary(title: string, items: readonly ErrorSummaryItem[]): TemplateResult | typeof nothing {
+export function errorSummary(title: string, items: readonly ErrorSummaryItem[], level = 2): TemplateResult | typeof nothing {
   if (!items.length) return nothing;
   return html`<div class="error-summary" part="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
-    <h2 class="heading-m" id="error-summary-title">${title}</h2>
+    <div class="heading-m" role="heading" aria-level=${level} id="error-summary-title">${title}</div>
     <ul>
       ${items.map((item) => html`<li><a href="#${item.target}" @click=${focusTarget}>${item.text}</a></li>`)}
     </ul>

@@ -29,6 +29,34 @@ export interface TextAreaOptions {
   onInput: (value: string) => void;
 }
 
+export interface TextInputOptions {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  optional?: boolean;
+  value: string;
+  type?: 'text' | 'email' | 'tel' | 'search';
+  /** `autocomplete` token; default `off`. */
+  autocomplete?: string;
+  inputmode?: 'text' | 'email' | 'tel' | 'numeric' | 'decimal' | 'search';
+  /** What the on-screen keyboard's enter key says. */
+  enterkeyhint?: 'enter' | 'done' | 'go' | 'next' | 'search' | 'send';
+  spellcheck?: boolean;
+  /** Width class, e.g. `input--width-10` for a postcode (GOV.UK fixed widths). */
+  widthClass?: string;
+  messages: FieldMessages;
+  /** When the question is the page's heading: its id (for focus) and look. */
+  labelId?: string;
+  labelClass?: string;
+  /** CSS part name for the input, when the element documents one. */
+  part?: string;
+  /** Shown after the input, on the same row (a search button). */
+  after?: TemplateResult;
+  onInput: (value: string) => void;
+}
+
 /** Ids of the hint, error and count that describe a field, in reading order. */
 export function describedBy(id: string, parts: { hint?: unknown; error?: unknown; count?: unknown }): string | typeof nothing {
   const ids = [parts.hint ? `${id}-hint` : '', parts.error ? `${id}-error` : '', parts.count ? `${id}-count` : ''].filter(Boolean);
@@ -41,11 +69,41 @@ export function errorMessage(id: string, error: string | undefined, prefix: stri
     : nothing;
 }
 
+function fieldLabel(options: { id: string; label: string; optional?: boolean; labelId?: string; labelClass?: string; messages: FieldMessages }): TemplateResult {
+  return html`<label class="label ${options.labelClass ?? ''}" for=${options.id} id=${ifDefined(options.labelId)} tabindex=${ifDefined(options.labelId ? '-1' : undefined)}>${options.label}${options.optional ? ` ${options.messages.optional}` : ''}</label>`;
+}
+
+/** A labelled one-line text input with hint and inline error (GOV.UK pattern). */
+export function textInput(options: TextInputOptions): TemplateResult {
+  const { id, error, hint } = options;
+  const input = html`<input
+    class="input ${options.widthClass ?? ''} ${error ? 'input--error' : ''}"
+    part=${ifDefined(options.part)}
+    id=${id}
+    name=${options.name}
+    type=${options.type ?? 'text'}
+    autocomplete=${options.autocomplete ?? 'off'}
+    inputmode=${ifDefined(options.inputmode)}
+    enterkeyhint=${ifDefined(options.enterkeyhint)}
+    spellcheck=${options.spellcheck ? 'true' : 'false'}
+    aria-describedby=${describedBy(id, { hint, error })}
+    aria-invalid=${ifDefined(error ? 'true' : undefined)}
+    .value=${live(options.value)}
+    @input=${(event: Event) => options.onInput((event.target as HTMLInputElement).value)}
+  />`;
+  return html`<div class="form-group ${error ? 'form-group--error' : ''}" part="field">
+    ${fieldLabel(options)}
+    ${hint ? html`<div class="hint" id="${id}-hint">${hint}</div>` : nothing}
+    ${errorMessage(id, error, options.messages.errorPrefix)}
+    ${options.after ? html`<div class="search-row">${input}${options.after}</div>` : input}
+  </div>`;
+}
+
 /** A labelled textarea with hint, inline error and an optional character count (GOV.UK pattern). */
 export function textArea(options: TextAreaOptions): TemplateResult {
   const { id, error, hint, count } = options;
   return html`<div class="form-group ${error ? 'form-group--error' : ''}" part="field">
-    <label class="label ${options.labelClass ?? ''}" for=${id} id=${ifDefined(options.labelId)} tabindex=${ifDefined(options.labelId ? '-1' : undefined)}>${options.label}${options.optional ? ` ${options.messages.optional}` : ''}</label>
+    ${fieldLabel(options)}
     ${hint ? html`<div class="hint" id="${id}-hint">${hint}</div>` : nothing}
     ${errorMessage(id, error, options.messages.errorPrefix)}
     <textarea

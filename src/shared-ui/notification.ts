@@ -4,12 +4,19 @@ import { html, type TemplateResult } from 'lit';
  * A banner for something the resident must know now (a failed send). The
  * element focuses it so keyboard and screen-reader users land on it.
  */
-export function notification(options: { title: string; variant?: 'info' | 'error'; body: TemplateResult | string; id?: string }): TemplateResult {
+export function notification(options: {
+  title: string;
+  variant?: 'info' | 'error';
+  body: TemplateResult | string;
+  id?: string;
+  /** Heading level inside the element (see `headingLevels`). Default 2. */
+  level?: number;
+}): TemplateResult {
   const error = options.variant === 'error';
   // Two banners can show at once (a notice and a failure): each needs its own heading id.
   const id = options.id ?? 'notification-title';
   return html`<div class="notification ${error ? 'notification--error' : ''}" part="notification" tabindex="-1" role=${error ? 'alert' : 'region'} aria-labelledby=${id}>
-    <h2 class="heading-m" id=${id}>${options.title}</h2>
+    <div class="heading-m" role="heading" aria-level=${options.level ?? 2} id=${id}>${options.title}</div>
     ${options.body}
   </div>`;
 }

@@ -1,23 +1,18 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { ApiClient } from '../../client/client.ts';
-import { resolveApiBase } from '../../client/config.ts';
-import { ApiError } from '../../client/errors.ts';
+import { html, nothing, type TemplateResult } from 'lit';
+import { isAbort, type ApiError } from '../../client/errors.ts';
 import { FEEDBACK_COMMENT_MAX, FeedbackContextLabel, FeedbackCreated, FeedbackInput } from '../../contract/feedback.ts';
 import { characterCount } from '../../core/character-count.ts';
-import { fieldErrors, type FieldError } from '../../core/field-errors.ts';
-import { newIdempotencyKey } from '../../core/idempotency.ts';
+import { fieldErrors } from '../../core/field-errors.ts';
 import { common } from '../../i18n/common.ts';
-import { LocaleController } from '../../i18n/locale-controller.ts';
 import { createLocalizer } from '../../i18n/localizer.ts';
 import { button } from '../../shared-ui/button.ts';
 import { choiceGroup, firstChoiceId } from '../../shared-ui/choice-group.ts';
-import { errorSummary } from '../../shared-ui/error-summary.ts';
 import { textArea } from '../../shared-ui/field.ts';
 import { notification, statusRegion } from '../../shared-ui/notification.ts';
 import { characterCountMessage } from '../../shared-ui/character-count.ts';
-import { FocusAfterRender } from '../../shared-ui/focus-after-render.ts';
-import { sharedStyles } from '../../shared-ui/styles.ts';
-import { tokens } from '../../theme/tokens.ts';
+import { ApiController } from '../base/api-controller.ts';
+import { ClsElement } from '../base/cls-element.ts';
+import { FormErrors } from '../base/form-errors.ts';
 import { feedbackMessages } from './feedback.locales.ts';
 import { feedbackStyles } from './feedback.styles.ts';
 
@@ -27,6 +22,8 @@ export interface FeedbackSubmitDetail {
 }
 
 type Phase = 'editing' | 'submitting' | 'failed' | 'done';
+/** What the person can change here, so what a server-side field error may name. */
+const EDITABLE = ['helpful', 'ease', 'comment'] as const;
 type ScoreField = 'helpful' | 'ease';
 
 const localizer = createLocalizer(
@@ -88,30 +85,21 @@ const COUNT_ANNOUNCE_DELAY_MS = 1000;
  * @cssprop [--cls-radius=0] - Corner radius of inputs and buttons.
  * @cssprop [--cls-focus-width=3px] - Width of the focus outline.
  */
-export class ClsFeedback extends LitElement {
-  static override styles = [tokens, ...sharedStyles, feedbackStyles];
+export class ClsFeedback extends ClsElement {
+  static override styles = [ClsElement.styles, feedbackStyles];
+  static override localizer = localizer;
 
   static override properties = {
-    apiBase: { type: String, attribute: 'api-base' },
     hub: { type: String },
     source: { type: String },
-    headingLevel: { type: Number, attribute: 'heading-level' },
     timeout: { type: Number },
     helpful: { state: true },
     ease: { state: true },
     comment: { state: true },
-    errors: { state: true },
     phase: { state: true },
     failure: { state: true },
     countAnnouncement: { state: true },
   };
-
-  /**
-   * Base URL of the API, e.g. `https://council.example/api/v1`. Falls back to
-   * `apiBase` in the page's `#cls-config` script, then to `/api/v1` on the
-   * same origin.
-   */
-  declare apiBase: string | undefined;
 
   /** Which hub the feedback is about (sent with it). */
   declare hub: string | undefined;
@@ -119,32 +107,29 @@ export class ClsFeedback extends LitElement {
   /** Which widget or page the feedback came from (sent with it). */
   declare source: string | undefined;
 
-  /** Level of the heading, 2–6, to fit the host page's outline. */
-  declare headingLevel: number;
-
   /** Milliseconds to wait for the server before telling the resident it is slow. */
   declare timeout: number;
 
   declare private helpful: string | undefined;
   declare private ease: string | undefined;
   declare private comment: string;
-  declare private errors: readonly FieldError[];
   declare private phase: Phase;
   declare private failure: ApiError | undefined;
   declare private countAnnouncement: string;
 
-  private readonly locale = new LocaleController(this, localizer);
-  private readonly focusNext = new FocusAfterRender(this);
-  /** Key of the submission in flight or last failed; reused while the answers are unchanged. */
-  private pending: { key: string; body: string } | undefined;
+  private readonly api = new ApiController(this, { timeoutMs: () => this.timeout });
+  private readonly errors = new FormErrors(this, {
+    locale: this.locale,
+    focus: (selector) => this.focusNext.request(selector),
+    target: (field) => (field === 'helpful' || field === 'ease' ? firstChoiceId(field) : field),
+    params: () => ({ max: this.locale.number(FEEDBACK_COMMENT_MAX) }),
+  });
   private countTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
-    this.headingLevel = 2;
     this.timeout = 10_000;
     this.comment = '';
-    this.errors = [];
     this.phase = 'editing';
     this.countAnnouncement = '';
   }
@@ -166,7 +151,7 @@ export class ClsFeedback extends LitElement {
   private renderDone(): TemplateResult {
     const { t } = this.locale;
     return html`<div class="panel" part="panel" tabindex="-1">
-      <div class="heading-l" role="heading" aria-level=${this.level}>${t('done.title')}</div>
+      <div class="heading-l" role="heading" aria-level=${this.headings.main}>${t('done.title')}</div>
       <p>${t('done.body')}</p>
     </div>`;
   }
@@ -175,16 +160,14 @@ export class ClsFeedback extends LitElement {
     const { t } = this.locale;
     const messages = { errorPrefix: t('errorPrefix'), optional: t('optional') };
     const count = characterCountMessage(this.locale, this.comment, FEEDBACK_COMMENT_MAX);
-    return html`<div class="heading-l" role="heading" aria-level=${this.level}><slot name="heading">${t('heading')}</slot></div>
+    return html`<div class="heading-l" role="heading" aria-level=${this.headings.main}><slot name="heading">${t('heading')}</slot></div>
       <div class="intro"><slot name="intro"><p>${t('intro')}</p></slot></div>
-      ${errorSummary(
-        t('errorSummaryTitle'),
-        this.errors.map((error) => ({ target: this.targetId(error.field), text: this.errorText(error) })),
-      )}
+      ${this.errors.summary(this.headings.sub)}
       ${this.phase === 'failed' && this.failure
         ? notification({
             title: t('failedTitle'),
             variant: 'error',
+            level: this.headings.sub,
             body: html`<p>${t(this.failure.messageKey)} ${t('answersKept')}</p>
               ${button({ label: t('tryAgain'), variant: 'secondary', onClick: () => void this.submit() })}`,
           })
@@ -198,7 +181,7 @@ export class ClsFeedback extends LitElement {
           hint: t('comment.hint'),
           optional: true,
           value: this.comment,
-          error: this.errorFor('comment'),
+          error: this.errors.text('comment'),
           count: { text: count.text, over: count.over },
           countAnnouncement: this.countAnnouncement,
           messages,
@@ -216,43 +199,18 @@ export class ClsFeedback extends LitElement {
       legend: t(`${field}.legend`),
       choices: SCORES.map((score) => ({ value: score, label: `${this.locale.number(Number(score))} – ${t(`${field}.options.${score}`)}` })),
       value: this[field],
-      error: this.errorFor(field),
+      error: this.errors.text(field),
       messages,
       onChange: (value) => {
         this[field] = value;
-        this.clearError(field);
+        this.errors.clear(field);
       },
     });
   }
 
-  private get level(): number {
-    return Math.min(6, Math.max(2, Math.round(this.headingLevel) || 2));
-  }
-
-  private targetId(field: string): string {
-    return field === 'helpful' || field === 'ease' ? firstChoiceId(field) : field;
-  }
-
-  private errorFor(field: string): string | undefined {
-    const error = this.errors.find((candidate) => candidate.field === field);
-    return error ? this.errorText(error) : undefined;
-  }
-
-  private errorText(error: FieldError): string {
-    const key = `errors.${error.field}.${error.code}`;
-    const { t, lang } = this.locale;
-    return localizer.exists(key, { lng: lang }) ? t(key, { max: this.locale.number(FEEDBACK_COMMENT_MAX) }) : t('errors.invalid');
-  }
-
-  private clearError(field: string): void {
-    if (this.errors.some((error) => error.field === field)) {
-      this.errors = this.errors.filter((error) => error.field !== field);
-    }
-  }
-
   private onCommentInput(value: string): void {
     this.comment = value;
-    if (!characterCount(value, FEEDBACK_COMMENT_MAX).over) this.clearError('comment');
+    if (!characterCount(value, FEEDBACK_COMMENT_MAX).over) this.errors.clear('comment');
     // Announce the count only once typing pauses, so a screen reader is not
     // interrupted on every key press (as in the GOV.UK character count).
     clearTimeout(this.countTimer);
@@ -293,41 +251,31 @@ export class ClsFeedback extends LitElement {
     };
     const parsed = FeedbackInput.safeParse(input);
     if (!parsed.success) {
-      this.showErrors(fieldErrors(parsed.error.issues, input));
+      this.phase = 'editing';
+      this.errors.show(fieldErrors(parsed.error.issues, input));
       return;
     }
-    const body = JSON.stringify(parsed.data);
-    if (this.pending?.body !== body) this.pending = { key: newIdempotencyKey(), body };
-    this.errors = [];
+    this.errors.clear();
     this.failure = undefined;
     this.phase = 'submitting';
-    const client = new ApiClient({ baseUrl: this.apiBase?.trim() || resolveApiBase(this), timeoutMs: this.timeout });
     try {
-      const created = await client.post('feedback', parsed.data, FeedbackCreated, { idempotencyKey: this.pending.key });
-      this.pending = undefined;
+      const created = await this.api.submit('feedback', parsed.data, FeedbackCreated);
       this.phase = 'done';
       this.focusNext.request('.panel');
-      this.dispatchEvent(
-        new CustomEvent<FeedbackSubmitDetail>('cls-feedback-submit', { detail: { id: created.id }, bubbles: true, composed: true }),
-      );
+      this.emit('cls-feedback-submit', { id: created.id });
     } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      const editable = new Set(['helpful', 'ease', 'comment']);
-      const issues = error.fieldIssues.filter((issue) => editable.has(issue.path));
-      if (error.code === 'validation-failed' && issues.length === error.fieldIssues.length && issues.length > 0) {
-        this.showErrors(issues.map((issue) => ({ field: issue.path, code: issue.code as FieldError['code'] })));
+      if (isAbort(error)) return;
+      const failure = error as ApiError;
+      const fixable = FormErrors.fromProblem(failure, EDITABLE);
+      if (fixable) {
+        this.phase = 'editing';
+        this.errors.show(fixable);
         return;
       }
-      this.failure = error;
+      this.failure = failure;
       this.phase = 'failed';
       this.focusNext.request('.notification');
     }
-  }
-
-  private showErrors(errors: FieldError[]): void {
-    this.errors = errors;
-    this.phase = 'editing';
-    this.focusNext.request('.error-summary');
   }
 }
 

@@ -1,0 +1,75 @@
+import { LitElement, type CSSResultGroup, type PropertyDeclarations } from 'lit';
+import type { i18n } from 'i18next';
+import { headingLevels, type HeadingLevels } from '../../core/heading-level.ts';
+import { LocaleController } from '../../i18n/locale-controller.ts';
+import { FocusAfterRender } from '../../shared-ui/focus-after-render.ts';
+import { sharedStyles } from '../../shared-ui/styles.ts';
+import { tokens } from '../../theme/tokens.ts';
+
+/** The `detail` type of a `cls-*` event declared in `HTMLElementEventMap`. */
+export type EventDetail<K extends keyof HTMLElementEventMap> = HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/** Names of the `cls-*` events elements declare in `HTMLElementEventMap`. */
+export type ClsEventName = Extract<keyof HTMLElementEventMap, `cls-${string}`>;
+
+/**
+ * What every community-led-widgets element shares: its API base, its place
+ * in the page's heading outline, its language, the shared styles, focus that
+ * moves after a render, and typed `cls-*` events that bubble out of the
+ * shadow root.
+ *
+ * A subclass sets `static localizer` to its own i18next instance (see
+ * `createLocalizer`) and adds its styles after `ClsElement.styles`.
+ */
+export class ClsElement extends LitElement {
+  static override styles: CSSResultGroup = [tokens, ...sharedStyles];
+
+  static override properties: PropertyDeclarations = {
+    apiBase: { type: String, attribute: 'api-base' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+  };
+
+  /** The element's own strings; each subclass sets it. */
+  static localizer: i18n;
+
+  /**
+   * Base URL of the API, e.g. `https://council.example/api/v1`. Falls back to
+   * `apiBase` in the page's `#cls-config` script, then to `/api/v1` on the
+   * same origin.
+   */
+  declare apiBase: string | undefined;
+
+  /**
+   * Level (2–6) of the element's main heading, to fit the host page's
+   * outline. Headings inside the element are one level below (at most 6).
+   */
+  declare headingLevel: number;
+
+  /** The element's language and its `t`, `number` and `date`. */
+  protected readonly locale: LocaleController;
+  /** Moves focus after the next render (an error summary, a new page's heading). */
+  protected readonly focusNext = new FocusAfterRender(this);
+
+  constructor() {
+    super();
+    this.headingLevel = 2;
+    this.locale = new LocaleController(this, (this.constructor as typeof ClsElement).localizer);
+  }
+
+  /** The element's heading levels from `heading-level`, by the one rule every element follows. */
+  protected get headings(): HeadingLevels {
+    return headingLevels(this.headingLevel);
+  }
+
+  /**
+   * Dispatches a `cls-*` event that bubbles out of the shadow root, with the
+   * detail its declaration in `HTMLElementEventMap` names. Returns false when
+   * a listener cancelled a cancelable event.
+   */
+  protected emit<K extends ClsEventName>(name: K, detail: EventDetail<K>, options: { cancelable?: boolean } = {}): boolean {
+    // Built apart from dispatchEvent so the manifest analyzer does not list a
+    // generic event here: each element documents its own with @fires.
+    const event = new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false });
+    return this.dispatchEvent(event);
+  }
+}
