@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { LanguageSchema } from './language.ts';
 import { Address } from './directory.ts';
 import { Session } from './places.ts';
 
@@ -27,7 +28,7 @@ export const BookingInput = z.object({
   ),
   /** The person agreed to the consent text shown; required to be true. */
   consent: z.literal(true),
-  lang: z.optional(z.enum(['en', 'cy'])),
+  lang: z.optional(LanguageSchema),
 });
 export type BookingInput = z.input<typeof BookingInput>;
 
@@ -88,7 +89,7 @@ export const StaffBooking = z.object({
   name: z.string(),
   contact: z.object({ method: z.enum(['phone', 'email']), value: z.string() }),
   notes: z.optional(z.string()),
-  lang: z.optional(z.enum(['en', 'cy'])),
+  lang: z.optional(LanguageSchema),
   createdAt: Timestamp,
   cancelled: z.boolean(),
   cancelledAt: z.optional(Timestamp),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { LanguageSchema } from './language.ts';
 
 /** Longest comment a resident may leave, in characters. */
 export const FEEDBACK_COMMENT_MAX = 1000;
@@ -19,7 +20,7 @@ const optionalText = (max: number) =>
 /** Short context labels: which hub or page the feedback is about (blank is absent). */
 export const FeedbackContextLabel = optionalText(120);
 
-export const FeedbackLanguage = z.enum(['en', 'cy']);
+export const FeedbackLanguage = LanguageSchema;
 
 const Timestamp = z.iso.datetime({ offset: true });
 

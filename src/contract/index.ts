@@ -7,3 +7,4 @@ export * from './directory.ts';
 export * from './places.ts';
 export * from './bookings.ts';
 export * from './questionnaire.ts';
+export * from './language.ts';

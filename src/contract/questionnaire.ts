@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { LanguageSchema } from './language.ts';
 
 /**
  * Questionnaire definitions: content is configuration, not code. A council
@@ -214,7 +215,7 @@ export type QuestionType = LocalisedQuestion['type'];
 
 /** Response of `GET /api/v1/questionnaires/:id?lang=`. */
 export const QuestionnaireResponse = z.object({
-  lang: z.enum(['en', 'cy']),
+  lang: LanguageSchema,
   questionnaire: LocalisedQuestionnaire,
   /** Paths of texts missing in `lang`, shown in English instead (e.g. `questions.3.title`). */
   fallbacks: z.array(z.string()),
@@ -236,7 +237,7 @@ export const DraftInput = z.object({
   answers: Answers,
   /** Where the person was, to resume there. */
   at: z.optional(z.string().check(z.maxLength(130))),
-  lang: z.optional(z.enum(['en', 'cy'])),
+  lang: z.optional(LanguageSchema),
 });
 export type DraftInput = z.infer<typeof DraftInput>;
 
@@ -266,22 +267,21 @@ export const SubmissionInput = z.object({
       value: z.optional(z.string().check(z.trim(), z.maxLength(254))),
     }),
   ),
-  lang: z.optional(z.enum(['en', 'cy'])),
+  lang: z.optional(LanguageSchema),
 });
 export type SubmissionInput = z.infer<typeof SubmissionInput>;
 
 export const SubmissionCreated = z.object({ reference: z.string().check(z.regex(/^CLS-[ACDEFGHJKMNPQRTUVWXY34679]{6}$/)), createdAt: z.iso.datetime({ offset: true }) });
 export type SubmissionCreated = z.infer<typeof SubmissionCreated>;
 
-const Lang = z.enum(['en', 'cy']);
 const Timestamp = z.iso.datetime({ offset: true });
 
 /** Query of `GET /api/v1/questionnaires` and `GET /api/v1/questionnaires/{id}`. */
-export const QuestionnaireQuery = z.object({ lang: z._default(Lang, 'en') });
+export const QuestionnaireQuery = z.object({ lang: z._default(LanguageSchema, 'en') });
 
 /** `GET /api/v1/questionnaires`: what there is to fill in. */
 export const QuestionnaireList = z.object({
-  lang: Lang,
+  lang: LanguageSchema,
   items: z.array(z.object({ id: z.string(), version: z.int(), title: z.string(), minutes: z.int() })),
 });
 
@@ -298,7 +298,7 @@ export const StaffSubmission = z.object({
   reference: SubmissionCreated.shape.reference,
   questionnaireId: z.string(),
   version: z.int(),
-  lang: z.optional(Lang),
+  lang: z.optional(LanguageSchema),
   answers: Answers,
   contact: SubmissionInput.shape.contact,
   createdAt: Timestamp,

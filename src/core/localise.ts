@@ -1,4 +1,5 @@
 import { LocalisedQuestionnaire, type QuestionnaireDefinition } from '../contract/questionnaire.ts';
+import type { Language } from '../contract/language.ts';
 
 /**
  * One language out of a multilingual questionnaire definition (DOM-free:
@@ -10,7 +11,6 @@ import { LocalisedQuestionnaire, type QuestionnaireDefinition } from '../contrac
  * `fallbacks`, so a page can mark it `lang="en"`.
  */
 
-export type Lang = 'en' | 'cy';
 
 /**
  * The keys whose values are texts a resident reads, in the source schema:
@@ -28,7 +28,7 @@ type LocalTextValue = { en: string } & Record<string, string>;
 const isLocalText = (value: unknown): value is LocalTextValue =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { en?: unknown }).en === 'string';
 
-function walk(value: unknown, path: string[], lang: Lang, fallbacks: string[]): unknown {
+function walk(value: unknown, path: string[], lang: Language, fallbacks: string[]): unknown {
   if (Array.isArray(value)) return value.map((item, index) => walk(item, [...path, String(index)], lang, fallbacks));
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
@@ -41,7 +41,7 @@ function walk(value: unknown, path: string[], lang: Lang, fallbacks: string[]): 
 }
 
 /** A text position: one LocalText, or an array of them. */
-function text(value: unknown, path: string[], lang: Lang, fallbacks: string[]): unknown {
+function text(value: unknown, path: string[], lang: Language, fallbacks: string[]): unknown {
   if (Array.isArray(value)) return value.map((item, index) => text(item, [...path, String(index)], lang, fallbacks));
   if (!isLocalText(value)) return value;
   const wanted = value[lang];
@@ -50,7 +50,7 @@ function text(value: unknown, path: string[], lang: Lang, fallbacks: string[]): 
   return value.en;
 }
 
-export function localiseQuestionnaire(definition: QuestionnaireDefinition, lang: Lang): { questionnaire: LocalisedQuestionnaire; fallbacks: string[] } {
+export function localiseQuestionnaire(definition: QuestionnaireDefinition, lang: Language): { questionnaire: LocalisedQuestionnaire; fallbacks: string[] } {
   const fallbacks: string[] = [];
   const walked = walk(definition, [], lang, fallbacks);
   // Parsing proves every text position was resolved (a LocalText left behind fails here).

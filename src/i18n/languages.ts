@@ -1,6 +1,6 @@
-/** Languages every element ships complete. */
-export const LANGUAGES = ['en', 'cy'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language } from '../contract/language.ts';
+
+export { LANGUAGES, type Language };
 
 /** BCP 47 locale used for `Intl` formatting of each language. */
 export const LOCALES: Record<Language, string> = { en: 'en-GB', cy: 'cy-GB' };

@@ -6,6 +6,7 @@ import {
   TaxonomyTerm as TaxonomyTermSchema,
 } from '../contract/directory.ts';
 import type { Address, Location, Organization, Rejection, Schedule, Service, TaxonomyTerm } from '../contract/directory.ts';
+import { WEEKDAYS } from '../core/schedule.ts';
 import type { PageInfo, ReadResult } from './types.ts';
 import { coordinatesFrom, lineText, localDate, localTime, numberFrom, plainText, safeUrl } from './sanitise.ts';
 
@@ -412,7 +413,6 @@ export function mapLocation(raw: unknown, ctx: Context, fallbackId: string | und
 // ---------------------------------------------------------------------------
 // Schedules
 
-const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 const DAY_NAMES: Record<string, string> = {
   monday: 'MO', mon: 'MO',
   tuesday: 'TU', tue: 'TU', tues: 'TU',
@@ -426,7 +426,7 @@ const DAY_NAMES: Record<string, string> = {
 function dayFromNumber(n: number): string | undefined {
   // 1–6 are Monday–Saturday both in ISO (7 = Sunday) and in JavaScript (0 = Sunday).
   if (!Number.isInteger(n) || n < 0 || n > 7) return undefined;
-  return n === 0 || n === 7 ? 'SU' : DAYS[n - 1];
+  return n === 0 || n === 7 ? 'SU' : WEEKDAYS[n - 1];
 }
 
 /** `MO`/`1TU`/`-1FR` tokens from `'MO,WE'`, `'Monday'`, `3`, or an array of them; `null` if any token is not a day. */
@@ -540,7 +540,7 @@ export function mapSchedule(raw: unknown, ctx: Context): Schedule | undefined {
       break;
     case 'DAILY':
       freq = 'WEEKLY';
-      if (byday.length === 0) byday = [...DAYS];
+      if (byday.length === 0) byday = [...WEEKDAYS];
       break;
     case undefined:
       if (ordinals || (byday.length === 0 && bymonthday.length > 0)) freq = 'MONTHLY';
