@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { ELEMENTS } from './src/elements/catalogue.ts';
 
 /**
  * Two builds:
@@ -39,10 +40,7 @@ export default defineConfig(({ mode }) => {
       lib: {
         entry: {
           index: 'src/index.ts',
-          'elements/feedback': 'src/elements/feedback/define.ts',
-          'elements/hub-finder': 'src/elements/hub-finder/define.ts',
-          'elements/resource-wheel': 'src/elements/resource-wheel/define.ts',
-          'elements/self-assessment': 'src/elements/self-assessment/define.ts',
+          ...Object.fromEntries(ELEMENTS.map((element) => [`elements/${element.folder}`, `src/elements/${element.folder}/define.ts`])),
         },
         formats: ['es'],
       },

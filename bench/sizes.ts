@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { ELEMENTS } from '../src/elements/catalogue.ts';
 
 const gz = (code: string | Buffer) => gzipSync(code, { level: 9 }).length;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
@@ -22,6 +23,7 @@ function staticClosure(file: string, seen = new Set<string>()): Set<string> {
 }
 const eagerFiles = [...staticClosure('dist/cdn/community-led-widgets.js')];
 const eager = Buffer.concat(eagerFiles.map((file) => readFileSync(file)));
+const cdnEager = gz(eager);
 console.log(`cdn/community-led-widgets.js, loaded up front (${eagerFiles.length} file${eagerFiles.length === 1 ? '' : 's'}) gzip: ${kb(gz(eager))} (raw ${kb(eager.length)})`);
 for (const file of readdirSync('dist/cdn/chunks').filter((name) => name.endsWith('.js') && !eagerFiles.includes(join('dist/cdn/chunks', name)))) {
   const lazy = readFileSync(join('dist/cdn/chunks', file));
@@ -29,13 +31,10 @@ for (const file of readdirSync('dist/cdn/chunks').filter((name) => name.endsWith
 }
 
 // Each npm entry as an app would ship it: bundled with its dependencies and minified.
-const entries: Record<string, string> = {
-  'community-led-widgets/feedback': 'src/elements/feedback/define.ts',
-  'community-led-widgets/hub-finder': 'src/elements/hub-finder/define.ts',
-  'community-led-widgets/resource-wheel': 'src/elements/resource-wheel/define.ts',
-  'community-led-widgets/self-assessment': 'src/elements/self-assessment/define.ts',
-};
-for (const [name, entry] of Object.entries(entries)) {
+const entries: Record<string, string> = Object.fromEntries(
+  ELEMENTS.map((element) => [`community-led-widgets/${element.folder}`, `src/elements/${element.folder}/define.ts`]),
+);
+async function bundle(entry: string) {
   const result = await build({
     logLevel: 'silent',
     configFile: false,
@@ -51,7 +50,17 @@ for (const [name, entry] of Object.entries(entries)) {
   // What loads with the page, and what loads only on demand (the map).
   const eager = chunks.filter((chunk) => chunk.isEntry || !chunk.isDynamicEntry).map((chunk) => chunk.code).join('');
   const lazy = chunks.filter((chunk) => chunk.isDynamicEntry).map((chunk) => chunk.code).join('');
-  console.log(`${name} (with lit, zod, i18next) gzip: ${kb(gz(eager))} (raw ${kb(eager.length)})`);
+  return { eager, lazy };
+}
+
+// The floor, built the same way in the same run: a bare Lit element.
+const floor = gz((await bundle('bench/fixtures/bare-lit-element.ts')).eager);
+console.log(`floor: bare Lit element gzip: ${kb(floor)}`);
+const ratio = (bytes: number) => `${(bytes / floor).toFixed(1)}× floor`;
+console.log(`cdn/community-led-widgets.js up front: ${ratio(cdnEager)}`);
+for (const [name, entry] of Object.entries(entries)) {
+  const { eager, lazy } = await bundle(entry);
+  console.log(`${name} (with lit, zod, i18next) gzip: ${kb(gz(eager))} (raw ${kb(eager.length)}; ${ratio(gz(eager))})`);
   if (lazy) console.log(`${name}, loaded on demand gzip: ${kb(gz(lazy))} (raw ${kb(lazy.length)})`);
 }
 

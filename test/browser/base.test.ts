@@ -28,9 +28,12 @@ declare global {
   interface HTMLElementEventMap {
     'cls-base-probe': CustomEvent<{ value: number }>;
   }
+  interface HTMLElementTagNameMap {
+    'cls-base-probe': ClsBaseProbe;
+  }
 }
 
-const levels = (el: ClsBaseProbe) => [...el.shadowRoot!.querySelectorAll('[role="heading"]')].map((node) => node.getAttribute('aria-level'));
+const levels = (el: ClsBaseProbe) => [...(el.shadowRoot?.querySelectorAll('[role="heading"]') ?? [])].map((node) => node.getAttribute('aria-level'));
 const count = async (name: string) => ((await (await fetch(`/faults/${name}/count`)).json()) as { count: number }).count;
 
 describe('ClsElement', () => {
@@ -47,14 +50,14 @@ describe('ClsElement', () => {
 
   it('speaks the nearest language on the page', async () => {
     const wrapper = await fixture<HTMLElement>(fixtureHtml`<div lang="cy"><cls-base-probe></cls-base-probe></div>`);
-    const el = wrapper.querySelector('cls-base-probe')!;
+    const el = wrapper.querySelector('cls-base-probe') as ClsBaseProbe;
     await el.updateComplete;
-    expect(el.shadowRoot!.textContent).to.contain('Wrthi’n llwytho');
+    expect(el.shadowRoot?.textContent).to.contain('Wrthi’n llwytho');
   });
 
   it('sends cls-* events out of the shadow root to the page, cancelable when asked', async () => {
     const wrapper = await fixture<HTMLElement>(fixtureHtml`<div><cls-base-probe></cls-base-probe></div>`);
-    const el = wrapper.querySelector('cls-base-probe')!;
+    const el = wrapper.querySelector('cls-base-probe') as ClsBaseProbe;
     let seen: unknown;
     wrapper.addEventListener('cls-base-probe', (event) => {
       seen = event.detail;

@@ -1,4 +1,4 @@
-import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { nothing, ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { ApiError } from '../../client/errors.ts';
 import type { FieldError, FieldErrorCode } from '../../core/field-errors.ts';
 import type { LocaleController } from '../../i18n/locale-controller.ts';

@@ -1,0 +1,23 @@
+/**
+ * Every element the package ships: the one list that the library build
+ * (vite.config.ts), the CDN bundle (src/cdn.ts), the package's root exports
+ * (src/index.ts), its `exports` map (package.json) and the size benchmark
+ * are made from. Adding an element is a folder under src/elements/ and one
+ * line here, then `npm run elements` (see docs/adding-an-element.md).
+ *
+ * Plain data, no imports: Node reads it for the build as well as the
+ * browser code for the bundle.
+ */
+export interface ElementEntry {
+  /** The tag name, defined by `src/elements/<folder>/define.ts`. */
+  readonly tag: `cls-${string}`;
+  /** Folder under src/elements/, and the package subpath (`community-led-widgets/<folder>`). */
+  readonly folder: string;
+}
+
+export const ELEMENTS: readonly ElementEntry[] = [
+  { tag: 'cls-feedback', folder: 'feedback' },
+  { tag: 'cls-hub-finder', folder: 'hub-finder' },
+  { tag: 'cls-resource-wheel', folder: 'resource-wheel' },
+  { tag: 'cls-self-assessment', folder: 'self-assessment' },
+];
