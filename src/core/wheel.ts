@@ -177,6 +177,11 @@ export function defaultMapping(terms: readonly TaxonomyTerm[]): WheelMapping {
 // ---------------------------------------------------------------------------
 // Building the wheel
 
+/** Every taxonomy term the services carry, once per id (the last copy seen), in the order first seen. */
+export function feedTerms(services: readonly Service[]): TaxonomyTerm[] {
+  return [...new Map(services.flatMap((service) => service.taxonomyTerms).map((term) => [term.id, term])).values()];
+}
+
 /** The id of a cell, for DOM ids and map keys. */
 export const cellId = (ring: string, segment: string) => `${ring}--${segment}`;
 
@@ -326,11 +331,141 @@ export function segmentAngles(count: number): Array<{ start: number; end: number
   return Array.from({ length: n }, (_, i) => ({ start: (i * TAU) / n, end: ((i + 1) * TAU) / n }));
 }
 
-/** `count` rings of equal width filling `outerRadius`, inner first (the first is the centre disc). */
-export function ringRadii(count: number, outerRadius: number): Array<{ inner: number; outer: number }> {
+/**
+ * `count` rings of equal width from `innerRadius` out to `outerRadius`,
+ * inner first. With `innerRadius` 0 (the default) the first is the centre disc.
+ */
+export function ringRadii(count: number, outerRadius: number, innerRadius = 0): Array<{ inner: number; outer: number }> {
   const n = Math.floor(count);
   if (!(n >= 1)) return [];
-  return Array.from({ length: n }, (_, i) => ({ inner: (i * outerRadius) / n, outer: ((i + 1) * outerRadius) / n }));
+  const step = (outerRadius - innerRadius) / n;
+  return Array.from({ length: n }, (_, i) => {
+    const inner = innerRadius + i * step;
+    return { inner, outer: inner + step };
+  });
+}
+
+/** The wheel's measurements, in SVG user units. */
+export interface WheelDrawing {
+  /** The square drawing's width and height. */
+  size: number;
+  /** Radius of the centre disc, the person ("me"). */
+  meRadius: number;
+  /** Outer edge of the outermost ring. */
+  outerRadius: number;
+  /** Gap between the rim and the segment names. */
+  labelGap: number;
+  /** Line height of a segment name's lines. */
+  lineHeight: number;
+  /** Longest line of a segment name, in characters, before it wraps (Welsh names run longer). */
+  lineChars: number;
+}
+
+/** The wheel as drawn: a square 760 across, the person's disc, the rings round it, names outside the rim. */
+export const WHEEL_DRAWING: Readonly<WheelDrawing> = {
+  size: 760,
+  meRadius: 58,
+  outerRadius: 222,
+  labelGap: 16,
+  lineHeight: 22,
+  lineChars: 12,
+};
+
+/** Hues of the segments, clockwise; they repeat past the ninth. */
+const SEGMENT_HUES = [205, 145, 35, 280, 10, 175, 330, 90, 0] as const;
+
+/** The fill of a cell: its segment's hue, darker for each ring outwards (`ring` 0 is the innermost ring round "me"). */
+export function cellFill(segment: number, ring: number): string {
+  const hue = SEGMENT_HUES[segment % SEGMENT_HUES.length] ?? 0;
+  return `hsl(${hue} 60% ${88 - ring * 7}%)`;
+}
+
+/** One cell as drawn: ring `ring` (0 innermost, outside "me") of segment `segment`. */
+export interface CellShape {
+  segment: number;
+  ring: number;
+  /** SVG path `d`. */
+  path: string;
+  /** Where its count goes: mid-radius, mid-angle. */
+  centre: Point;
+  fill: string;
+}
+
+/** The whole drawing: the centre, the segments' angles, and every cell, segment by segment, inner ring first. */
+export interface WheelLayout {
+  size: number;
+  centre: Point;
+  meRadius: number;
+  segments: Array<{ start: number; end: number }>;
+  cells: CellShape[];
+}
+
+/**
+ * The drawing for `ringCount` rings outside "me" and `segmentCount`
+ * segments: rings of equal width from the centre disc to the rim, segments
+ * of equal angle clockwise from 12 o'clock.
+ */
+export function wheelLayout(ringCount: number, segmentCount: number, drawing: Readonly<WheelDrawing> = WHEEL_DRAWING): WheelLayout {
+  const c = drawing.size / 2;
+  const radii = ringRadii(ringCount, drawing.outerRadius, drawing.meRadius);
+  const segments = segmentAngles(segmentCount);
+  const cells: CellShape[] = [];
+  segments.forEach(({ start, end }, segment) => {
+    radii.forEach(({ inner, outer }, ring) => {
+      cells.push({
+        segment,
+        ring,
+        path: arcPath(c, c, inner, outer, start, end),
+        centre: labelPoint(c, c, inner, outer, start, end),
+        fill: cellFill(segment, ring),
+      });
+    });
+  });
+  return { size: drawing.size, centre: { x: c, y: c }, meRadius: drawing.meRadius, segments, cells };
+}
+
+/** Words joined onto lines of at most `maxChars` characters; a longer word has a line to itself. */
+export function wrapWords(text: string, maxChars: number = WHEEL_DRAWING.lineChars): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= maxChars) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** A segment's name placed outside the rim. */
+export interface SegmentLabelLayout {
+  /** SVG `text-anchor`: the side of the wheel the name hangs from. */
+  anchor: 'start' | 'middle' | 'end';
+  lines: Array<{ text: string; x: number; y: number }>;
+}
+
+/**
+ * Where a segment's name goes: beyond the rim at the segment's mid-angle,
+ * wrapped onto short lines, anchored away from the wheel (centred at the top
+ * and bottom), and stacked upwards above the wheel, downwards below it and
+ * centred on the sides, so no line runs into the rings.
+ */
+export function segmentLabelLayout(
+  text: string,
+  startAngle: number,
+  endAngle: number,
+  drawing: Readonly<WheelDrawing> = WHEEL_DRAWING,
+): SegmentLabelLayout {
+  const lines = wrapWords(text, drawing.lineChars);
+  const mid = (startAngle + endAngle) / 2;
+  const c = drawing.size / 2;
+  const { x, y } = polar(c, c, drawing.outerRadius + drawing.labelGap, mid);
+  const sin = Math.sin(mid);
+  const cos = Math.cos(mid);
+  const anchor = Math.abs(sin) < 0.2 ? 'middle' : sin > 0 ? 'start' : 'end';
+  const height = (lines.length - 1) * drawing.lineHeight;
+  // Above the wheel the last line sits at the rim point; below it the first
+  // hangs 16 below; at the sides the lines are centred on it (less 6 for the cap height).
+  const top = y - (cos > 0.3 ? height : cos < -0.3 ? -16 : height / 2 - 6);
+  return { anchor, lines: lines.map((line, index) => ({ text: line, x, y: top + index * drawing.lineHeight })) };
 }
 
 // ---------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/resource-wheel/define.ts';
+import { ServiceIndex } from '../../src/core/search.ts';
 import type { ClsResourceWheel } from '../../src/elements/resource-wheel/resource-wheel.ts';
 import { expectAccessible, faultName, focused, heal } from './support.ts';
 
@@ -304,5 +305,129 @@ describe('<cls-resource-wheel> with the keyboard', () => {
       history.replaceState(null, '', url);
       localStorage.clear();
     }
+  });
+});
+
+describe('<cls-resource-wheel> searching', () => {
+  it('searches once per change of the query or filters, never per render', async () => {
+    const el = await make('en');
+    await loaded(el);
+    const search = ServiceIndex.prototype.search;
+    let calls = 0;
+    ServiceIndex.prototype.search = function (this: ServiceIndex, ...args: Parameters<ServiceIndex['search']>) {
+      calls++;
+      return search.apply(this, args);
+    };
+    try {
+      await typeSearch(el, 'lunch');
+      expect(calls).to.equal(1, 'one search for the keystroke: the status, the wheel and the list share it');
+      expect(root(el).querySelectorAll('path.cell--match').length).to.be.greaterThan(0);
+      // Renders that change nothing searched for.
+      fullCell(el).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      for (let render = 0; render < 3; render++) {
+        el.requestUpdate();
+        await el.updateComplete;
+      }
+      buttonNamed(el, 'List')?.click();
+      await el.updateComplete;
+      buttonNamed(el, 'Wheel')?.click();
+      await el.updateComplete;
+      expect(calls).to.equal(1, 'renders reuse the matches');
+      ($(el, '#filter-free') as HTMLInputElement).click();
+      await el.updateComplete;
+      expect(calls).to.equal(2, 'a filter is a change');
+      await typeSearch(el, 'lunch c');
+      expect(calls).to.equal(3, 'so is the next keystroke');
+    } finally {
+      ServiceIndex.prototype.search = search;
+    }
+  });
+});
+
+describe('<cls-resource-wheel> loading', () => {
+  it('cancels a read under way when the directory changes, and shows the new one', async () => {
+    const slow = faultName();
+    const el = await make('en', `/faults/${slow}/hang/oruk/`);
+    await waitUntil(() => $(el, '.spinner'), 'loading');
+    el.directory = `/faults/${faultName()}/big/oruk/`;
+    await loaded(el);
+    expect($(el, '[role="status"]')?.textContent).to.contain('5,000 community resources');
+    // Released now, the old read must not carry on to its list of services, nor replace the new one.
+    await heal(slow);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const count = (await (await fetch(`/faults/${slow}/count`)).json()) as { count: number };
+    expect(count.count).to.equal(1, 'only the first request of the cancelled read was made');
+    expect($(el, '[role="status"]')?.textContent).to.contain('5,000 community resources');
+  });
+
+  it('reads the directory again when put back on the page after leaving it mid-read', async () => {
+    const name = faultName();
+    const el = await make('en', `/faults/${name}/hang/oruk/`);
+    await waitUntil(() => $(el, '.spinner'), 'loading');
+    const parent = el.parentElement as HTMLElement;
+    el.remove();
+    await heal(name);
+    parent.append(el);
+    await loaded(el);
+    expect(root(el).querySelectorAll('path.cell').length).to.equal(45);
+    expect($(el, '[role="status"]')?.textContent).to.match(TEXT.en.loaded);
+  });
+
+  it('puts its headings where heading-level says, sections one below', async () => {
+    const el = await fixture<ClsResourceWheel>(html`<cls-resource-wheel lang="en" directory="/oruk/" view="wheel" heading-level="4"></cls-resource-wheel>`);
+    await loaded(el);
+    expect($(el, '.root > [role="heading"]')?.getAttribute('aria-level')).to.equal('4');
+    fullCell(el).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect($(el, '#cell-heading')?.getAttribute('aria-level')).to.equal('5');
+  });
+});
+
+describe('<cls-resource-wheel> "my wheel" on the device', () => {
+  async function firstId(): Promise<string> {
+    const el = await make('en');
+    await loaded(el);
+    fullCell(el).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    return root(el).querySelector<HTMLElement>('[part="list"] [data-service]')?.dataset.service ?? '';
+  }
+
+  it('still opens a plan and notes kept before records were stamped, and keeps them stamped from then on', async () => {
+    const id = await firstId();
+    localStorage.clear();
+    localStorage.setItem('cls-resource-wheel', JSON.stringify({ ids: [id], notes: 'I like gardening' }));
+    try {
+      const el = await make('en');
+      await loaded(el);
+      buttonNamed(el, /^My wheel \(1\)/)?.click();
+      await el.updateComplete;
+      expect(root(el).querySelectorAll(`[data-service="${CSS.escape(id)}"]`).length).to.equal(1);
+      const notes = $<HTMLTextAreaElement>(el, '#notes') as HTMLTextAreaElement;
+      expect(notes.value).to.equal('I like gardening');
+      notes.value = 'I like gardening and walking';
+      notes.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      const kept = JSON.parse(localStorage.getItem('cls-resource-wheel') ?? '{}') as { savedAt?: unknown; data?: unknown };
+      expect(kept.savedAt).to.be.a('number');
+      expect(kept.data).to.deep.equal({ ids: [id], notes: 'I like gardening and walking' });
+    } finally {
+      localStorage.clear();
+    }
+  });
+
+  it('keeps nothing on a shared screen (kiosk)', async () => {
+    const id = await firstId();
+    localStorage.clear();
+    const el = await fixture<ClsResourceWheel>(html`<cls-resource-wheel lang="en" directory="/oruk/" view="wheel" kiosk></cls-resource-wheel>`);
+    await loaded(el);
+    fullCell(el).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    root(el).querySelector<HTMLButtonElement>(`[data-service="${CSS.escape(id)}"]`)?.click();
+    await el.updateComplete;
+    const changed = oneEvent(el, 'cls-plan-change');
+    buttonNamed(el, TEXT.en.pin)?.click();
+    expect((await changed).detail).to.deep.equal({ ids: [id] });
+    expect(localStorage.getItem('cls-resource-wheel')).to.equal(null);
   });
 });

@@ -2,24 +2,34 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Service, TaxonomyTerm } from '../../src/contract/directory.ts';
+import { DEVICE_KEY_PREFIX, type DeviceStorage } from '../../src/core/device-store.ts';
+import { ServiceIndex } from '../../src/core/search.ts';
 import {
   DEFAULT_RINGS,
   DEFAULT_SEGMENTS,
   MAX_PLAN_IDS,
+  WHEEL_DRAWING,
   WheelMappingSchema,
   arcPath,
   buildWheel,
+  cellFill,
   cellId,
   decodePlan,
   defaultMapping,
   encodePlan,
+  feedTerms as termsOfFeed,
   labelPoint,
   matchCounts,
   moveCell,
   ringRadii,
   segmentAngles,
+  segmentLabelLayout,
+  wheelLayout,
+  wrapWords,
   type WheelKey,
 } from '../../src/core/wheel.ts';
+import { NEAR_METRES, WheelMatcher, isNarrowed, searchFilters, type WheelFilters } from '../../src/core/wheel-matches.ts';
+import { PLAN_MAX_AGE_MS, PLAN_PARAM, PLAN_STORAGE_KEY, legacyPlan, openingPlan, planLink, planStore } from '../../src/core/wheel-plan.ts';
 import { seed } from '../../server/seed/index.ts';
 import { lifeAreas, serviceTypes, supportTypes } from '../../server/seed/taxonomy.ts';
 
@@ -173,6 +183,84 @@ describe('wheel: geometry', () => {
     close(angles.flatMap((x) => [x.start, x.end]), [0, Math.PI / 2, Math.PI / 2, Math.PI, Math.PI, 1.5 * Math.PI, 1.5 * Math.PI, 2 * Math.PI]);
     assert.deepEqual(segmentAngles(0), []);
     assert.deepEqual(ringRadii(2, 100), [{ inner: 0, outer: 50 }, { inner: 50, outer: 100 }]);
+    assert.deepEqual(ringRadii(2, 100, 40), [{ inner: 40, outer: 70 }, { inner: 70, outer: 100 }]);
+    assert.deepEqual(ringRadii(0, 100, 40), []);
+  });
+
+  it('lays out the drawn wheel: five rings from the "me" disc to the rim, nine segments, segment by segment', () => {
+    const layout = wheelLayout(5, 9);
+    const { size, meRadius, outerRadius } = WHEEL_DRAWING;
+    assert.equal(layout.size, size);
+    assert.deepEqual(layout.centre, { x: size / 2, y: size / 2 });
+    assert.equal(layout.meRadius, meRadius);
+    assert.equal(layout.segments.length, 9);
+    assert.equal(layout.cells.length, 45);
+    assert.deepEqual(layout.cells.slice(0, 6).map((c) => [c.segment, c.ring]), [[0, 0], [0, 1], [0, 2], [0, 3], [0, 4], [1, 0]]);
+    const step = (outerRadius - meRadius) / 5;
+    const angle = (2 * Math.PI) / 9;
+    for (const cell of layout.cells) {
+      const inner = meRadius + cell.ring * step;
+      const start = cell.segment * angle;
+      assert.equal(cell.path, arcPath(size / 2, size / 2, inner, inner + step, start, start + angle));
+      close([cell.centre.x, cell.centre.y], [
+        size / 2 + (inner + step / 2) * Math.sin(start + angle / 2),
+        size / 2 - (inner + step / 2) * Math.cos(start + angle / 2),
+      ]);
+      assert.equal(cell.fill, cellFill(cell.segment, cell.ring));
+    }
+    // The innermost ring starts at the disc, the outermost ends at the rim.
+    const radii = (d: string) => [...d.matchAll(/A (\d+(?:\.\d+)?) /g)].map((m) => Number(m[1]));
+    assert.deepEqual(radii(layout.cells[0]?.path ?? ''), [meRadius + step, meRadius]);
+    assert.deepEqual(radii(layout.cells[4]?.path ?? ''), [outerRadius, outerRadius - step]);
+    assert.deepEqual(wheelLayout(0, 9).cells, []);
+    assert.deepEqual(wheelLayout(5, 0).cells, []);
+  });
+
+  it('colours each segment with its own hue, darker ring by ring outwards, repeating after nine', () => {
+    assert.equal(cellFill(0, 0), 'hsl(205 60% 88%)');
+    assert.equal(cellFill(0, 4), 'hsl(205 60% 60%)');
+    assert.equal(cellFill(2, 1), 'hsl(35 60% 81%)');
+    assert.equal(cellFill(9, 0), cellFill(0, 0));
+    assert.equal(new Set(Array.from({ length: 9 }, (_, s) => cellFill(s, 0))).size, 9);
+  });
+
+  it('wraps segment names onto lines of at most twelve characters, a longer word alone', () => {
+    assert.deepEqual(wrapWords('Health and wellbeing'), ['Health and', 'wellbeing']);
+    assert.deepEqual(wrapWords('Work, learning and volunteering'), ['Work,', 'learning and', 'volunteering']);
+    assert.deepEqual(wrapWords('Gwaith, dysgu a gwirfoddoli'), ['Gwaith,', 'dysgu a', 'gwirfoddoli']);
+    assert.deepEqual(wrapWords('Money'), ['Money']);
+    assert.deepEqual(wrapWords('Cysylltiadau-hir iawn'), ['Cysylltiadau-hir', 'iawn']);
+    assert.deepEqual(wrapWords('a b c', 3), ['a b', 'c']);
+  });
+
+  it('places segment names beyond the rim: centred at top and bottom, hung outwards at the sides, stacked clear of the rings', () => {
+    const { size, outerRadius, labelGap, lineHeight } = WHEEL_DRAWING;
+    const c = size / 2;
+    const r = outerRadius + labelGap;
+    const at = (mid: number) => ({ x: c + r * Math.sin(mid), y: c - r * Math.cos(mid) });
+    // At the top: centred, lines stacked upwards so the last sits at the rim point.
+    const top = segmentLabelLayout('Health and wellbeing', -0.1, 0.1);
+    assert.equal(top.anchor, 'middle');
+    close(top.lines.map((l) => l.y), [at(0).y - lineHeight, at(0).y]);
+    assert.deepEqual(top.lines.map((l) => l.text), ['Health and', 'wellbeing']);
+    assert.ok(top.lines.every((l) => l.x === top.lines[0]?.x));
+    // At 3 o'clock: hung to the right, centred on the point (less 6).
+    const right = segmentLabelLayout('Getting out and about', Math.PI / 2 - 0.1, Math.PI / 2 + 0.1);
+    assert.equal(right.anchor, 'start');
+    close([right.lines[0]?.x ?? NaN], [at(Math.PI / 2).x]);
+    close(right.lines.map((l) => l.y), [at(Math.PI / 2).y - (lineHeight / 2 - 6), at(Math.PI / 2).y - (lineHeight / 2 - 6) + lineHeight]);
+    // At the bottom: centred, hanging 16 below.
+    const bottom = segmentLabelLayout('Caring', Math.PI - 0.1, Math.PI + 0.1);
+    assert.equal(bottom.anchor, 'middle');
+    close(bottom.lines.map((l) => l.y), [at(Math.PI).y + 16]);
+    // At 9 o'clock: hung to the left.
+    assert.equal(segmentLabelLayout('Safety', 1.5 * Math.PI - 0.1, 1.5 * Math.PI + 0.1).anchor, 'end');
+    // Every default segment's name ends up outside the rim.
+    segmentAngles(DEFAULT_SEGMENTS.length).forEach(({ start, end }, i) => {
+      for (const line of segmentLabelLayout(DEFAULT_SEGMENTS[i]?.label.cy ?? '', start, end).lines) {
+        assert.ok(Math.hypot(line.x - c, line.y - c) > outerRadius, `${i}: ${line.text}`);
+      }
+    });
   });
 });
 
@@ -206,5 +294,191 @@ describe('wheel: plan links', () => {
         assert.equal(typeof encodePlan([text, ...ids]), 'string');
       }),
     );
+  });
+});
+
+describe('wheel: what the search and filters match', () => {
+  const services = seed.services;
+  const index = new ServiceIndex(services);
+  const model = buildWheel(services, defaultMapping(termsOfFeed(services)));
+  /** The index, counting its searches. */
+  const counting = () => {
+    const spy = {
+      calls: 0,
+      search: (...args: Parameters<ServiceIndex['search']>) => {
+        spy.calls++;
+        return index.search(...args);
+      },
+    };
+    return spy;
+  };
+
+  it('knows when something narrows the wheel', () => {
+    assert.equal(isNarrowed('', {}), false);
+    assert.equal(isNarrowed('   ', { free: false }), false);
+    assert.equal(isNarrowed(' lunch ', {}), true);
+    for (const filters of [{ free: true }, { openNow: true }, { stepFree: true }, { near: { point: { lat: 52, lng: -3 }, label: 'X' } }]) {
+      assert.equal(isNarrowed('', filters), true);
+    }
+  });
+
+  it('turns the filters into a search\'s, within 5 miles and open at the given time', () => {
+    const now = new Date('2026-07-02T11:30:00Z');
+    const near = { point: { lat: 52, lng: -3 }, label: 'Town' };
+    const filters = searchFilters({ free: true, stepFree: true, openNow: true, near }, now);
+    assert.equal(filters.free, true);
+    assert.equal(filters.stepFree, true);
+    assert.deepEqual(filters.near, { point: near.point, withinMetres: NEAR_METRES });
+    assert.equal(NEAR_METRES, 8047);
+    const thursday = service('th', 'Thursday club', []);
+    thursday.schedules = [{ freq: 'WEEKLY', byday: ['TH'], opensAt: '12:00', closesAt: '15:00' }];
+    assert.equal(filters.openNow?.(thursday), true);
+    assert.equal(searchFilters({ openNow: true }, new Date('2026-07-02T15:00:00Z')).openNow?.(thursday), false);
+    assert.deepEqual(searchFilters({ free: false, stepFree: undefined }, now), {});
+  });
+
+  it('searches once per change of the query, the filters, the index or the wheel, however often it is asked', () => {
+    const spy = counting();
+    const matcher = new WheelMatcher();
+    let input = { index: spy, model, query: 'lunch', filters: {} as WheelFilters };
+    const first = matcher.matches(input);
+    for (let render = 0; render < 5; render++) assert.equal(matcher.matches(input), first);
+    assert.equal(spy.calls, 1);
+    // The same filters in a new object (a checkbox ticked and unticked) are no change.
+    assert.equal(matcher.matches({ ...input, filters: { free: undefined } }), first);
+    assert.equal(spy.calls, 1);
+    input = { ...input, query: 'lunch c' };
+    matcher.matches(input);
+    matcher.matches(input);
+    assert.equal(spy.calls, 2);
+    input = { ...input, filters: { free: true } };
+    matcher.matches(input);
+    matcher.matches(input);
+    assert.equal(spy.calls, 3);
+    input = { ...input, filters: { free: true, near: { point: { lat: 52.7, lng: -2.75 }, label: 'Shrewsbury' } } };
+    matcher.matches(input);
+    matcher.matches({ ...input, filters: { free: true, near: { point: { lat: 52.7, lng: -2.75 }, label: 'Shrewsbury' } } });
+    assert.equal(spy.calls, 4);
+    input = { ...input, model: buildWheel(services, defaultMapping(termsOfFeed(services))) };
+    matcher.matches(input);
+    assert.equal(spy.calls, 5);
+    input = { ...input, index: counting() };
+    matcher.matches(input);
+    assert.equal(spy.calls, 5, 'a new index is searched itself');
+    assert.equal(input.index.calls, 1);
+  });
+
+  it('does not search while nothing narrows the wheel', () => {
+    const spy = counting();
+    const matcher = new WheelMatcher();
+    assert.equal(matcher.matches({ index: spy, model, query: '  ', filters: { free: false } }), undefined);
+    assert.equal(matcher.matches({ index: spy, model, query: '', filters: {} }), undefined);
+    assert.equal(spy.calls, 0);
+  });
+
+  it('gives every match best first, their ids, and the matches in each cell', () => {
+    const matches = new WheelMatcher().matches({ index, model, query: 'lunch', filters: { free: true } });
+    const direct = index.search('lunch', { free: true });
+    assert.ok(matches && matches.services.length > 0);
+    assert.deepEqual(matches.services.map((s) => s.id), direct.results.map((r) => r.service.id));
+    assert.equal(matches.services.length, direct.total);
+    assert.deepEqual([...matches.ids], direct.results.map((r) => r.service.id));
+    assert.deepEqual(matches.counts, matchCounts(model, new Set(matches.ids)));
+  });
+
+  it('judges "open now" by its clock when the search runs', () => {
+    const times: Date[] = [];
+    const matcher = new WheelMatcher(() => {
+      const now = new Date('2026-07-02T11:30:00Z');
+      times.push(now);
+      return now;
+    });
+    matcher.matches({ index, model, query: '', filters: { openNow: true } });
+    matcher.matches({ index, model, query: '', filters: { openNow: true } });
+    assert.equal(times.length, 1);
+  });
+});
+
+/** A Web Storage stand-in backed by a Map. */
+class MemoryStorage implements DeviceStorage {
+  readonly items = new Map<string, string>();
+  get length(): number {
+    return this.items.size;
+  }
+  key(index: number): string | null {
+    return [...this.items.keys()][index] ?? null;
+  }
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+}
+
+describe('wheel: "my wheel" on the device', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+
+  it('keeps the ids and notes under the key it always had, stamped, and reads them back', () => {
+    const storage = new MemoryStorage();
+    const clock = { now: 1_000_000 };
+    const store = planStore(() => storage, () => clock.now);
+    assert.equal(PLAN_STORAGE_KEY, 'cls-resource-wheel');
+    assert.ok(PLAN_STORAGE_KEY.startsWith(DEVICE_KEY_PREFIX), 'wiped with everything else');
+    assert.equal(store.read(), undefined);
+    assert.equal(store.write({ ids: ['a', 'b'], notes: 'Sundays' }), true);
+    assert.deepEqual(JSON.parse(storage.getItem(PLAN_STORAGE_KEY) ?? ''), { savedAt: 1_000_000, data: { ids: ['a', 'b'], notes: 'Sundays' } });
+    assert.deepEqual(store.read(), { data: { ids: ['a', 'b'], notes: 'Sundays' }, savedAt: 1_000_000 });
+    clock.now += PLAN_MAX_AGE_MS + 1;
+    assert.equal(store.read(), undefined, 'forgotten a year after it last changed');
+    assert.ok(PLAN_MAX_AGE_MS >= 365 * DAY);
+  });
+
+  it('still reads plans and notes kept before records were stamped', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(PLAN_STORAGE_KEY, JSON.stringify({ ids: ['a', 7, 'b'], notes: 'My daughter visits on Sundays' }));
+    assert.deepEqual(planStore(() => storage).read()?.data, { ids: ['a', 'b'], notes: 'My daughter visits on Sundays' });
+    assert.deepEqual(legacyPlan({ ids: 'a', notes: 5 }), { ids: [], notes: '' });
+    assert.deepEqual(legacyPlan({}), { ids: [], notes: '' });
+    assert.equal(legacyPlan(['a']), undefined);
+    assert.equal(legacyPlan('a'), undefined);
+    assert.equal(legacyPlan(null), undefined);
+    storage.setItem(PLAN_STORAGE_KEY, '{not json');
+    assert.equal(planStore(() => storage).read(), undefined);
+  });
+
+  it('keeps nothing without storage (kiosk mode)', () => {
+    const store = planStore(() => undefined);
+    assert.equal(store.write({ ids: ['a'], notes: 'x' }), false);
+    assert.equal(store.read(), undefined);
+  });
+
+  it('opens with the kept ids then the link\'s, once each, and the notes only from the device', () => {
+    const link = `?x=1&${PLAN_PARAM}=${encodePlan(['c', 'a'])}`;
+    assert.deepEqual(openingPlan({ ids: ['a', 'b'], notes: 'mine' }, link), { ids: ['a', 'b', 'c'], notes: 'mine' });
+    assert.deepEqual(openingPlan(undefined, link), { ids: ['c', 'a'], notes: '' });
+    assert.deepEqual(openingPlan(undefined, ''), { ids: [], notes: '' });
+  });
+
+  it('shares a link with the ids only, never the notes, and no fragment', () => {
+    const href = planLink('https://council.example/support?page=2#wheel', ['a,1', 'b']);
+    const url = new URL(href);
+    assert.equal(url.hash, '');
+    assert.equal(url.searchParams.get('page'), '2');
+    assert.deepEqual(decodePlan(url.searchParams.get(PLAN_PARAM)), ['a,1', 'b']);
+    assert.deepEqual([...url.searchParams.keys()], ['page', PLAN_PARAM]);
+    assert.equal(new URL(planLink(href, [])).searchParams.get(PLAN_PARAM), '');
+  });
+});
+
+describe('wheel: feed terms', () => {
+  it('lists each term once, in the order first seen', () => {
+    const a = { id: 'a', name: 'A' };
+    const b = { id: 'b', name: 'B' };
+    assert.deepEqual(termsOfFeed([service('1', 'One', [a, b]), service('2', 'Two', [b, { id: 'c', name: 'C' }])]).map((t) => t.id), ['a', 'b', 'c']);
+    assert.deepEqual(termsOfFeed(seed.services), feedTerms(seed.services));
   });
 });

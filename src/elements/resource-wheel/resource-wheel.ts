@@ -1,45 +1,44 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
-import { ApiClient } from '../../client/client.ts';
-import { resolveApiBase, resolveDirectoryUrl } from '../../client/config.ts';
-import type { Coordinates, Service, TaxonomyTerm } from '../../contract/directory.ts';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { Task } from '@lit/task';
+import { resolveDirectoryUrl } from '../../client/config.ts';
+import { isAbort } from '../../client/errors.ts';
+import type { Service } from '../../contract/directory.ts';
 import { GeocodeResult } from '../../contract/places.ts';
-import { distanceMetres } from '../../core/geo.ts';
-import { isOpenNow } from '../../core/schedule.ts';
-import { ServiceIndex, highlightRanges, type ServiceFilters } from '../../core/search.ts';
+import { localDeviceStorage } from '../../core/device-store.ts';
+import { ServiceIndex } from '../../core/search.ts';
 import {
   DEFAULT_RINGS,
   DEFAULT_SEGMENTS,
   WheelMappingSchema,
-  arcPath,
   buildWheel,
   cellId,
-  decodePlan,
   defaultMapping,
-  encodePlan,
-  matchCounts,
+  feedTerms,
   moveCell,
+  type CellPosition,
+  type WheelKey,
   type WheelMapping,
   type WheelModel,
   type WheelRing,
   type WheelSegment,
 } from '../../core/wheel.ts';
+import { WheelMatcher, isNarrowed, type WheelFilters, type WheelMatches } from '../../core/wheel-matches.ts';
+import { openingPlan, planLink, planStore } from '../../core/wheel-plan.ts';
 import { common } from '../../i18n/common.ts';
-import { formatDistance } from '../../i18n/format.ts';
-import { LocaleController } from '../../i18n/locale-controller.ts';
 import { createLocalizer } from '../../i18n/localizer.ts';
-import { describeSchedule, nextOccurrenceText } from '../../i18n/schedule-text.ts';
 import { readFeed, type FeedResult } from '../../oruk/feed.ts';
 import { button } from '../../shared-ui/button.ts';
-import { textArea } from '../../shared-ui/field.ts';
-import { FocusAfterRender } from '../../shared-ui/focus-after-render.ts';
 import { notification, statusRegion } from '../../shared-ui/notification.ts';
 import { spinner } from '../../shared-ui/spinner.ts';
-import { sharedStyles } from '../../shared-ui/styles.ts';
-import { tokens } from '../../theme/tokens.ts';
+import { ApiController } from '../base/api-controller.ts';
+import { ClsElement } from '../base/cls-element.ts';
+import { planView } from './plan-view.ts';
+import { resourceDetails } from './resource-details.ts';
 import { resourceWheelMessages } from './resource-wheel.locales.ts';
 import { resourceWheelStyles } from './resource-wheel.styles.ts';
+import { PAGE, distanceText, listView, serviceList, type ListContext } from './service-lists.ts';
+import { toolbar } from './toolbar.ts';
+import { labelOf, wheelSvg } from './wheel-svg.ts';
 
 /** `detail` of `cls-resource-open`. */
 export interface ResourceOpenDetail {
@@ -50,25 +49,34 @@ export interface PlanChangeDetail {
   ids: string[];
 }
 
-interface Cell {
-  ring: string;
-  segment: string;
-}
+/** The directory as read: loading, ready to explore, read but empty, or unreadable. */
+type FeedState =
+  | { state: 'loading' }
+  | { state: 'ready'; result: FeedResult; index: ServiceIndex; model: WheelModel }
+  | { state: 'empty'; result: FeedResult }
+  | { state: 'failed'; result: FeedResult };
+
+/** What fills the element below its toolbar: the wheel or list, "my wheel", or one resource. */
+type Screen = { name: 'browse' } | { name: 'plan' } | { name: 'resource'; id: string; returnFocus: string };
 
 const localizer = createLocalizer(
   { en: { common: common.en, wheel: resourceWheelMessages.en }, cy: { common: common.cy, wheel: resourceWheelMessages.cy } },
   'wheel',
 );
 
-const PAGE = 20;
-const NEAR_METRES = 8047;
-const PLAN_PARAM = 'cls-plan';
-const STORAGE_KEY = 'cls-resource-wheel';
-const HUES = [205, 145, 35, 280, 10, 175, 330, 90, 0];
-const SIZE = 760;
-const CENTRE = SIZE / 2;
-const ME_RADIUS = 58;
-const OUTER_RADIUS = 222;
+const WHEEL_KEYS: readonly WheelKey[] = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'];
+
+/** A feed that could not be read at all (not expected: `readFeed` reports its problems rather than throwing). */
+const unreadable = (error: unknown): FeedResult => ({
+  version: '3.0',
+  services: [],
+  rejected: 0,
+  reasons: [],
+  notes: [],
+  pagesRead: 0,
+  complete: false,
+  errors: [String(error)],
+});
 
 /**
  * A "resource wheel": community resources arranged around the person, in
@@ -102,21 +110,19 @@ const OUTER_RADIUS = 222;
  * @cssprop [--cls-color-focus=#ffdd00] - Focus highlight.
  * @cssprop [--cls-color-surface=#f3f2f1] - Filter panel background.
  */
-export class ClsResourceWheel extends LitElement {
-  static override styles = [tokens, ...sharedStyles, resourceWheelStyles];
+export class ClsResourceWheel extends ClsElement {
+  static override styles = [ClsElement.styles, resourceWheelStyles];
+  static override localizer = localizer;
 
   static override properties = {
     directory: { type: String },
-    apiBase: { type: String, attribute: 'api-base' },
     postcode: { type: String },
     view: { type: String, reflect: true },
     kiosk: { type: Boolean },
-    headingLevel: { type: Number, attribute: 'heading-level' },
     rings: { attribute: false },
     segments: { attribute: false },
     mapping: { attribute: false },
     feed: { state: true },
-    loading: { state: true },
     query: { state: true },
     filters: { state: true },
     nearText: { state: true },
@@ -124,8 +130,7 @@ export class ClsResourceWheel extends LitElement {
     selected: { state: true },
     active: { state: true },
     shown: { state: true },
-    openId: { state: true },
-    planOpen: { state: true },
+    screen: { state: true },
     plan: { state: true },
     notes: { state: true },
     status: { state: true },
@@ -134,16 +139,12 @@ export class ClsResourceWheel extends LitElement {
 
   /** Base URL of an Open Referral UK v1.0 or v3.0 API. Default: the reference server's `/oruk/` beside `api-base`. */
   declare directory: string | undefined;
-  /** Base URL of the API, used to find a postcode for the "near" filter. */
-  declare apiBase: string | undefined;
   /** A postcode or place to filter by distance from the start. */
   declare postcode: string | undefined;
   /** `wheel` or `list`. Default: the wheel, or the list when the element is narrower than 480 px. */
   declare view: 'wheel' | 'list' | undefined;
   /** Shared-screen mode: nothing is kept on the device. */
   declare kiosk: boolean;
-  /** Level of the main heading, 2–5. */
-  declare headingLevel: number;
   /** The rings, inside out. The first is the person ("me") and holds their notes. */
   declare rings: readonly WheelRing[];
   /** The segments, clockwise from 12 o'clock; the last is "other" for what maps nowhere. */
@@ -151,42 +152,71 @@ export class ClsResourceWheel extends LitElement {
   /** Which taxonomy terms go in which segment and ring; default: derived from the feed's own vocabulary. */
   declare mapping: WheelMapping | undefined;
 
-  declare private feed: FeedResult | undefined;
-  declare private loading: boolean;
+  declare private feed: FeedState;
   declare private query: string;
-  declare private filters: { free?: boolean; openNow?: boolean; stepFree?: boolean; near?: { point: Coordinates; label: string } };
+  declare private filters: WheelFilters;
   declare private nearText: string;
   declare private nearProblem: boolean;
-  declare private selected: Cell | undefined;
-  declare private active: Cell;
+  declare private selected: CellPosition | undefined;
+  declare private active: CellPosition;
   declare private shown: number;
-  declare private openId: string | undefined;
-  declare private planOpen: boolean;
+  declare private screen: Screen;
   declare private plan: string[];
   declare private notes: string;
   declare private status: string;
   declare private copied: 'yes' | 'no' | undefined;
 
-  private readonly locale = new LocaleController(this, localizer);
-  private readonly focusNext = new FocusAfterRender(this);
-  private index: ServiceIndex | undefined;
-  private model: WheelModel | undefined;
-  private returnFocus: string | undefined;
+  private readonly api = new ApiController(this);
+  private readonly matcher = new WheelMatcher();
+  private readonly store = planStore(() => (this.kiosk ? undefined : localDeviceStorage()));
+
+  /** Reads the directory; a new `directory` or `api-base` cancels a read under way and starts again. */
+  private readonly feedTask = new Task(this, {
+    args: () => [this.directory, this.apiBase] as const,
+    task: async ([directory, apiBase], { signal }) => {
+      this.feed = { state: 'loading' };
+      this.status = this.locale.t('loading');
+      // Cancelled too when the element leaves the page.
+      const reading = this.api.signal(signal);
+      const result = await readFeed(resolveDirectoryUrl(this, directory, apiBase), { perPage: 200, maxPages: 100, maxItems: 10_000, signal: reading });
+      if (reading.aborted) throw new DOMException('The read was cancelled', 'AbortError');
+      return result;
+    },
+    onComplete: (result) => this.showFeed(result),
+    onError: (error) => {
+      if (!isAbort(error)) this.showFeed(unreadable(error));
+    },
+  });
+
+  /** Finds the place typed for "near"; a newer one cancels one under way. */
+  private readonly nearTask = new Task(this, {
+    autoRun: false,
+    task: ([text]: readonly [string], { signal }) => this.api.get('geocode', GeocodeResult, { query: { q: text }, signal }),
+    onComplete: (place) => {
+      this.nearProblem = false;
+      this.filters = { ...this.filters, near: { point: place.coordinates, label: place.label } };
+      this.shown = PAGE;
+    },
+    onError: (error) => {
+      if (isAbort(error)) return;
+      this.nearProblem = true;
+      this.focusNext.request('#near-error');
+    },
+  });
 
   constructor() {
     super();
     this.kiosk = false;
-    this.headingLevel = 2;
     this.rings = DEFAULT_RINGS;
     this.segments = DEFAULT_SEGMENTS;
-    this.loading = true;
+    this.feed = { state: 'loading' };
     this.query = '';
     this.filters = {};
     this.nearText = '';
     this.nearProblem = false;
     this.active = { ring: DEFAULT_RINGS[1]?.id ?? 'community', segment: DEFAULT_SEGMENTS[0]?.id ?? 'other' };
     this.shown = PAGE;
-    this.planOpen = false;
+    this.screen = { name: 'browse' };
     this.plan = [];
     this.notes = '';
     this.status = '';
@@ -194,45 +224,40 @@ export class ClsResourceWheel extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.restorePlan();
+    const plan = openingPlan(this.store.read()?.data, this.ownerDocument.location?.search ?? '');
+    this.plan = plan.ids;
+    this.notes = plan.notes;
     if (!this.view && this.getBoundingClientRect().width > 0 && this.getBoundingClientRect().width < 480) this.view = 'list';
-    void this.load();
-    if (this.postcode) {
-      this.nearText = this.postcode;
-      void this.applyNear();
-    }
+    // Back on the page after leaving it mid-read (which cancelled the read): read again.
+    if (this.hasUpdated && this.feed.state === 'loading') void this.feedTask.run();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('mapping') || changed.has('rings') || changed.has('segments')) && this.feed) this.rebuild();
-    // A postcode set later (the self-assessment's next step, say) filters too.
-    if (this.hasUpdated && changed.has('postcode') && this.postcode) {
+    if ((changed.has('mapping') || changed.has('rings') || changed.has('segments')) && this.feed.state === 'ready') {
+      this.feed = { ...this.feed, model: this.buildModel(this.feed.result.services) };
+    }
+    // A postcode given at the start, or set later (the self-assessment's next step, say), filters too.
+    if (changed.has('postcode') && this.postcode) {
       this.nearText = this.postcode;
-      void this.applyNear();
+      this.applyNear();
     }
   }
 
   // ——— data ———
 
-  private get directoryUrl(): string {
-    return resolveDirectoryUrl(this, this.directory, this.apiBase);
+  private showFeed(result: FeedResult): void {
+    const services = result.services;
+    if (services.length) this.feed = { state: 'ready', result, index: new ServiceIndex(services), model: this.buildModel(services) };
+    else this.feed = { state: result.errors.length || result.rejected ? 'failed' : 'empty', result };
+    this.status = this.locale.t('loaded', { count: services.length, n: this.locale.number(services.length) });
   }
 
-  private async load(): Promise<void> {
-    this.loading = true;
-    this.status = this.locale.t('loading');
-    try {
-      this.feed = await readFeed(this.directoryUrl, { perPage: 200, maxPages: 100, maxItems: 10_000 });
-    } catch (error) {
-      this.feed = { version: '3.0', services: [], rejected: 0, reasons: [], notes: [], pagesRead: 0, complete: false, errors: [String(error)] } as FeedResult;
-    }
-    this.loading = false;
-    this.rebuild();
-    this.status = this.locale.t('loaded', { count: this.feed.services.length, n: this.locale.number(this.feed.services.length) });
+  private buildModel(services: readonly Service[]): WheelModel {
+    return buildWheel(services, this.resolveMapping(services), this.rings, this.segments);
   }
 
   /** The mapping: the `mapping` property, a JSON child, or one derived from the feed's own vocabulary. */
-  private resolveMapping(terms: readonly TaxonomyTerm[]): WheelMapping {
+  private resolveMapping(services: readonly Service[]): WheelMapping {
     if (this.mapping) return this.mapping;
     const script = this.querySelector('script[type="application/json"]');
     if (script?.textContent) {
@@ -244,93 +269,51 @@ export class ClsResourceWheel extends LitElement {
         console.warn('<cls-resource-wheel>: the JSON child is not valid JSON');
       }
     }
-    return defaultMapping(terms);
+    return defaultMapping(feedTerms(services));
   }
 
-  private rebuild(): void {
-    const services = this.feed?.services ?? [];
-    const terms = [...new Map(services.flatMap((service) => service.taxonomyTerms).map((term) => [term.id, term])).values()];
-    this.model = buildWheel(services, this.resolveMapping(terms), this.rings, this.segments);
-    this.index = new ServiceIndex(services);
+  /** What the search and filters match, or undefined when nothing narrows the wheel. Searched once per change, then remembered. */
+  private get found(): WheelMatches | undefined {
+    if (this.feed.state !== 'ready') return undefined;
+    return this.matcher.matches({ index: this.feed.index, model: this.feed.model, query: this.query, filters: this.filters });
   }
 
-  private get searchFilters(): ServiceFilters {
-    const now = new Date();
-    return {
-      ...(this.filters.free ? { free: true } : {}),
-      ...(this.filters.stepFree ? { stepFree: true } : {}),
-      ...(this.filters.openNow ? { openNow: (service: Service) => isOpenNow(service.schedules, now) } : {}),
-      ...(this.filters.near ? { near: { point: this.filters.near.point, withinMetres: NEAR_METRES } } : {}),
-    };
-  }
-
-  private get filtering(): boolean {
-    return Boolean(this.query.trim() || this.filters.free || this.filters.openNow || this.filters.stepFree || this.filters.near);
-  }
-
-  /** Ids matching the search and filters, or undefined when nothing narrows the wheel. */
-  private matchingIds(): Set<string> | undefined {
-    if (!this.filtering || !this.index) return undefined;
-    const found = this.index.search(this.query, this.searchFilters, { limit: 100_000 });
-    return new Set(found.results.map((result) => result.service.id));
-  }
-
-  private async applyNear(): Promise<void> {
+  private applyNear(): void {
     const text = this.nearText.trim();
-    if (!text) {
-      const { near: _removed, ...rest } = this.filters;
-      this.filters = rest;
+    if (text) {
+      void this.nearTask.run([text]);
       return;
     }
-    try {
-      const client = new ApiClient({ baseUrl: this.apiBase?.trim() || resolveApiBase(this) });
-      const place = await client.get('geocode', GeocodeResult, { query: { q: text } });
-      this.nearProblem = false;
-      this.filters = { ...this.filters, near: { point: place.coordinates, label: place.label } };
-      this.shown = PAGE;
-    } catch {
-      this.nearProblem = true;
-      this.focusNext.request('#near-error');
-    }
+    this.nearTask.abort();
+    const { near: _removed, ...rest } = this.filters;
+    this.filters = rest;
+  }
+
+  private clearFilters(): void {
+    this.nearTask.abort();
+    this.query = '';
+    this.filters = {};
+    this.nearText = '';
+    this.nearProblem = false;
+    this.focusNext.request('#search');
   }
 
   // ——— plan ———
 
-  private restorePlan(): void {
-    const fromUrl = decodePlan(new URLSearchParams(this.ownerDocument.location?.search ?? '').get(PLAN_PARAM));
-    let saved: { ids?: string[]; notes?: string } = {};
-    if (!this.kiosk) {
-      try {
-        saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as typeof saved;
-      } catch {
-        saved = {};
-      }
-    }
-    this.plan = [...new Set([...(Array.isArray(saved.ids) ? saved.ids.filter((id) => typeof id === 'string') : []), ...fromUrl])];
-    this.notes = typeof saved.notes === 'string' ? saved.notes : '';
-  }
-
   private savePlan(): void {
-    if (this.kiosk) return;
-    try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify({ ids: this.plan, notes: this.notes }));
-    } catch {
-      // Storage may be full or blocked; the plan still works for this visit.
-    }
+    // Nothing is kept in kiosk mode, or when the device refuses; the plan still works for this visit.
+    this.store.write({ ids: this.plan, notes: this.notes });
   }
 
   private togglePin(id: string): void {
     this.plan = this.plan.includes(id) ? this.plan.filter((other) => other !== id) : [...this.plan, id];
     this.savePlan();
     this.status = this.locale.t('plan.changed', { count: this.plan.length });
-    this.dispatchEvent(new CustomEvent<PlanChangeDetail>('cls-plan-change', { detail: { ids: [...this.plan] }, bubbles: true, composed: true }));
+    this.emit('cls-plan-change', { ids: [...this.plan] });
   }
 
   private get planUrl(): string {
-    const url = new URL(this.ownerDocument.location?.href ?? 'http://localhost/');
-    url.searchParams.set(PLAN_PARAM, encodePlan(this.plan));
-    url.hash = '';
-    return url.href;
+    return planLink(this.ownerDocument.location?.href ?? 'http://localhost/', this.plan);
   }
 
   private async copyPlanLink(): Promise<void> {
@@ -345,21 +328,20 @@ export class ClsResourceWheel extends LitElement {
 
   // ——— navigation ———
 
-  private openCell(cell: Cell): void {
+  private openCell(cell: CellPosition): void {
     this.selected = cell;
     this.active = cell;
     this.shown = PAGE;
     this.focusNext.request('#cell-heading');
   }
 
-  private onCellKey(event: KeyboardEvent, cell: Cell): void {
+  private onCellKey(event: KeyboardEvent, cell: CellPosition): void {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       this.openCell(cell);
       return;
     }
-    const keys = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'] as const;
-    const key = keys.find((candidate) => candidate === event.key);
+    const key = WHEEL_KEYS.find((candidate) => candidate === event.key);
     if (!key) return;
     event.preventDefault();
     this.active = moveCell(cell, key, this.rings, this.segments);
@@ -367,414 +349,183 @@ export class ClsResourceWheel extends LitElement {
   }
 
   private openResource(id: string, from: string): void {
-    this.returnFocus = from;
-    this.openId = id;
+    this.screen = { name: 'resource', id, returnFocus: from };
     this.focusNext.request('#resource-heading');
-    this.dispatchEvent(new CustomEvent<ResourceOpenDetail>('cls-resource-open', { detail: { id }, bubbles: true, composed: true }));
+    this.emit('cls-resource-open', { id });
   }
 
-  private closeResource(): void {
-    this.openId = undefined;
-    if (this.returnFocus) this.focusNext.request(this.returnFocus);
+  private closeResource(returnFocus: string): void {
+    this.screen = { name: 'browse' };
+    this.focusNext.request(returnFocus);
   }
 
-  // ——— wording ———
-
-  private label(item: { label: { en: string; cy: string } } | undefined): string {
-    return item ? item.label[this.locale.lang] : '';
-  }
-
-  private cellName(cell: Cell): { segment: string; ring: string } {
-    return {
-      segment: this.label(this.segments.find((segment) => segment.id === cell.segment)),
-      ring: this.label(this.rings.find((ring) => ring.id === cell.ring)),
-    };
-  }
-
-  private highlighted(text: string): TemplateResult | string {
-    const query = this.query.trim();
-    if (!query) return text;
-    const ranges = highlightRanges(text, query);
-    if (!ranges.length) return text;
-    const parts: Array<TemplateResult | string> = [];
-    let at = 0;
-    for (const [start, end] of ranges) {
-      parts.push(text.slice(at, start), html`<mark>${text.slice(start, end)}</mark>`);
-      at = end;
-    }
-    parts.push(text.slice(at));
-    return html`${parts}`;
-  }
-
-  private distanceText(service: Service): string | undefined {
-    const near = this.filters.near;
-    if (!near) return undefined;
-    const metres = Math.min(...service.locations.flatMap((location) => (location.coordinates ? [distanceMetres(near.point, location.coordinates)] : [])));
-    return Number.isFinite(metres) ? this.locale.t('resource.away', { distance: formatDistance(this.locale.lang, metres, 'miles') }) : undefined;
+  private showPlan(open: boolean): void {
+    this.screen = open ? { name: 'plan' } : { name: 'browse' };
+    this.focusNext.request(open ? '#plan-heading' : '#search');
   }
 
   // ——— rendering ———
 
+  private get listContext(): ListContext {
+    return { locale: this.locale, query: this.query, near: this.filters.near?.point, onOpen: (id, from) => this.openResource(id, from) };
+  }
+
   protected override render(): TemplateResult {
     const { t } = this.locale;
-    const level = Math.min(5, Math.max(2, Math.round(this.headingLevel) || 2));
     return html`<div class="root" part="base" lang=${this.locale.lang}>
-      <div class="heading-l" role="heading" aria-level=${level}><slot name="heading">${t('heading')}</slot></div>
+      <div class="heading-l" role="heading" aria-level=${this.headings.main}><slot name="heading">${t('heading')}</slot></div>
       <div class="intro"><slot name="intro"><p>${t('intro')}</p></slot></div>
-      ${this.loading ? html`<p>${spinner()} ${t('loading')}</p>` : this.renderLoaded(level)} ${statusRegion(this.status)}
+      ${this.feed.state === 'loading' ? html`<p>${spinner()} ${t('loading')}</p>` : this.renderLoaded()} ${statusRegion(this.status)}
     </div>`;
   }
 
   private renderFeedProblems(): TemplateResult | typeof nothing {
-    const feed = this.feed;
-    if (!feed) return nothing;
     const { t } = this.locale;
-    if (!feed.services.length) {
-      return feed.errors.length || feed.rejected
-        ? notification({ title: t('feed.title'), variant: 'error', body: html`<p>${t('feed.failed')}</p>${button({ label: t('tryAgain'), variant: 'secondary', onClick: () => void this.load() })}` })
-        : html`<p>${t('feed.empty')}</p>`;
+    const level = this.headings.sub;
+    switch (this.feed.state) {
+      case 'loading':
+        return nothing;
+      case 'failed':
+        return notification({
+          title: t('feed.title'),
+          variant: 'error',
+          level,
+          body: html`<p>${t('feed.failed')}</p>${button({ label: t('tryAgain'), variant: 'secondary', onClick: () => void this.feedTask.run() })}`,
+        });
+      case 'empty':
+        return html`<p>${t('feed.empty')}</p>`;
+      case 'ready': {
+        const { complete, rejected } = this.feed.result;
+        const lines = [!complete ? t('feed.partial') : '', rejected ? t('feed.rejected', { count: rejected }) : ''].filter(Boolean);
+        return lines.length ? notification({ title: t('feed.title'), level, body: html`${lines.map((line) => html`<p>${line}</p>`)}` }) : nothing;
+      }
     }
-    const lines = [!feed.complete ? t('feed.partial') : '', feed.rejected ? t('feed.rejected', { count: feed.rejected }) : ''].filter(Boolean);
-    return lines.length ? notification({ title: t('feed.title'), body: html`${lines.map((line) => html`<p>${line}</p>`)}` }) : nothing;
   }
 
-  private renderLoaded(level: number): TemplateResult {
+  private renderLoaded(): TemplateResult {
     const feed = this.feed;
-    if (!feed?.services.length) return html`${this.renderFeedProblems()}`;
-    if (this.openId) return this.renderResource(level);
-    if (this.planOpen) return this.renderPlan(level);
-    const view = this.view ?? 'wheel';
+    if (feed.state !== 'ready') return html`${this.renderFeedProblems()}`;
+    const { sub } = this.headings;
+    const screen = this.screen;
+    if (screen.name === 'resource') return this.renderResource(feed.result.services, screen.id, screen.returnFocus);
+    if (screen.name === 'plan') return this.renderPlan(feed);
+    const matches = this.found;
     return html`${this.renderFeedProblems()} ${this.renderToolbar()}
-      ${view === 'wheel'
-        ? html`<div class="layout layout--wheel">${this.renderWheel(this.model, this.matchingIds())}<div>${this.renderCellList(level + 1)}</div></div>`
-        : this.renderListView(level + 1)}`;
+      ${(this.view ?? 'wheel') === 'wheel'
+        ? html`<div class="layout layout--wheel">${this.renderWheel(feed.model, matches?.counts)}<div>${this.renderCellList(feed.model, matches, sub)}</div></div>`
+        : listView(this.listContext, {
+            rings: this.rings,
+            segments: this.segments,
+            level: sub,
+            servicesIn: (ring, segment) => this.servicesIn(feed.model, { ring: ring.id, segment: segment.id }, matches),
+          })}`;
   }
 
   private renderToolbar(): TemplateResult {
-    const { t } = this.locale;
-    const view = this.view ?? 'wheel';
-    const check = (key: 'free' | 'openNow' | 'stepFree', label: string) =>
-      html`<div class="choice">
-        <input
-          type="checkbox"
-          id="filter-${key}"
-          .checked=${live(Boolean(this.filters[key]))}
-          @change=${(event: Event) => {
-            this.filters = { ...this.filters, [key]: (event.target as HTMLInputElement).checked || undefined };
-            this.shown = PAGE;
-          }}
-        /><label for="filter-${key}">${label}</label>
-      </div>`;
-    return html`<div class="toolbar">
-        <div class="form-group">
-          <label class="label" for="search">${t('search.label')}</label>
-          <div class="hint" id="search-hint">${t('search.hint')}</div>
-          <input
-            class="input"
-            id="search"
-            type="search"
-            autocomplete="off"
-            aria-describedby="search-hint"
-            .value=${live(this.query)}
-            @input=${(event: Event) => {
-              this.query = (event.target as HTMLInputElement).value;
-              this.shown = PAGE;
-              const count = this.matchingIds()?.size;
-              this.status = count === undefined ? '' : t('results.matches', { count, n: this.locale.number(count) });
-            }}
-          />
-        </div>
-        <div class="toggle" role="group" aria-label=${t('view.label')}>
-          ${(['wheel', 'list'] as const).map(
-            (option) => html`<button
-              type="button"
-              class="button button--secondary"
-              part="button"
-              aria-pressed=${view === option ? 'true' : 'false'}
-              @click=${() => {
-                this.view = option;
-              }}
-            >${t(`view.${option}`)}</button>`,
-          )}
-        </div>
-        ${button({ label: t('plan.open', { count: this.plan.length }), variant: 'secondary', onClick: () => {
-          this.planOpen = true;
-          this.focusNext.request('#plan-heading');
-        } })}
-      </div>
-      <fieldset class="filters">
-        <legend class="visually-hidden">${t('filters.legend')}</legend>
-        ${check('free', t('filters.free'))} ${check('openNow', t('filters.openNow'))} ${check('stepFree', t('filters.stepFree'))}
-        <div class="near">
-          <label for="near">${t('filters.near')}</label>
-          <input
-            class="input ${this.nearProblem ? 'input--error' : ''}"
-            id="near"
-            type="text"
-            autocomplete="postal-code"
-            aria-describedby=${ifDefined(this.nearProblem ? 'near-error' : undefined)}
-            aria-invalid=${ifDefined(this.nearProblem ? 'true' : undefined)}
-            .value=${live(this.nearText)}
-            @input=${(event: Event) => {
-              this.nearText = (event.target as HTMLInputElement).value;
-            }}
-            @keydown=${(event: KeyboardEvent) => {
-              if (event.key === 'Enter') void this.applyNear();
-            }}
-          />
-          ${button({ label: t('filters.apply'), variant: 'secondary', onClick: () => void this.applyNear() })}
-          ${this.nearProblem ? html`<p class="error-message" id="near-error" tabindex="-1">${t('filters.nearProblem')}</p>` : nothing}
-        </div>
-        ${this.filtering
-          ? button({
-              label: t('filters.clear'),
-              variant: 'secondary',
-              onClick: () => {
-                this.query = '';
-                this.filters = {};
-                this.nearText = '';
-                this.nearProblem = false;
-                this.focusNext.request('#search');
-              },
-            })
-          : nothing}
-      </fieldset>`;
-  }
-
-  /** The wheel as SVG: every cell a button in one tab stop (roving tabindex), named with its ring, segment and count. */
-  private renderWheel(model: WheelModel | undefined, matches: Set<string> | undefined, planOnly = false): TemplateResult {
-    if (!model) return html``;
-    const { t } = this.locale;
-    const rings = this.rings.filter((ring, index) => index > 0);
-    const counts = matches ? matchCounts(model, matches) : undefined;
-    const step = (OUTER_RADIUS - ME_RADIUS) / Math.max(1, rings.length);
-    const angle = (Math.PI * 2) / Math.max(1, this.segments.length);
-    const cells: SVGTemplateResult[] = [];
-    const labels: SVGTemplateResult[] = [];
-    this.segments.forEach((segment, s) => {
-      const start = s * angle;
-      const end = start + angle;
-      const hue = HUES[s % HUES.length] ?? 0;
-      rings.forEach((ring, r) => {
-        const inner = ME_RADIUS + r * step;
-        const outer = inner + step;
-        const cell = model.cells.find((candidate) => candidate.ring === ring.id && candidate.segment === segment.id);
-        const total = planOnly ? (cell?.services.filter((service) => this.plan.includes(service.id)).length ?? 0) : (cell?.services.length ?? 0);
-        const id = cellId(ring.id, segment.id);
-        const matched = counts?.get(id) ?? 0;
-        const isActive = this.active.ring === ring.id && this.active.segment === segment.id;
-        const selected = this.selected?.ring === ring.id && this.selected.segment === segment.id;
-        const names = { segment: this.label(segment), ring: this.label(ring) };
-        const name = counts ? t('wheel.cellMatches', { ...names, count: matched }) : t('wheel.cell', { ...names, count: total });
-        const mid = (start + end) / 2;
-        const radius = (inner + outer) / 2;
-        cells.push(svg`<path
-          class="cell ${counts && matched ? 'cell--match' : ''} ${counts && !matched ? 'cell--dim' : ''}"
-          part="cell"
-          data-cell=${id}
-          d=${arcPath(CENTRE, CENTRE, inner, outer, start, end)}
-          fill="hsl(${hue} 60% ${88 - r * 7}%)"
-          role=${planOnly ? 'img' : 'button'}
-          tabindex=${planOnly ? -1 : isActive ? 0 : -1}
-          aria-label=${name}
-          aria-pressed=${ifDefined(planOnly ? undefined : selected ? 'true' : 'false')}
-          @click=${() => !planOnly && this.openCell({ ring: ring.id, segment: segment.id })}
-          @keydown=${(event: KeyboardEvent) => !planOnly && this.onCellKey(event, { ring: ring.id, segment: segment.id })}
-          @focus=${() => {
-            if (!planOnly) this.active = { ring: ring.id, segment: segment.id };
-          }}
-        ></path>
-        <text class="count" dominant-baseline="central" x=${CENTRE + radius * Math.sin(mid)} y=${CENTRE - radius * Math.cos(mid)} aria-hidden="true">${counts ? matched : total}</text>`);
-      });
-      // Segment names outside the rim, wrapped onto short lines (Welsh runs longer).
-      const words = this.label(segment).split(' ');
-      const lines: string[] = [];
-      for (const word of words) {
-        const last = lines.at(-1);
-        if (last !== undefined && (last + ' ' + word).length <= 12) lines[lines.length - 1] = `${last} ${word}`;
-        else lines.push(word);
-      }
-      const mid = (start + end) / 2;
-      const x = CENTRE + (OUTER_RADIUS + 16) * Math.sin(mid);
-      const y = CENTRE - (OUTER_RADIUS + 16) * Math.cos(mid);
-      const anchor = Math.abs(Math.sin(mid)) < 0.2 ? 'middle' : Math.sin(mid) > 0 ? 'start' : 'end';
-      const top = y - (Math.cos(mid) > 0.3 ? (lines.length - 1) * 22 : Math.cos(mid) < -0.3 ? -16 : ((lines.length - 1) * 22) / 2 - 6);
-      labels.push(svg`<text class="segment-label" part="segment" text-anchor=${anchor} aria-hidden="true">${lines.map(
-        (line, index) => svg`<tspan x=${x} y=${top + index * 22}>${line}</tspan>`,
-      )}</text>`);
+    return toolbar({
+      locale: this.locale,
+      query: this.query,
+      filters: this.filters,
+      nearText: this.nearText,
+      nearProblem: this.nearProblem,
+      view: this.view ?? 'wheel',
+      planCount: this.plan.length,
+      narrowed: isNarrowed(this.query, this.filters),
+      onQuery: (value) => {
+        this.query = value;
+        this.shown = PAGE;
+        const count = this.found?.ids.size;
+        this.status = count === undefined ? '' : this.locale.t('results.matches', { count, n: this.locale.number(count) });
+      },
+      onFilter: (key, on) => {
+        this.filters = { ...this.filters, [key]: on || undefined };
+        this.shown = PAGE;
+      },
+      onNearText: (value) => {
+        this.nearText = value;
+      },
+      onApplyNear: () => this.applyNear(),
+      onView: (view) => {
+        this.view = view;
+      },
+      onOpenPlan: () => this.showPlan(true),
+      onClear: () => this.clearFilters(),
     });
-    const meLabel = this.label(this.rings[0]) || t('wheel.me');
-    return html`<div>
-      <svg viewBox="0 0 ${SIZE} ${SIZE}" role=${planOnly ? 'img' : 'group'} aria-label=${planOnly ? t('plan.heading') : t('wheel.label')}>
-        <circle cx=${CENTRE} cy=${CENTRE} r=${ME_RADIUS} fill="var(--_color-surface)" stroke="var(--_color-text)" stroke-width="2"></circle>
-        <text class="me-label" dominant-baseline="central" x=${CENTRE} y=${CENTRE} aria-hidden="true">${meLabel}</text>
-        ${cells} ${labels}
-      </svg>
-      <p class="body-s" part="ring">${t('wheel.rings')}:</p>
-      <ol class="ring-key body-s" part="ring">
-        ${this.rings.map((ring) => html`<li>${this.label(ring)}</li>`)}
-      </ol>
-    </div>`;
   }
 
-  private servicesFor(cell: Cell | undefined, matches: Set<string> | undefined): Service[] {
-    const all = cell ? (this.model?.cells.find((candidate) => candidate.ring === cell.ring && candidate.segment === cell.segment)?.services ?? []) : [];
-    return matches ? all.filter((service) => matches.has(service.id)) : all;
+  private renderWheel(model: WheelModel, counts: ReadonlyMap<string, number> | undefined, plan?: readonly string[]): TemplateResult {
+    return wheelSvg({
+      locale: this.locale,
+      model,
+      rings: this.rings,
+      segments: this.segments,
+      counts,
+      plan,
+      active: this.active,
+      selected: this.selected,
+      onOpen: (cell) => this.openCell(cell),
+      onKey: (event, cell) => this.onCellKey(event, cell),
+      onFocus: (cell) => {
+        this.active = cell;
+      },
+    });
   }
 
-  private renderCellList(level: number): TemplateResult {
+  /** The resources of one cell, those that match when something narrows the wheel. */
+  private servicesIn(model: WheelModel, cell: CellPosition, matches: WheelMatches | undefined): Service[] {
+    const all = model.cells.find((candidate) => candidate.ring === cell.ring && candidate.segment === cell.segment)?.services ?? [];
+    return matches ? all.filter((service) => matches.ids.has(service.id)) : all;
+  }
+
+  /** Beside the wheel: the chosen cell's resources, or every match when nothing is chosen but something narrows the wheel. */
+  private renderCellList(model: WheelModel, matches: WheelMatches | undefined, level: number): TemplateResult {
     const { t } = this.locale;
-    const matches = this.matchingIds();
+    const onMore = () => {
+      this.shown += PAGE;
+    };
     if (!this.selected) {
       if (!matches) return html`<p>${t('results.choose')}</p>`;
-      const found = this.index?.search(this.query, this.searchFilters, { limit: this.shown });
-      return this.renderServiceList(found?.results.map((result) => result.service) ?? [], found?.total ?? 0, level, t('results.matches', { count: found?.total ?? 0 }));
+      const total = matches.services.length;
+      return serviceList(this.listContext, { services: matches.services.slice(0, this.shown), total, level, heading: t('results.matches', { count: total }), onMore });
     }
-    const services = this.servicesFor(this.selected, matches);
-    const { segment, ring } = this.cellName(this.selected);
-    return this.renderServiceList(services.slice(0, this.shown), services.length, level, t('results.heading', { segment, ring }));
+    const selected = this.selected;
+    const services = this.servicesIn(model, selected, matches);
+    const segment = labelOf(this.segments.find((candidate) => candidate.id === selected.segment), this.locale.lang);
+    const ring = labelOf(this.rings.find((candidate) => candidate.id === selected.ring), this.locale.lang);
+    return serviceList(this.listContext, { services: services.slice(0, this.shown), total: services.length, level, heading: t('results.heading', { segment, ring }), onMore });
   }
 
-  private renderServiceList(services: readonly Service[], total: number, level: number, heading: string): TemplateResult {
-    const { t } = this.locale;
-    const now = new Date();
-    return html`<div class="heading-m" role="heading" aria-level=${level} id="cell-heading" tabindex="-1">${heading}</div>
-      ${total === 0
-        ? html`<p>${t('results.none')}</p>`
-        : html`<ul class="services" part="list">
-              ${services.map((service) => {
-                const when = service.schedules.map((schedule) => describeSchedule(schedule, this.locale.lang)).find(Boolean);
-                return html`<li class="service">
-                  <button type="button" class="link-button" data-service=${service.id} @click=${() => this.openResource(service.id, `[data-service="${CSS.escape(service.id)}"]`)}>
-                    ${this.highlighted(service.name)}
-                  </button>
-                  ${service.organization ? html`<p class="service-meta">${service.organization.name}</p>` : nothing}
-                  ${service.description ? html`<p class="service-meta">${this.highlighted(service.description.length > 160 ? `${service.description.slice(0, 157)}…` : service.description)}</p>` : nothing}
-                  <p class="service-meta">
-                    ${service.free ? html`<span class="tag">${t('resource.free')}</span>` : nothing}
-                    ${isOpenNow(service.schedules, now) ? html`<span class="tag tag--open">${t('resource.open')}</span>` : nothing}
-                    ${[when, this.distanceText(service)].filter(Boolean).join(' · ')}
-                  </p>
-                </li>`;
-              })}
-            </ul>
-            ${total > services.length
-              ? button({ label: t('results.more', { count: Math.min(PAGE, total - services.length) }), variant: 'secondary', onClick: () => {
-                  this.shown += PAGE;
-                } })
-              : nothing}`}`;
-  }
-
-  /** The same content as the wheel, as nested headings and lists: the screen-reader-friendly primary alternative. */
-  private renderListView(level: number): TemplateResult {
-    const matches = this.matchingIds();
-    return html`<div class="list-view">
-      ${this.segments.map((segment) => {
-        const groups = this.rings
-          .map((ring) => ({ ring, services: this.servicesFor({ ring: ring.id, segment: segment.id }, matches) }))
-          .filter((group) => group.services.length);
-        if (!groups.length) return nothing;
-        return html`<section>
-          <div class="heading-m" role="heading" aria-level=${level}>${this.label(segment)}</div>
-          ${groups.map(
-            (group) => html`<div class="body-s" role="heading" aria-level=${Math.min(6, level + 1)}><strong>${this.label(group.ring)}</strong> (${group.services.length})</div>
-              <ul class="services" part="list">
-                ${group.services.slice(0, PAGE).map(
-                  (service) => html`<li class="service">
-                    <button type="button" class="link-button" data-service=${service.id} @click=${() => this.openResource(service.id, `[data-service="${CSS.escape(service.id)}"]`)}>
-                      ${this.highlighted(service.name)}
-                    </button>
-                  </li>`,
-                )}
-              </ul>`,
-          )}
-        </section>`;
-      })}
-    </div>`;
-  }
-
-  private renderResource(level: number): TemplateResult {
-    const { t } = this.locale;
-    const service = this.feed?.services.find((candidate) => candidate.id === this.openId);
+  private renderResource(services: readonly Service[], id: string, returnFocus: string): TemplateResult {
+    const service = services.find((candidate) => candidate.id === id);
     if (!service) return html``;
-    const now = new Date();
-    const pinned = this.plan.includes(service.id);
-    const when = service.schedules.flatMap((schedule) => {
-      const text = describeSchedule(schedule, this.locale.lang);
-      const next = nextOccurrenceText(schedule, now, this.locale.lang);
-      return text ? [[text, next].filter(Boolean).join('. ')] : [];
+    return resourceDetails({
+      locale: this.locale,
+      service,
+      level: this.headings.main,
+      pinned: this.plan.includes(service.id),
+      distance: distanceText(this.locale, service, this.filters.near?.point),
+      onBack: () => this.closeResource(returnFocus),
+      onTogglePin: () => this.togglePin(service.id),
     });
-    const location = service.locations[0];
-    const phone = service.phone ?? service.organization?.phone;
-    return html`<section part="details">
-      <button type="button" class="link-button no-print" @click=${() => this.closeResource()}>${t('resource.back')}</button>
-      <div class="heading-l" role="heading" aria-level=${level} id="resource-heading" tabindex="-1">${service.name}</div>
-      ${service.description ? html`<p>${service.description}</p>` : nothing}
-      <dl>
-        ${service.organization ? html`<dt>${t('resource.organisation')}</dt><dd>${service.organization.name}</dd>` : nothing}
-        ${when.length ? html`<dt>${t('resource.when')}</dt>${when.map((line) => html`<dd>${line}</dd>`)}` : nothing}
-        ${location
-          ? html`<dt>${t('resource.where')}</dt>
-              <dd>${[location.name, location.address?.line1, location.address?.city, location.address?.postcode].filter(Boolean).join(', ')}${this.distanceText(service) ? ` (${this.distanceText(service)})` : ''}</dd>`
-          : nothing}
-        ${service.free || service.fees ? html`<dt>${t('resource.cost')}</dt><dd>${service.free ? t('resource.free') : service.fees}</dd>` : nothing}
-        ${service.eligibility ? html`<dt>${t('resource.eligibility')}</dt><dd>${service.eligibility}</dd>` : nothing}
-        ${location?.accessibility.length ? html`<dt>${t('resource.access')}</dt>${location.accessibility.map((note) => html`<dd>${note}</dd>`)}` : nothing}
-        ${phone || service.email || service.url
-          ? html`<dt>${t('resource.contact')}</dt>
-              ${phone ? html`<dd>${t('resource.phone')}: <a href="tel:${phone.replace(/[^\d+]/g, '')}">${phone}</a></dd>` : nothing}
-              ${service.email ? html`<dd>${t('resource.email')}: <a href="mailto:${service.email}">${service.email}</a></dd>` : nothing}
-              ${service.url ? html`<dd>${t('resource.website')}: <a href=${service.url} rel="noopener noreferrer" target="_blank">${service.url}</a></dd>` : nothing}`
-          : nothing}
-      </dl>
-      ${button({ label: pinned ? t('resource.unpin') : t('resource.pin'), variant: pinned ? 'secondary' : 'primary', onClick: () => this.togglePin(service.id) })}
-    </section>`;
   }
 
-  private renderPlan(level: number): TemplateResult {
-    const { t } = this.locale;
-    const services = (this.feed?.services ?? []).filter((service) => this.plan.includes(service.id));
-    return html`<button
-        type="button"
-        class="link-button no-print"
-        @click=${() => {
-          this.planOpen = false;
-          this.focusNext.request('#search');
-        }}
-      >${t('plan.back')}</button>
-      <div class="heading-l" role="heading" aria-level=${level} id="plan-heading" tabindex="-1">${t('plan.heading')}</div>
-      <p>${t('plan.intro')}</p>
-      ${services.length ? this.renderWheel(this.model, undefined, true) : html`<p>${t('plan.empty')}</p>`}
-      <ul class="services" part="list">
-        ${services.map(
-          (service) => html`<li class="service">
-            <button type="button" class="link-button" data-service=${service.id} @click=${() => {
-              this.planOpen = false;
-              this.openResource(service.id, `[data-service="${CSS.escape(service.id)}"]`);
-            }}>${service.name}</button>
-            ${[service.schedules.map((schedule) => describeSchedule(schedule, this.locale.lang)).find(Boolean), service.organization?.name].filter(Boolean).join(' · ')}
-          </li>`,
-        )}
-      </ul>
-      ${textArea({
-        id: 'notes',
-        name: 'notes',
-        label: t('plan.notesLabel'),
-        hint: t('plan.notesHint'),
-        optional: true,
-        value: this.notes,
-        rows: 4,
-        messages: { errorPrefix: t('errorPrefix'), optional: t('optional') },
-        onInput: (value) => {
-          this.notes = value;
-          this.savePlan();
-        },
-      })}
-      <div class="button-group">
-        ${button({ label: t('plan.print'), variant: 'secondary', onClick: () => window.print() })}
-        ${services.length ? button({ label: t('plan.copy'), variant: 'secondary', onClick: () => void this.copyPlanLink() }) : nothing}
-      </div>
-      ${this.copied === 'no' ? html`<p>${t('plan.copyFailed')} <span class="plan-link">${this.planUrl}</span></p>` : nothing}`;
+  private renderPlan(feed: Extract<FeedState, { state: 'ready' }>): TemplateResult {
+    return planView({
+      locale: this.locale,
+      services: feed.result.services.filter((service) => this.plan.includes(service.id)),
+      level: this.headings.main,
+      wheel: this.renderWheel(feed.model, undefined, this.plan),
+      notes: this.notes,
+      copied: this.copied,
+      link: this.planUrl,
+      onBack: () => this.showPlan(false),
+      onOpen: (id, from) => this.openResource(id, from),
+      onNotes: (value) => {
+        this.notes = value;
+        this.savePlan();
+      },
+      onCopy: () => void this.copyPlanLink(),
+    });
   }
 }
 

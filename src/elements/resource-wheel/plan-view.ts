@@ -1,0 +1,58 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Service } from '../../contract/directory.ts';
+import type { LocaleController } from '../../i18n/locale-controller.ts';
+import { describeSchedule } from '../../i18n/schedule-text.ts';
+import { button } from '../../shared-ui/button.ts';
+import { textArea } from '../../shared-ui/field.ts';
+import { serviceSelector } from './service-lists.ts';
+
+export interface PlanViewOptions {
+  locale: LocaleController;
+  /** The chosen resources the feed has. */
+  services: readonly Service[];
+  level: number;
+  /** The plan drawn as a wheel (shown when something is chosen). */
+  wheel: TemplateResult;
+  notes: string;
+  /** Whether copying the link worked; when it did not, the link is shown to copy by hand. */
+  copied: 'yes' | 'no' | undefined;
+  link: string;
+  onBack: () => void;
+  onOpen: (id: string, from: string) => void;
+  onNotes: (value: string) => void;
+  onCopy: () => void;
+}
+
+/** "My wheel": the chosen resources on a wheel and in a list, the person's own notes (kept on the device only), print and link. */
+export function planView(options: PlanViewOptions): TemplateResult {
+  const { locale, services } = options;
+  const { t } = locale;
+  return html`<button type="button" class="link-button no-print" @click=${options.onBack}>${t('plan.back')}</button>
+    <div class="heading-l" role="heading" aria-level=${options.level} id="plan-heading" tabindex="-1">${t('plan.heading')}</div>
+    <p>${t('plan.intro')}</p>
+    ${services.length ? options.wheel : html`<p>${t('plan.empty')}</p>`}
+    <ul class="services" part="list">
+      ${services.map(
+        (service) => html`<li class="service">
+          <button type="button" class="link-button" data-service=${service.id} @click=${() => options.onOpen(service.id, serviceSelector(service.id))}>${service.name}</button>
+          ${[service.schedules.map((schedule) => describeSchedule(schedule, locale.lang)).find(Boolean), service.organization?.name].filter(Boolean).join(' · ')}
+        </li>`,
+      )}
+    </ul>
+    ${textArea({
+      id: 'notes',
+      name: 'notes',
+      label: t('plan.notesLabel'),
+      hint: t('plan.notesHint'),
+      optional: true,
+      value: options.notes,
+      rows: 4,
+      messages: { errorPrefix: t('errorPrefix'), optional: t('optional') },
+      onInput: options.onNotes,
+    })}
+    <div class="button-group">
+      ${button({ label: t('plan.print'), variant: 'secondary', onClick: () => window.print() })}
+      ${services.length ? button({ label: t('plan.copy'), variant: 'secondary', onClick: options.onCopy }) : nothing}
+    </div>
+    ${options.copied === 'no' ? html`<p>${t('plan.copyFailed')} <span class="plan-link">${options.link}</span></p>` : nothing}`;
+}

@@ -1,0 +1,120 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Coordinates, Service } from '../../contract/directory.ts';
+import { distanceMetres } from '../../core/geo.ts';
+import { isOpenNow } from '../../core/schedule.ts';
+import { highlightRanges } from '../../core/search.ts';
+import type { WheelRing, WheelSegment } from '../../core/wheel.ts';
+import { formatDistance } from '../../i18n/format.ts';
+import type { LocaleController } from '../../i18n/locale-controller.ts';
+import { describeSchedule } from '../../i18n/schedule-text.ts';
+import { button } from '../../shared-ui/button.ts';
+import { labelOf } from './wheel-svg.ts';
+
+/** How many resources a list shows at a time. */
+export const PAGE = 20;
+
+/** `text` with what the query matched in `<mark>`, as text nodes (never innerHTML). */
+export function highlighted(text: string, query: string): TemplateResult | string {
+  const trimmed = query.trim();
+  if (!trimmed) return text;
+  const ranges = highlightRanges(text, trimmed);
+  if (!ranges.length) return text;
+  const parts: Array<TemplateResult | string> = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    parts.push(text.slice(at, start), html`<mark>${text.slice(start, end)}</mark>`);
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return html`${parts}`;
+}
+
+/** "1.2 miles away" from the "near" place to the service's nearest location, when both are known. */
+export function distanceText(locale: LocaleController, service: Service, near: Coordinates | undefined): string | undefined {
+  if (!near) return undefined;
+  const metres = Math.min(...service.locations.flatMap((location) => (location.coordinates ? [distanceMetres(near, location.coordinates)] : [])));
+  return Number.isFinite(metres) ? locale.t('resource.away', { distance: formatDistance(locale.lang, metres, 'miles') }) : undefined;
+}
+
+/** The selector that finds a resource's button again, to return focus to it. */
+export const serviceSelector = (id: string) => `[data-service="${CSS.escape(id)}"]`;
+
+/** What every list needs. */
+export interface ListContext {
+  locale: LocaleController;
+  /** What was searched for, to mark in names and descriptions. */
+  query: string;
+  /** Where "near" measures from, for distances. */
+  near: Coordinates | undefined;
+  /** Open a resource's details; `from` finds the button to return focus to. */
+  onOpen: (id: string, from: string) => void;
+}
+
+const openButton = (context: ListContext, service: Service) =>
+  html`<button type="button" class="link-button" data-service=${service.id} @click=${() => context.onOpen(service.id, serviceSelector(service.id))}>
+    ${highlighted(service.name, context.query)}
+  </button>`;
+
+/** A heading and a page of resources, each with its organisation, description, tags, next session and distance; "Show more" below. */
+export function serviceList(
+  context: ListContext,
+  list: { services: readonly Service[]; total: number; level: number; heading: string; onMore: () => void },
+): TemplateResult {
+  const { locale, query } = context;
+  const { t } = locale;
+  const now = new Date();
+  const { services, total } = list;
+  return html`<div class="heading-m" role="heading" aria-level=${list.level} id="cell-heading" tabindex="-1">${list.heading}</div>
+    ${total === 0
+      ? html`<p>${t('results.none')}</p>`
+      : html`<ul class="services" part="list">
+            ${services.map((service) => {
+              const when = service.schedules.map((schedule) => describeSchedule(schedule, locale.lang)).find(Boolean);
+              return html`<li class="service">
+                ${openButton(context, service)}
+                ${service.organization ? html`<p class="service-meta">${service.organization.name}</p>` : nothing}
+                ${service.description ? html`<p class="service-meta">${highlighted(service.description.length > 160 ? `${service.description.slice(0, 157)}…` : service.description, query)}</p>` : nothing}
+                <p class="service-meta">
+                  ${service.free ? html`<span class="tag">${t('resource.free')}</span>` : nothing}
+                  ${isOpenNow(service.schedules, now) ? html`<span class="tag tag--open">${t('resource.open')}</span>` : nothing}
+                  ${[when, distanceText(locale, service, context.near)].filter(Boolean).join(' · ')}
+                </p>
+              </li>`;
+            })}
+          </ul>
+          ${total > services.length
+            ? button({ label: t('results.more', { count: Math.min(PAGE, total - services.length) }), variant: 'secondary', onClick: list.onMore })
+            : nothing}`}`;
+}
+
+/**
+ * The same content as the wheel, as nested headings and lists: the
+ * screen-reader-friendly primary alternative. Segments at `level`, their
+ * rings one below.
+ */
+export function listView(
+  context: ListContext,
+  wheel: {
+    rings: readonly WheelRing[];
+    segments: readonly WheelSegment[];
+    level: number;
+    servicesIn: (ring: WheelRing, segment: WheelSegment) => readonly Service[];
+  },
+): TemplateResult {
+  const { lang } = context.locale;
+  return html`<div class="list-view">
+    ${wheel.segments.map((segment) => {
+      const groups = wheel.rings.map((ring) => ({ ring, services: wheel.servicesIn(ring, segment) })).filter((group) => group.services.length);
+      if (!groups.length) return nothing;
+      return html`<section>
+        <div class="heading-m" role="heading" aria-level=${wheel.level}>${labelOf(segment, lang)}</div>
+        ${groups.map(
+          (group) => html`<div class="body-s" role="heading" aria-level=${Math.min(6, wheel.level + 1)}><strong>${labelOf(group.ring, lang)}</strong> (${group.services.length})</div>
+            <ul class="services" part="list">
+              ${group.services.slice(0, PAGE).map((service) => html`<li class="service">${openButton(context, service)}</li>`)}
+            </ul>`,
+        )}
+      </section>`;
+    })}
+  </div>`;
+}
