@@ -1,5 +1,4 @@
 import type { Hono } from 'hono';
-import type { Hub } from '../../src/contract/directory.ts';
 import {
   GeocodeQuery,
   GeocodeResult,
@@ -11,7 +10,7 @@ import {
   type Session,
 } from '../../src/contract/places.ts';
 import { nearest } from '../../src/core/geo.ts';
-import { occurrencesBetween } from '../../src/core/schedule.ts';
+import { expandSessions } from '../../src/core/sessions.ts';
 import { bookedCounts } from '../db/bookings.ts';
 import type { Database } from '../db/database.ts';
 import type { DirectoryCache } from '../directory-cache.ts';
@@ -52,26 +51,12 @@ export const placeRoutes: RouteSpec[] = [
   },
 ];
 
-/** Occurrences of every session plan of `hubs` that start in [from, to). */
-export function expandSessions(hubs: readonly Hub[], from: Date, to: Date): Session[] {
-  const sessions: Session[] = [];
-  for (const hub of hubs) {
-    for (const plan of hub.sessions) {
-      for (const occurrence of occurrencesBetween(plan.schedule, from, to)) {
-        sessions.push({
-          id: `${plan.id}@${occurrence.date}T${occurrence.opensAt ?? '00:00'}`,
-          hubId: hub.id,
-          planId: plan.id,
-          start: occurrence.start.toISOString(),
-          end: occurrence.end.toISOString(),
-          mode: plan.mode,
-          ...(plan.mode === 'bookable' && plan.capacity ? { capacity: plan.capacity, remaining: plan.capacity } : {}),
-        });
-      }
-    }
-  }
-  return sessions.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
-}
+/**
+ * The sessions of `hubs`' plans starting in [from, to), by the one rule the
+ * hub finder follows too (`src/core/sessions.ts`). Re-exported here for the
+ * booking route, which expands a plan around the date a session id names.
+ */
+export { expandSessions };
 
 /** `sessions` with `remaining` reduced by the places already booked (`booked`: seats taken per session id). */
 export function applyBookedCounts(sessions: readonly Session[], booked: ReadonlyMap<string, number>): Session[] {

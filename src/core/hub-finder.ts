@@ -1,6 +1,7 @@
 import type { Hub } from '../contract/directory.ts';
 import type { Session } from '../contract/places.ts';
-import { isOpenNow, londonParts, type Weekday } from './schedule.ts';
+import type { FieldError } from './field-errors.ts';
+import { WEEKDAYS, isOpenNow, londonParts, type Weekday } from './schedule.ts';
 
 /** A hub as the finder lists it: with its distance and its upcoming sessions. */
 export interface HubResult {
@@ -16,6 +17,20 @@ export interface HubFilters {
   mode?: 'drop-in' | 'bookable';
   /** Only hubs with step-free access. */
   stepFree?: boolean;
+}
+
+/**
+ * Hubs, nearest first (with their distances when known), each with its own
+ * `sessions` in start order: how both sources of the finder, the API and a
+ * council's ORUK feed, become its list.
+ */
+export function withSessions(hubs: ReadonlyArray<{ hub: Hub; distanceMetres?: number | undefined }>, sessions: readonly Session[]): HubResult[] {
+  const byHub = sessionsByHub(sessions);
+  return hubs.map(({ hub, distanceMetres }) => ({
+    hub,
+    ...(distanceMetres === undefined ? {} : { distanceMetres }),
+    sessions: byHub.get(hub.id) ?? [],
+  }));
 }
 
 /** Sessions grouped by hub, each list in start order. */
@@ -68,7 +83,20 @@ export function hubOpenNow(hub: Hub, now: Date): boolean {
 
 /** The weekdays on which any listed session falls, Monday first, for the day filter. */
 export function sessionWeekdays(results: readonly HubResult[]): Weekday[] {
-  const order: Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
   const seen = new Set(results.flatMap((result) => result.sessions.map((session) => londonParts(new Date(session.start)).weekday)));
-  return order.filter((day) => seen.has(day));
+  return WEEKDAYS.filter((day) => seen.has(day));
+}
+
+/**
+ * The booking form's errors as the resident sees its fields: the schema's
+ * `contact` (nothing chosen) is the contact-method question, and any error
+ * in `contact.*` belongs to the phone or email box for the method chosen
+ * (required when empty, else invalid).
+ */
+export function bookingFieldErrors(errors: readonly FieldError[], method: 'phone' | 'email' | undefined): FieldError[] {
+  return errors.map((error) => {
+    if (error.field === 'contact') return { field: 'contact.method', code: 'required' };
+    if (error.field.startsWith('contact.')) return { field: `contact.${method ?? 'method'}`, code: error.code === 'required' ? 'required' : 'invalid' };
+    return error;
+  });
 }

@@ -403,6 +403,73 @@ describe('<cls-hub-finder> options', () => {
   });
 });
 
+/** Every request the page makes from now on, with the signal that can cancel it, until `stop`. */
+function watchRequests(): { requests: Array<{ url: string; signal: AbortSignal | undefined }>; stop: () => void } {
+  const original = window.fetch;
+  const requests: Array<{ url: string; signal: AbortSignal | undefined }> = [];
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    requests.push({ url: input instanceof Request ? input.url : String(input), signal: init?.signal ?? undefined });
+    return original(input, init);
+  };
+  return { requests, stop: () => (window.fetch = original) };
+}
+
+describe('<cls-hub-finder> searching', () => {
+  it('cancels a search under way when a newer one starts, and lists only the newer one\'s hubs', async () => {
+    const name = faultName();
+    const watch = watchRequests();
+    try {
+      const el = await make('en', `/faults/${name}/hang/api/v1`);
+      await search(el, 'Borchester');
+      await waitUntil(() => watch.requests.some((request) => request.url.includes('geocode?q=Borchester')), 'first search sent');
+      const first = watch.requests.find((request) => request.url.includes('geocode?q=Borchester'));
+      await search(el, 'Felpersham');
+      await waitUntil(() => first?.signal?.aborted, 'first search cancelled');
+      await heal(name);
+      await waitUntil(() => $(el, '#results-heading'), 'results', { timeout: 10_000 });
+      expect($(el, '#results-heading')?.textContent).to.contain('near Felpersham');
+      // The cancelled search went no further than finding its place.
+      expect(watch.requests.filter((request) => request.url.includes('/hubs?')).length).to.equal(1);
+    } finally {
+      watch.stop();
+    }
+  });
+
+  it('cancels a search when it leaves the page, and searches again when it is back', async () => {
+    const name = faultName();
+    const watch = watchRequests();
+    try {
+      const el = await make('en', `/faults/${name}/hang/api/v1`);
+      await search(el, 'Borchester');
+      await waitUntil(() => watch.requests.some((request) => request.url.includes('geocode')), 'search sent');
+      const parent = el.parentElement as HTMLElement;
+      el.remove();
+      await waitUntil(() => watch.requests[0]?.signal?.aborted, 'search cancelled');
+      await heal(name);
+      parent.append(el);
+      await waitUntil(() => $(el, '#results-heading'), 'results after coming back', { timeout: 10_000 });
+      expect($(el, '#results-heading')?.textContent).to.contain('near Borchester');
+    } finally {
+      watch.stop();
+    }
+  });
+
+  it('follows the one heading rule: the main heading at heading-level, everything inside one below, never past 6', async () => {
+    const el = await fixture<ClsHubFinder>(html`<cls-hub-finder lang="en" api-base="/api/v1" heading-level="3"></cls-hub-finder>`);
+    const level = (selector: string) => $(el, selector)?.getAttribute('aria-level');
+    expect(level('.heading-l')).to.equal('3');
+    await search(el, '');
+    await waitUntil(() => $(el, '.error-summary'), 'error summary');
+    expect(level('#error-summary-title')).to.equal('4');
+    await searchAndWait(el);
+    expect([level('.heading-l'), level('#results-heading'), level('.hub-name')]).to.deep.equal(['3', '4', '5']);
+    el.headingLevel = 6;
+    await el.updateComplete;
+    expect([level('.heading-l'), level('#results-heading'), level('.hub-name')]).to.deep.equal(['6', '6', '6']);
+    await expectAccessible(el);
+  });
+});
+
 describe('<cls-hub-finder> with the keyboard', () => {
   it('searches, filters, opens a hub and books with the keyboard alone', async () => {
     const session = await bookableSession(1);

@@ -6,6 +6,8 @@ export const hubFinderMessages: Record<Language, Messages> = {
     heading: 'Find a community hub near you',
     intro: 'Talk to someone about what matters to you at a library, leisure centre, pharmacy or other place near you. Drop in, or book a time.',
     errorPrefix: 'Error:',
+    // Beside a booking field the form has no message of its own for (see FormErrors).
+    errors: { invalid: 'Check this answer' },
     search: {
       label: 'Postcode or town',
       hint: 'For example, SY4 5JD or Borchester',
@@ -89,7 +91,6 @@ export const hubFinderMessages: Record<Language, Messages> = {
         'contact.email': { required: 'Enter an email address', invalid: 'Enter an email address in the correct format, like name@example.com' },
         notes: { 'too-long': 'This must be {{max}} characters or fewer' },
         consent: { required: 'Tick the box to agree to how we use your details', invalid: 'Tick the box to agree to how we use your details' },
-        invalid: 'Check this answer',
       },
       full: 'Sorry, this session is now full.',
       fullNext: 'The next session with places is {{time}}.',
@@ -125,6 +126,7 @@ export const hubFinderMessages: Record<Language, Messages> = {
     heading: 'Dod o hyd i hyb cymunedol yn eich ardal',
     intro: 'Siaradwch â rhywun am yr hyn sy’n bwysig i chi mewn llyfrgell, canolfan hamdden, fferyllfa neu le arall yn eich ardal. Galwch heibio, neu trefnwch amser.',
     errorPrefix: 'Gwall:',
+    errors: { invalid: 'Gwiriwch yr ateb hwn' },
     search: {
       label: 'Cod post neu dref',
       hint: 'Er enghraifft, SY4 5JD neu Borchester',
@@ -220,7 +222,6 @@ export const hubFinderMessages: Record<Language, Messages> = {
         'contact.email': { required: 'Rhowch gyfeiriad e-bost', invalid: 'Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@example.com' },
         notes: { 'too-long': 'Rhaid i hyn fod yn {{max}} nod neu lai' },
         consent: { required: 'Ticiwch y blwch i gytuno i’r ffordd rydym yn defnyddio eich manylion', invalid: 'Ticiwch y blwch i gytuno i’r ffordd rydym yn defnyddio eich manylion' },
-        invalid: 'Gwiriwch yr ateb hwn',
       },
       full: 'Mae’n ddrwg gennym, mae’r sesiwn hon yn llawn erbyn hyn.',
       fullNext: 'Y sesiwn nesaf gyda lleoedd yw {{time}}.',

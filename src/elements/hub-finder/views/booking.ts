@@ -1,0 +1,249 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ApiError } from '../../../client/errors.ts';
+import { BOOKING_NOTES_MAX, type BookingCreated } from '../../../contract/bookings.ts';
+import type { Hub } from '../../../contract/directory.ts';
+import type { Session } from '../../../contract/places.ts';
+import type { HeadingLevels } from '../../../core/heading-level.ts';
+import { bookingCalendar } from '../../../core/ics.ts';
+import type { LocaleController } from '../../../i18n/locale-controller.ts';
+import { button } from '../../../shared-ui/button.ts';
+import { characterCountMessage } from '../../../shared-ui/character-count.ts';
+import { choiceGroup, firstChoiceId } from '../../../shared-ui/choice-group.ts';
+import { textArea, textInput, type FieldMessages } from '../../../shared-ui/field.ts';
+import { notification } from '../../../shared-ui/notification.ts';
+import type { FormErrors } from '../../base/form-errors.ts';
+import { addressLine, sessionTime } from './wording.ts';
+
+/*
+ * The hub finder's booking pages: the form for one session, then the
+ * confirmation (with calendar file and cancel) or the cancellation. The
+ * element owns the state and the requests; these only render.
+ */
+
+/** Where a booking form is: being filled in, being sent, or refused. */
+export type BookingPhase =
+  | { state: 'editing' }
+  | { state: 'submitting' }
+  | { state: 'failed'; failure: ApiError }
+  | { state: 'full' }
+  | { state: 'past' };
+
+export interface BookingForm {
+  session: Session;
+  hub: Hub;
+  name: string;
+  method: 'phone' | 'email' | undefined;
+  phone: string;
+  email: string;
+  notes: string;
+  consent: boolean;
+  phase: BookingPhase;
+}
+
+/** What the resident can change on the form. */
+export type BookingChange = Partial<Pick<BookingForm, 'name' | 'method' | 'phone' | 'email' | 'notes' | 'consent'>>;
+
+/** Form fields (as errors name them) → the id of the input an error summary link focuses. */
+export const BOOKING_ERROR_TARGETS: Readonly<Record<string, string>> = {
+  name: 'name',
+  'contact.method': firstChoiceId('contact-method'),
+  'contact.phone': 'phone',
+  'contact.email': 'email',
+  notes: 'notes',
+  consent: firstChoiceId('consent'),
+};
+
+export interface BookingContext {
+  locale: LocaleController;
+  headings: HeadingLevels;
+  errors: FormErrors;
+  /** The hub's next session with places after this one, offered when this one is full. */
+  next: Session | undefined;
+  change: (change: BookingChange) => void;
+  submit: () => void;
+  back: () => void;
+  book: (session: Session) => void;
+}
+
+function contactInput(context: BookingContext, form: BookingForm, method: 'phone' | 'email', messages: FieldMessages): TemplateResult {
+  const { t } = context.locale;
+  const phone = method === 'phone';
+  return html`<div class="conditional">
+    ${textInput({
+      id: method,
+      name: method,
+      label: t(phone ? 'booking.phoneLabel' : 'booking.emailLabel'),
+      ...(phone ? { hint: t('booking.phoneHint') } : {}),
+      error: context.errors.text(`contact.${method}`),
+      value: phone ? form.phone : form.email,
+      type: phone ? 'tel' : 'email',
+      inputmode: phone ? 'tel' : 'email',
+      autocomplete: phone ? 'tel' : 'email',
+      messages,
+      onInput: (value) => context.change(phone ? { phone: value } : { email: value }),
+    })}
+  </div>`;
+}
+
+function renderProblem(context: BookingContext, form: BookingForm): TemplateResult | typeof nothing {
+  const { t } = context.locale;
+  const level = context.headings.sub;
+  const { phase } = form;
+  if (phase.state === 'failed') {
+    return notification({
+      title: t('booking.failed'),
+      variant: 'error',
+      level,
+      body: html`<p>${t(phase.failure.messageKey)} ${t('answersKept')}</p>
+        ${button({ label: t('tryAgain'), variant: 'secondary', onClick: () => context.submit() })}`,
+    });
+  }
+  if (phase.state === 'past') return notification({ title: t('booking.failed'), variant: 'error', level, body: html`<p>${t('booking.past')}</p>` });
+  if (phase.state === 'full') {
+    const next = context.next;
+    const nextTime = next ? sessionTime(context.locale, next) : undefined;
+    return notification({
+      title: t('booking.full'),
+      variant: 'error',
+      level,
+      body: next && nextTime
+        ? html`<p>${t('booking.fullNext', { time: nextTime })}</p>
+            ${button({ label: t('booking.bookNext', { time: nextTime }), variant: 'secondary', onClick: () => context.book(next) })}`
+        : html`<p>${t('booking.fullNone')}</p>`,
+    });
+  }
+  return nothing;
+}
+
+/** The booking form for one session: name, how to be contacted, notes and consent. */
+export function renderBooking(context: BookingContext, form: BookingForm): TemplateResult {
+  const { t } = context.locale;
+  const { errors, headings } = context;
+  const messages = { errorPrefix: t('errorPrefix'), optional: t('optional') };
+  const count = characterCountMessage(context.locale, form.notes, BOOKING_NOTES_MAX);
+  return html`<button type="button" class="link-button back" @click=${() => context.back()}>${t('booking.back')}</button>
+    <div class="heading-l" role="heading" aria-level=${headings.main} id="booking-heading" tabindex="-1">${t('booking.heading')}</div>
+    <p>${t('booking.summary', { hub: form.hub.name, time: sessionTime(context.locale, form.session) })}</p>
+    ${errors.summary(headings.sub)} ${renderProblem(context, form)}
+    <form novalidate @submit=${(event: Event) => {
+      event.preventDefault();
+      context.submit();
+    }}>
+      ${textInput({
+        id: 'name',
+        name: 'name',
+        label: t('booking.name'),
+        error: errors.text('name'),
+        value: form.name,
+        autocomplete: 'name',
+        messages,
+        onInput: (value) => context.change({ name: value }),
+      })}
+      ${choiceGroup({
+        id: 'contact-method',
+        name: 'contact-method',
+        legend: t('booking.contactLegend'),
+        hint: t('booking.contactHint'),
+        choices: [
+          { value: 'phone', label: t('booking.phone') },
+          { value: 'email', label: t('booking.email') },
+        ],
+        value: form.method,
+        error: errors.text('contact.method'),
+        messages,
+        onChange: (value) => context.change({ method: value === 'phone' ? 'phone' : 'email' }),
+      })}
+      ${form.method ? contactInput(context, form, form.method, messages) : nothing}
+      ${textArea({
+        id: 'notes',
+        name: 'notes',
+        label: t('booking.notes'),
+        hint: t('booking.notesHint'),
+        optional: true,
+        value: form.notes,
+        rows: 3,
+        error: errors.text('notes'),
+        count: { text: count.text, over: count.over },
+        messages,
+        onInput: (value) => context.change({ notes: value }),
+      })}
+      ${choiceGroup({
+        id: 'consent',
+        name: 'consent',
+        legend: t('booking.consentLegend'),
+        multiple: true,
+        choices: [{ value: 'yes', label: t('booking.consent') }],
+        value: form.consent ? ['yes'] : [],
+        error: errors.text('consent'),
+        messages,
+        onChange: (_value, checked) => context.change({ consent: checked }),
+      })}
+      ${button({ label: t('booking.submit'), type: 'submit', busy: form.phase.state === 'submitting', busyLabel: t('booking.sending') })}
+    </form>`;
+}
+
+/** A booking made: its reference, and whether cancelling it is under way or failed. */
+export interface Confirmation {
+  booking: BookingCreated;
+  cancel: 'idle' | 'cancelling' | 'failed';
+}
+
+export interface ConfirmationContext {
+  locale: LocaleController;
+  headings: HeadingLevels;
+  /** A shared screen: no calendar file to download. */
+  kiosk: boolean;
+  cancel: () => void;
+  another: () => void;
+}
+
+/** "Booking confirmed": the reference, what happens next, a calendar file, print and cancel. */
+export function renderConfirmed(context: ConfirmationContext, confirmation: Confirmation): TemplateResult {
+  const { t } = context.locale;
+  const { booking } = confirmation;
+  const time = sessionTime(context.locale, booking.session);
+  const calendar = bookingCalendar({
+    reference: booking.reference,
+    title: booking.hub.name,
+    description: t('confirmed.body', { hub: booking.hub.name, time }),
+    location: [booking.hub.name, booking.hub.address.line1, booking.hub.address.city, booking.hub.address.postcode].filter(Boolean).join(', '),
+    start: new Date(booking.session.start),
+    end: new Date(booking.session.end),
+  });
+  return html`<div class="panel" part="panel" tabindex="-1">
+      <div class="heading-l" role="heading" aria-level=${context.headings.main}>${t('confirmed.title')}</div>
+      <p>${t('confirmed.reference')} <strong class="reference">${booking.reference}</strong></p>
+    </div>
+    <div class="heading-m" role="heading" aria-level=${context.headings.sub}>${t('confirmed.what')}</div>
+    <p>${t('confirmed.body', { hub: booking.hub.name, time })}</p>
+    <p>${addressLine(booking.hub.address)}</p>
+    ${confirmation.cancel === 'failed'
+      ? notification({ title: t('confirmed.cancelFailed'), variant: 'error', level: context.headings.sub, body: html`<p>${t('errors.network')}</p>` })
+      : nothing}
+    <div class="button-group">
+      ${context.kiosk
+        ? nothing
+        : html`<a class="button button--secondary" part="button" href="data:text/calendar;charset=utf-8,${encodeURIComponent(calendar)}" download="booking-${booking.reference}.ics"
+            >${t('confirmed.calendar')}</a
+          >`}
+      ${button({ label: t('confirmed.print'), variant: 'secondary', onClick: () => window.print() })}
+      ${button({
+        label: t('confirmed.cancel'),
+        variant: 'secondary',
+        busy: confirmation.cancel === 'cancelling',
+        busyLabel: t('confirmed.cancelling'),
+        onClick: () => context.cancel(),
+      })}
+    </div>
+    <button type="button" class="link-button" @click=${() => context.another()}>${t('confirmed.another')}</button>`;
+}
+
+/** "Booking cancelled", and a way back to the search. */
+export function renderCancelled(context: ConfirmationContext, booking: BookingCreated | undefined): TemplateResult {
+  const { t } = context.locale;
+  return html`<div class="panel" part="panel" tabindex="-1">
+      <div class="heading-l" role="heading" aria-level=${context.headings.main}>${t('cancelled.title')}</div>
+      ${booking ? html`<p>${t('cancelled.body', { hub: booking.hub.name, time: sessionTime(context.locale, booking.session) })}</p>` : nothing}
+    </div>
+    <button type="button" class="link-button" @click=${() => context.another()}>${t('confirmed.another')}</button>`;
+}

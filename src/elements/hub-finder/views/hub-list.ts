@@ -1,0 +1,251 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { Hub } from '../../../contract/directory.ts';
+import type { Session } from '../../../contract/places.ts';
+import { filterHubs, hubOpenNow, sessionWeekdays, type HubFilters, type HubResult } from '../../../core/hub-finder.ts';
+import type { HeadingLevels } from '../../../core/heading-level.ts';
+import { WEEKDAYS, type Weekday } from '../../../core/schedule.ts';
+import type { DistanceUnits } from '../../../i18n/format.ts';
+import type { LocaleController } from '../../../i18n/locale-controller.ts';
+import { button } from '../../../shared-ui/button.ts';
+import { spinner } from '../../../shared-ui/spinner.ts';
+import type { HubMapTiles } from '../hub-map.ts';
+import { addressLine, distanceText, sessionTime } from './wording.ts';
+
+/*
+ * The hub finder's results (list, filters, map) and a hub's details page:
+ * rendering only; the element owns the state and passes what to do.
+ */
+
+/** What the list needs from the element. */
+export interface HubListContext {
+  locale: LocaleController;
+  units: DistanceUnits;
+  /** Book buttons are offered: the API takes bookings (not only a feed is read). */
+  bookingAvailable: boolean;
+  openHub: (hubId: string) => void;
+  book: (session: Session) => void;
+}
+
+export function renderBadges(locale: LocaleController, hub: Hub): TemplateResult {
+  const { t } = locale;
+  return html`<ul class="badges">
+    ${hubOpenNow(hub, new Date()) ? html`<li class="badge badge--open" part="badge">${t('badges.openNow')}</li>` : nothing}
+    <li class="badge badge--access" part="badge">${hub.stepFree ? t('badges.stepFree') : t('badges.notStepFree')}</li>
+  </ul>`;
+}
+
+function renderSession(context: HubListContext, session: Session, hub: Hub): TemplateResult {
+  const { t } = context.locale;
+  const time = sessionTime(context.locale, session);
+  const bookable = session.mode === 'bookable';
+  const places = bookable && session.remaining !== undefined ? session.remaining : undefined;
+  return html`<li class="session">
+    <span>${time} – <span class="session-mode">${bookable ? t('session.bookable') : t('session.dropIn')}</span>${places !== undefined && places > 0
+        ? html` (${t('session.places', { count: places })})`
+        : nothing}</span>
+    ${bookable && context.bookingAvailable
+      ? places === 0
+        ? html`<span class="full">${t('session.full')}</span>`
+        : html`<button
+            type="button"
+            class="button button--secondary"
+            part="button"
+            aria-label=${t('session.bookLabel', { time, hub: hub.name })}
+            @click=${() => context.book(session)}
+          >${t('session.book')}</button>`
+      : nothing}
+  </li>`;
+}
+
+/** One hub in the list: its name (a button to its details), distance, address, badges and next three sessions. */
+export function renderHubItem(context: HubListContext, result: HubResult, level: number): TemplateResult {
+  const { t } = context.locale;
+  const { hub } = result;
+  const upcoming = result.sessions.slice(0, 3);
+  return html`<li class="hub" part="item">
+    <div class="heading-m hub-name" role="heading" aria-level=${level}>
+      <button type="button" class="link-button" data-hub=${hub.id} @click=${() => context.openHub(hub.id)}>${hub.name}</button>
+    </div>
+    <p class="meta">${[distanceText(context.locale, result.distanceMetres, context.units), addressLine(hub.address)].filter(Boolean).join(' · ')}</p>
+    ${renderBadges(context.locale, hub)}
+    ${upcoming.length
+      ? html`<p class="visually-hidden">${t('results.nextSessions')}</p>
+          <ul class="sessions">
+            ${upcoming.map((session) => renderSession(context, session, hub))}
+          </ul>`
+      : html`<p>${t('results.noSessions')}</p>`}
+  </li>`;
+}
+
+/** A hub's own page: description, address, access, phone and every session listed. */
+export function renderDetails(context: HubListContext, result: HubResult, headings: HeadingLevels, back: () => void): TemplateResult {
+  const { t } = context.locale;
+  const { hub } = result;
+  return html`<button type="button" class="link-button back" @click=${back}>${t('details.back')}</button>
+    <div class="heading-l" role="heading" aria-level=${headings.main} id="details-heading" tabindex="-1">${hub.name}</div>
+    ${hub.description ? html`<p>${hub.description}</p>` : nothing} ${renderBadges(context.locale, hub)}
+    <dl class="summary-list">
+      <dt>${t('details.address')}</dt>
+      <dd>${addressLine(hub.address)}${result.distanceMetres !== undefined
+          ? html` (${distanceText(context.locale, result.distanceMetres, context.units)})`
+          : nothing}</dd>
+      ${hub.accessibility.length
+        ? html`<dt>${t('details.accessibility')}</dt>
+            <dd>
+              <ul>
+                ${hub.accessibility.map((note) => html`<li>${note}</li>`)}
+              </ul>
+            </dd>`
+        : nothing}
+      ${hub.phone
+        ? html`<dt>${t('details.phone')}</dt>
+            <dd><a href="tel:${hub.phone.replace(/[^\d+]/g, '')}">${hub.phone}</a></dd>`
+        : nothing}
+    </dl>
+    <div class="heading-m" role="heading" aria-level=${headings.sub}>${t('details.sessions')}</div>
+    ${result.sessions.length
+      ? html`<ul class="sessions">
+          ${result.sessions.map((session) => renderSession(context, session, hub))}
+        </ul>`
+      : html`<p>${t('results.noSessions')}</p>`}`;
+}
+
+/** Filters by day (only the days some listed session falls on), kind of session and step-free access. */
+export function renderFilters(
+  locale: LocaleController,
+  results: readonly HubResult[],
+  filters: HubFilters,
+  setFilter: (change: Partial<HubFilters>) => void,
+): TemplateResult {
+  const { t } = locale;
+  const days = sessionWeekdays(results);
+  const active = Boolean(filters.day || filters.mode || filters.stepFree);
+  return html`<div class="filters">
+    <fieldset>
+      <legend class="visually-hidden">${t('filters.legend')}</legend>
+      <div class="form-group">
+        <label class="label" for="filter-day">${t('filters.day')}</label>
+        <select
+          class="select"
+          id="filter-day"
+          @change=${(event: Event) => setFilter({ day: ((event.target as HTMLSelectElement).value || undefined) as Weekday | undefined })}
+        >
+          <option value="" ?selected=${!filters.day}>${t('filters.anyDay')}</option>
+          ${WEEKDAYS.filter((day) => days.includes(day) || filters.day === day).map(
+            (day) => html`<option value=${day} ?selected=${filters.day === day}>${t(`days.${day}`)}</option>`,
+          )}
+        </select>
+      </div>
+      <div class="form-group">
+        <label class="label" for="filter-mode">${t('filters.mode')}</label>
+        <select
+          class="select"
+          id="filter-mode"
+          @change=${(event: Event) => setFilter({ mode: ((event.target as HTMLSelectElement).value || undefined) as HubFilters['mode'] })}
+        >
+          <option value="" ?selected=${!filters.mode}>${t('filters.anyMode')}</option>
+          <option value="drop-in" ?selected=${filters.mode === 'drop-in'}>${t('filters.dropIn')}</option>
+          <option value="bookable" ?selected=${filters.mode === 'bookable'}>${t('filters.bookable')}</option>
+        </select>
+      </div>
+      <div class="form-group choice">
+        <input
+          type="checkbox"
+          id="filter-step-free"
+          .checked=${live(Boolean(filters.stepFree))}
+          @change=${(event: Event) => setFilter({ stepFree: (event.target as HTMLInputElement).checked })}
+        />
+        <label for="filter-step-free">${t('filters.stepFree')}</label>
+      </div>
+      ${active ? button({ label: t('filters.clear'), variant: 'secondary', onClick: () => setFilter({ day: undefined, mode: undefined, stepFree: undefined }) }) : nothing}
+    </fieldset>
+  </div>`;
+}
+
+/** The list last found, shown until a newer search finds another. */
+export interface Found {
+  /** Where it is near, in words: the place found, or "your location". */
+  place: string;
+  results: HubResult[];
+}
+
+/** The map, loaded only when the resident first opens it. */
+export type MapState = { state: 'closed' } | { state: 'loading' } | { state: 'ready' } | { state: 'failed' };
+
+/** Loads `<cls-hub-map>` (and Leaflet with it); true once it is defined, false when it could not be loaded. */
+export async function loadMap(): Promise<boolean> {
+  if (customElements.get('cls-hub-map')) return true;
+  try {
+    await import('../hub-map.ts');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What the results section needs from the element, besides the list's own. */
+export interface ResultsContext extends HubListContext {
+  headings: HeadingLevels;
+  filters: HubFilters;
+  setFilter: (change: Partial<HubFilters>) => void;
+  map: MapState;
+  toggleMap: () => void;
+  /** The hub last chosen, highlighted on the map. */
+  selectedHubId: string | undefined;
+  tiles: HubMapTiles | undefined;
+  /** A marker was chosen on the map. */
+  mapSelect: (hubId: string) => void;
+}
+
+function renderMap(context: ResultsContext, shown: readonly HubResult[]): TemplateResult | typeof nothing {
+  const { t } = context.locale;
+  switch (context.map.state) {
+    case 'closed':
+      return nothing;
+    case 'failed':
+      return html`<p class="notification" role="status">${t('map.failed')}</p>`;
+    case 'loading':
+      return html`<p role="status">${spinner()} ${t('map.loading')}</p>`;
+    case 'ready':
+      break;
+  }
+  const now = new Date();
+  const places = shown.map((result) => ({
+    id: result.hub.id,
+    name: result.hub.name,
+    coordinates: result.hub.coordinates,
+    detail: [distanceText(context.locale, result.distanceMetres, context.units), hubOpenNow(result.hub, now) ? t('badges.openNow') : undefined]
+      .filter(Boolean)
+      .join(' · '),
+  }));
+  return html`<cls-hub-map
+    part="map"
+    lang=${context.locale.lang}
+    .places=${places}
+    .selected=${context.selectedHubId}
+    .tiles=${context.tiles}
+    @cls-map-select=${(event: CustomEvent<{ id: string }>) => context.mapSelect(event.detail.id)}
+  ></cls-hub-map>`;
+}
+
+/** The hubs found, nearest first: how many and near where, the filters, the map on request and the list. */
+export function renderResults(context: ResultsContext, found: Found): TemplateResult {
+  const { t } = context.locale;
+  const { place, results } = found;
+  const shown = filterHubs(results, context.filters);
+  const level = context.headings.sub;
+  return html`<section aria-labelledby="results-heading">
+    <div class="heading-m results-heading" role="heading" aria-level=${level} id="results-heading" tabindex="-1">
+      ${t('results.heading', { count: shown.length, place })}
+    </div>
+    ${renderFilters(context.locale, results, context.filters, context.setFilter)}
+    ${shown.length
+      ? html`${button({ label: context.map.state === 'closed' ? t('map.show') : t('map.hide'), variant: 'secondary', onClick: () => context.toggleMap() })}
+          ${renderMap(context, shown)}
+          <ol class="hub-list" part="list">
+            ${shown.map((result) => renderHubItem(context, result, Math.min(6, level + 1)))}
+          </ol>`
+      : html`<p>${t('results.none', { place })}</p>`}
+  </section>`;
+}
