@@ -21,7 +21,7 @@ import { idempotencyKey, readBody, readQuery } from '../http/input.ts';
 import { HttpProblem, idempotencyConflict } from '../http/problem.ts';
 import type { RouteSpec } from '../openapi.ts';
 import type { WebhookSender } from '../webhook.ts';
-import { expandSessions } from './places.ts';
+import { expandSessions, parseSessionId } from '../../src/core/sessions.ts';
 
 const DAY = 86_400_000;
 
@@ -79,8 +79,6 @@ export const bookingRoutes: RouteSpec[] = [
   },
 ];
 
-const SESSION_ID = /^(.+)@(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
-
 interface FoundSession {
   hub: Hub;
   plan: HubSessionPlan;
@@ -93,9 +91,9 @@ interface FoundSession {
  * directory and expanded around that date, exactly as `GET /api/v1/sessions` does.
  */
 async function findSession(directory: DirectoryCache, id: string): Promise<FoundSession | undefined> {
-  const match = SESSION_ID.exec(id);
-  if (!match) return undefined;
-  const [, planId = '', date = ''] = match;
+  const named = parseSessionId(id);
+  if (!named) return undefined;
+  const { planId, date } = named;
   let midnight: Date;
   try {
     midnight = londonInstant(date, '00:00');
