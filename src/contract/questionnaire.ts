@@ -245,6 +245,9 @@ export type DraftInput = z.infer<typeof DraftInput>;
 export const RESUME_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 export const ResumeCode = z.string().check(z.regex(/^[ACDEFGHJKMNPQRTUVWXY34679]{8}$/));
 
+/** Days a saved draft lasts (answers kept on the device last as long after their last change). */
+export const DRAFT_DAYS = 30;
+
 export const DraftSaved = z.object({ code: ResumeCode, expiresAt: z.iso.datetime({ offset: true }) });
 export type DraftSaved = z.infer<typeof DraftSaved>;
 

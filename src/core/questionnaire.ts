@@ -503,6 +503,13 @@ export function outcome(q: LocalisedQuestionnaire, answers: Answers): Outcome {
   return { areas, strengths, nextStep, searchTerms: [...new Set(areas.flatMap((area) => area.searchTerms))] };
 }
 
+/** The answer to the first postcode question shown, if any (community options are found near it). */
+export function postcodeAnswer(q: LocalisedQuestionnaire, answers: Answers): string | undefined {
+  const { visible, answers: counted } = resolve(q, answers);
+  const question = visible.find((candidate) => candidate.type === 'postcode' && typeof own(counted, candidate.id) === 'string');
+  return question ? String(own(counted, question.id)) : undefined;
+}
+
 // ---------------------------------------------------------------- drafts
 
 /**

@@ -1312,3 +1312,85 @@ describe('<cls-self-assessment> with a timeout set by the host', () => {
     await expectAccessible(el);
   });
 });
+
+describe('<cls-self-assessment> on the element base', () => {
+  const KEY = 'cls-self-assessment:what-matters';
+  const DAY = 24 * 60 * 60 * 1000;
+
+  it('puts its own headings at the host’s `heading-level`, and everything inside it one level below', async () => {
+    const el = await fixture<El>(html`<cls-self-assessment lang="en" api-base="/api/v1" heading-level="3"></cls-self-assessment>`);
+    await waitUntil(() => $(el, '#start-heading'), 'the start page');
+    const levels = () => [...root(el).querySelectorAll('[role="heading"]')].map((heading) => heading.getAttribute('aria-level'));
+    expect(levels(), 'the title, then the resume form').to.deep.equal(['3', '4']);
+    await typeInto(el, '#resume-code', 'nonsense!');
+    button(el, TEXT.en.resume).click();
+    await waitUntil(() => $(el, '.error-summary'), 'the error summary');
+    expect($(el, '#error-summary-title')?.getAttribute('aria-level')).to.equal('4');
+    await startNow(el, 'en');
+    await check(el, '#answer-0');
+    button(el, TEXT.en.save).click();
+    await waitUntil(() => $(el, '.panel'), 'the saved panel', { timeout: 10_000 });
+    expect($(el, '.panel [role="heading"]')?.getAttribute('aria-level')).to.equal('3');
+    await expectAccessible(el);
+  });
+
+  it('carries on with answers kept on the device in the old format, and keeps them with the time they were saved from then on', async () => {
+    const q = await definition('what-matters', 'en');
+    const answers = { 'answering-for': 'myself', 'good-day': 'Gardening' };
+    localStorage.setItem(KEY, JSON.stringify({ version: q.version, answers, at: 'people' }));
+    const el = await make('en');
+    expect(currentQuestion(el, q)?.id).to.equal('people');
+    expect(text(el)).to.contain(TEXT.en.restored);
+    const kept = JSON.parse(localStorage.getItem(KEY) ?? 'null') as { savedAt?: unknown; data?: unknown };
+    expect(kept.data).to.deep.equal({ version: q.version, answers, at: 'people' });
+    expect(kept.savedAt).to.be.a('number');
+  });
+
+  it('forgets answers kept on the device for longer than a saved draft lasts', async () => {
+    const q = await definition('what-matters', 'en');
+    const data = { version: q.version, answers: { 'answering-for': 'myself' }, at: 'good-day' };
+    localStorage.setItem(KEY, JSON.stringify({ savedAt: Date.now() - 31 * DAY, data }));
+    const el = await make('en');
+    expect(page(el)).to.equal('start-heading');
+    expect(buttonsNamed(el, TEXT.en.continueSaved)).to.have.length(0);
+    expect(selfAssessmentKeys()).to.deep.equal([]);
+    el.remove();
+
+    localStorage.setItem(KEY, JSON.stringify({ savedAt: Date.now() - 29 * DAY, data }));
+    const recent = await make('en');
+    expect(currentQuestion(recent, q)?.id, 'a month-old record still carries on').to.equal('good-day');
+  });
+
+  it('turns down a code with look-alike characters as the server would, without asking it', async () => {
+    const el = await make('en');
+    const original = window.fetch;
+    const asked: string[] = [];
+    window.fetch = (request: RequestInfo | URL, init?: RequestInit) => {
+      asked.push(typeof request === 'string' ? request : request instanceof URL ? request.href : request.url);
+      return original.call(window, request, init);
+    };
+    try {
+      await typeInto(el, '#resume-code', 'nonsense!');
+      button(el, TEXT.en.resume).click();
+      await waitUntil(() => $(el, '.error-summary'), 'the error for a malformed code');
+      const malformed = squash($(el, '.error-summary')?.textContent);
+      // B and 8, 0 and O, 1 and I, S and 5 are never in a code.
+      await typeInto(el, '#resume-code', 'BOIS-8015');
+      button(el, TEXT.en.resume).click();
+      await el.updateComplete;
+      expect(squash($(el, '.error-summary')?.textContent)).to.equal(malformed);
+      expect(asked.filter((url) => url.includes('/drafts/')), 'no look-up').to.deep.equal([]);
+    } finally {
+      window.fetch = original;
+    }
+  });
+
+  it('shows the questionnaire asked for last when the host changes it while the first is loading', async () => {
+    const el = await fixture<El>(html`<cls-self-assessment lang="en" api-base="/api/v1" questionnaire="what-matters"></cls-self-assessment>`);
+    el.setAttribute('questionnaire', 'looking-after-someone');
+    const carers = await definition('looking-after-someone', 'en');
+    await waitUntil(() => $(el, '#start-heading'), 'the start page', { timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(squash($(el, '#start-heading')?.textContent)).to.equal(carers.title);
+  });
+});

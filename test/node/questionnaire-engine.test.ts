@@ -12,6 +12,7 @@ import {
   nextQuestion,
   normaliseAnswer,
   outcome,
+  postcodeAnswer,
   previousQuestion,
   progress,
   reconcile,
@@ -588,6 +589,24 @@ describe('answersForSubmission', () => {
       stray: 'x',
     };
     assert.deepEqual(answersForSubmission(safety, answers), { safe: 'yes', eating: 'no-food', 'eating.no-food': 'Cupboards empty', carer: 'no' });
+  });
+});
+
+describe('postcodeAnswer', () => {
+  const where = define([
+    { id: 'lives', type: 'single', title: 'Where?', options: [{ value: 'here', label: 'Here' }, { value: 'away', label: 'Away' }] },
+    { id: 'home', type: 'postcode', title: 'Home postcode', showIf: { question: 'lives', equals: 'here' } },
+    { id: 'work', type: 'postcode', title: 'Work postcode', optional: true },
+  ]);
+
+  it('is the answer to the first postcode question shown', () => {
+    assert.equal(postcodeAnswer(where, { lives: 'here', home: 'SY4 5JD', work: 'SY1 1AA' }), 'SY4 5JD');
+    assert.equal(postcodeAnswer(where, { lives: 'here', work: 'SY1 1AA' }), 'SY1 1AA', 'the first one answered');
+  });
+
+  it('ignores a postcode whose question is hidden now, and gives nothing without one', () => {
+    assert.equal(postcodeAnswer(where, { lives: 'away', home: 'SY4 5JD' }), undefined);
+    assert.equal(postcodeAnswer(where, {}), undefined);
   });
 });
 

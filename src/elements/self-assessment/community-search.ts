@@ -1,8 +1,8 @@
-import type { ApiClient } from '../../client/client.ts';
 import { GeocodeResult } from '../../contract/places.ts';
 import { communityOptions, type CommunityOption } from '../../core/community-options.ts';
 import { ServiceIndex } from '../../core/search.ts';
 import { readFeed } from '../../oruk/feed.ts';
+import type { ApiController } from '../base/api-controller.ts';
 
 /*
  * The result page's community options, loaded only when a result page is
@@ -32,14 +32,14 @@ function indexFor(feedUrl: string): Promise<ServiceIndex> {
  * without it the options are not by distance.
  */
 export async function findCommunityOptions(
-  client: ApiClient,
+  api: Pick<ApiController, 'get'>,
   feedUrl: string,
   searchTerms: readonly string[],
   postcode: string | undefined,
 ): Promise<{ options: CommunityOption[]; near?: string }> {
   const [index, place] = await Promise.all([
     indexFor(feedUrl),
-    postcode ? client.get('geocode', GeocodeResult, { query: { q: postcode } }).catch(() => undefined) : undefined,
+    postcode ? api.get('geocode', GeocodeResult, { query: { q: postcode } }).catch(() => undefined) : undefined,
   ]);
   const options = communityOptions(index, searchTerms, { limit: 5, ...(place ? { near: place.coordinates } : {}) });
   return place ? { options, near: place.label } : { options };

@@ -1,0 +1,68 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ApiError } from '../../../client/errors.ts';
+import { button } from '../../../shared-ui/button.ts';
+import { notification } from '../../../shared-ui/notification.ts';
+import type { PageView } from './view.ts';
+
+/** One thing at a time to tell the person about their answers. */
+export type Notice =
+  /** Answers kept on this device from last time were restored. */
+  | { kind: 'restored' }
+  /** The council changed the questions while the person was answering. */
+  | { kind: 'changed' }
+  /** The host's timeout deleted the answers. */
+  | { kind: 'expired'; title: string; body: string };
+
+/** Some answers were dropped (saved against other questions), the questions changed, or the answers were restored. */
+export function answerNotices(
+  view: Pick<PageView, 't' | 'headings'>,
+  notice: Notice | undefined,
+  dropped: number,
+  startAgain: () => void,
+): TemplateResult {
+  const { t, headings } = view;
+  const droppedText = dropped ? t('dropped', { count: dropped }) : undefined;
+  return html`${notice?.kind === 'changed'
+      ? notification({ id: 'notice-title', title: t('changed'), level: headings.sub, body: droppedText ? html`<p>${droppedText}</p>` : html`` })
+      : droppedText
+        ? notification({ id: 'notice-title', title: droppedText, level: headings.sub, body: html`` })
+        : nothing}
+    ${notice?.kind === 'restored'
+      ? html`<div class="inset" part="notification">
+          <p>${t('restored.body')}</p>
+          <button type="button" class="link-button" @click=${startAgain}>${t('restored.startAgain')}</button>
+        </div>`
+      : nothing}`;
+}
+
+/** Why the answers are gone, on the start page after the host's timeout. */
+export function expiredNotice(view: Pick<PageView, 'headings'>, notice: Notice | undefined): TemplateResult | typeof nothing {
+  return notice?.kind === 'expired' ? notification({ id: 'notice-title', title: notice.title, level: view.headings.sub, body: html`<p>${notice.body}</p>` }) : nothing;
+}
+
+/** A request failed: why, that the answers are kept, and "Try again" when there is something to retry. */
+export function failureBanner(view: Pick<PageView, 't' | 'headings'>, failure: ApiError | undefined, title: string, retry?: () => void): TemplateResult | typeof nothing {
+  if (!failure) return nothing;
+  const { t } = view;
+  return notification({
+    title,
+    variant: 'error',
+    level: view.headings.sub,
+    body: html`<p>${t(failure.messageKey)} ${t('answersKept')}</p>${retry ? button({ label: t('tryAgain'), variant: 'secondary', onClick: retry }) : nothing}`,
+  });
+}
+
+/** 999, the council out of hours (from the page's `#cls-config`), Samaritans. */
+export function urgentHelp(view: Pick<PageView, 't' | 'headings'>, outOfHoursPhone: string | undefined): TemplateResult {
+  const { t } = view;
+  return html`<div class="urgent" role="alert">
+    <div class="heading-m" role="heading" aria-level=${view.headings.sub}>${t('urgent.title')}</div>
+    <p>${t('urgent.body')} <a href="tel:999">999</a>.</p>
+    ${outOfHoursPhone ? html`<p>${t('urgent.council')} <a href="tel:${outOfHoursPhone.replace(/[^\d+]/g, '')}">${outOfHoursPhone}</a>.</p>` : nothing}
+    <p>${t('urgent.samaritans')} <a href="tel:116123">116 123</a>.</p>
+  </div>`;
+}
+
+export function backLink(view: Pick<PageView, 't' | 'go'>): TemplateResult {
+  return html`<button type="button" class="link-button" @click=${() => view.go({ type: 'back' })}>${view.t('back')}</button>`;
+}

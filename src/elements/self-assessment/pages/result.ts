@@ -1,0 +1,136 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { CommunityOption } from '../../../core/community-options.ts';
+import type { Outcome } from '../../../core/questionnaire.ts';
+import { mailtoHref, resultText } from '../../../core/result-summary.ts';
+import { formatDistance } from '../../../i18n/format.ts';
+import { button } from '../../../shared-ui/button.ts';
+import { choiceGroup } from '../../../shared-ui/choice-group.ts';
+import { spinner } from '../../../shared-ui/spinner.ts';
+import type { NextStepDetail } from '../api/events.ts';
+import { backLink } from './notices.ts';
+import type { PageView } from './view.ts';
+
+/** Community options for the result page, for one set of search terms, postcode and directory (`key`). */
+export type Community =
+  | { state: 'loading'; key: string }
+  | { state: 'failed'; key: string }
+  | { state: 'ready'; key: string; options: CommunityOption[]; near?: string };
+
+export interface ResultPage {
+  outcome: Outcome;
+  /** The other widgets on the page the person can go on to. */
+  steps: ReadonlyArray<NextStepDetail['step']>;
+  community: Community | undefined;
+  /** "Email me a copy", unless on a shared screen. */
+  email: { pageUrl: string; includeAnswers: boolean; onIncludeAnswers: (include: boolean) => void } | undefined;
+  onRetryCommunity: () => void;
+  onNextStep: (step: NextStepDetail['step']) => void;
+}
+
+/** What the person told us, in their words: strengths, what is hard, a next step, community options. Never a decision. */
+export function resultPage(view: PageView, page: ResultPage): TemplateResult {
+  const { t, headings } = view;
+  const { outcome: result } = page;
+  return html`${backLink(view)}
+    <div class="heading-l" role="heading" aria-level=${headings.main} id="result-heading" tabindex="-1">${t('result.heading')}</div>
+    ${view.notices} ${view.urgent}
+    <p>${t('result.notDecision')}</p>
+    ${result.strengths.length
+      ? html`<div class="heading-m" role="heading" aria-level=${headings.sub}>${t('result.strengths')}</div>
+          <ul class="strengths">
+            ${result.strengths.map((strength) => html`<li><strong>${strength.title}</strong><br />${strength.answer}</li>`)}
+          </ul>`
+      : nothing}
+    <div class="heading-m" role="heading" aria-level=${headings.sub}>${t('result.areas')}</div>
+    ${result.areas.length
+      ? html`<ul class="areas">
+          ${result.areas.map((area) => html`<li>${area.label}</li>`)}
+        </ul>`
+      : html`<p>${t('result.noAreas')}</p>`}
+    <div class="next-step">
+      <div class="heading-m" role="heading" aria-level=${headings.sub}>${t('result.next')}: ${result.nextStep.title}</div>
+      <p>${result.nextStep.body}</p>
+    </div>
+    ${communitySection(view, page)}
+    <div class="button-group">
+      ${page.steps.map((step) => button({ label: t(step === 'hub-finder' ? 'result.hub' : 'result.wheel'), variant: 'secondary', onClick: () => page.onNextStep(step) }))}
+      ${button({ label: t('result.print'), variant: 'secondary', onClick: () => window.print() })}
+    </div>
+    ${emailCopy(view, page)} ${button({ label: t('result.send'), onClick: () => view.go({ type: 'continue' }) })}`;
+}
+
+function communitySection(view: PageView, page: ResultPage): TemplateResult | typeof nothing {
+  const { community } = page;
+  if (!community) return nothing;
+  const { t } = view;
+  const heading = community.state === 'ready' && community.near ? t('community.headingNear', { place: community.near }) : t('community.heading');
+  // Say which hard area an option is for, in the person's language (search terms are the directory's words).
+  const areaFor = (term: string) => page.outcome.areas.find((area) => area.searchTerms.includes(term))?.label ?? term;
+  const body = (() => {
+    switch (community.state) {
+      case 'loading':
+        return html`<p>${spinner()} ${t('community.loading')}</p>`;
+      case 'failed':
+        return html`<p>${t('community.failed')}</p>
+          <button type="button" class="link-button" @click=${page.onRetryCommunity}>${t('tryAgain')}</button>`;
+      case 'ready':
+        if (!community.options.length) return html`<p>${t('community.none')}</p>`;
+        return html`<ul class="options">
+          ${community.options.map(({ service, term, distanceMetres }) => {
+            const away = distanceMetres === undefined ? undefined : t('community.away', { distance: formatDistance(view.lang, distanceMetres, 'miles') });
+            return html`<li>
+              ${service.url ? html`<a class="option-name" href=${service.url} rel="noopener">${service.name}</a>` : html`<strong class="option-name">${service.name}</strong>`}
+              ${service.organization?.name && service.organization.name !== service.name ? html`<div class="hint">${service.organization.name}</div>` : nothing}
+              <div>${[t('community.for', { area: areaFor(term) }), away].filter(Boolean).join(' · ')}</div>
+              ${service.phone ? html`<div>${t('community.phone')} <a href="tel:${service.phone.replace(/[^\d+]/g, '')}">${service.phone}</a></div>` : nothing}
+            </li>`;
+          })}
+        </ul>`;
+    }
+  })();
+  return html`<section class="community" aria-labelledby="community-heading" aria-busy=${community.state === 'loading' ? 'true' : 'false'}>
+    <div class="heading-m" role="heading" aria-level=${view.headings.sub} id="community-heading">${heading}</div>
+    ${body}
+  </section>`;
+}
+
+/** "Email me a copy": no answers in the link unless the person ticks the box. */
+function emailCopy(view: PageView, page: ResultPage): TemplateResult | typeof nothing {
+  const { email, outcome: result } = page;
+  const { definition } = view;
+  if (!email) return nothing;
+  const { t } = view;
+  const options = page.community?.state === 'ready' ? page.community.options : [];
+  const body = resultText(
+    {
+      title: definition.title,
+      pageUrl: email.pageUrl,
+      includeAnswers: email.includeAnswers,
+      areas: result.areas.map((area) => area.label),
+      strengths: result.strengths.map(({ title, answer }) => ({ title, answer })),
+      nextStep: { title: result.nextStep.title, body: result.nextStep.body },
+      options: options.map(({ service }) => ({
+        name: service.name,
+        ...(service.organization?.name ? { organisation: service.organization.name } : {}),
+        ...(service.phone ? { phone: service.phone } : {}),
+        ...(service.url ? { url: service.url } : {}),
+      })),
+    },
+    { filledIn: t('email.filledIn'), areas: t('result.areas'), strengths: t('result.strengths'), nextStep: t('result.next'), options: t('community.heading') },
+  );
+  return html`<div class="email">
+    <div class="heading-m" role="heading" aria-level=${view.headings.sub}>${t('email.heading')}</div>
+    ${choiceGroup({
+      id: 'email-answers',
+      name: 'email-answers',
+      legend: t('email.legend'),
+      hint: t('email.hint'),
+      multiple: true,
+      choices: [{ value: 'yes', label: t('email.include') }],
+      value: email.includeAnswers ? ['yes'] : [],
+      messages: view.messages,
+      onChange: (_value, checked) => email.onIncludeAnswers(checked),
+    })}
+    <a class="button button--secondary" part="button" href=${mailtoHref(definition.title, body, '', { omission: t('email.cut') })}>${t('email.open')}</a>
+  </div>`;
+}

@@ -1,0 +1,34 @@
+import { html, type TemplateResult } from 'lit';
+import { textInput, type TextInputOptions } from '../../../shared-ui/field.ts';
+import type { AnswerContext, QuestionOf } from './types.ts';
+
+/**
+ * A one-line answer box, the question as its label and the page's heading.
+ * What is typed is stored as it is; once the person leaves the box (or
+ * presses Enter) it is stored as the engine normalises it (a trimmed text, a
+ * postcode in capitals), as GOV.UK's inputs do.
+ */
+export function answerBox(
+  question: QuestionOf<'text' | 'postcode'>,
+  context: AnswerContext,
+  options: Pick<TextInputOptions, 'autocomplete' | 'spellcheck' | 'widthClass'>,
+): TemplateResult {
+  const value = context.value;
+  return html`<div @change=${(event: Event) => context.set((event.target as HTMLInputElement).value)}>
+    ${textInput({
+      id: 'answer',
+      name: 'answer',
+      label: question.title,
+      labelId: 'question-heading',
+      labelClass: 'question-heading',
+      hint: question.hint,
+      error: context.error(question.id),
+      optional: question.optional ?? false,
+      value: value === undefined ? '' : String(value),
+      inputmode: 'text',
+      messages: context.messages,
+      onInput: (text) => context.type(question.id, text),
+      ...options,
+    })}
+  </div>`;
+}
