@@ -5,7 +5,7 @@ import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'screenshots/', 'coverage/', 'custom-elements.json'] },
+  { ignores: ['dist/', 'server/dist/', 'node_modules/', '.data/', 'screenshots/', 'coverage/', 'custom-elements.json'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

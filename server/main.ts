@@ -1,10 +1,12 @@
+#!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createApp, PROJECT_ROOT } from './app.ts';
+import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { claimDataDir, serverUsing } from './db/data-lock.ts';
 import { migrate, openDatabase } from './db/database.ts';
+import { PROJECT_ROOT } from './paths.ts';
 import { loadQuestionnaires, questionnaireSummary } from './questionnaires.ts';
 import { seedIfEmpty } from './seed/load.ts';
 

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { QuestionnaireDefinition } from '../src/contract/questionnaire.ts';
 import { languageGaps } from '../src/core/localise.ts';
+import { SERVER_ROOT } from './paths.ts';
 
 /**
  * Questionnaires are content: one JSON file per questionnaire in a folder
@@ -12,7 +12,7 @@ import { languageGaps } from '../src/core/localise.ts';
  * stops the server with a message naming the file and what is wrong.
  */
 
-export const DEFAULT_QUESTIONNAIRES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'questionnaires');
+export const DEFAULT_QUESTIONNAIRES_DIR = join(SERVER_ROOT, 'questionnaires');
 
 function fail(file: string, reason: string): never {
   throw new Error(`Invalid questionnaire ${file}: ${reason}`);

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * npm run import:oruk -- <feed URL or JSON file>
  * Uses the same database as the server (DATABASE_URL, else PGlite in DATA_DIR).

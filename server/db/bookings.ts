@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Language } from '../../src/contract/language.ts';
 import { BOOKING_REFERENCE_ALPHABET, type BookingContact, type StaffBooking, type StaffBookingsExportQuery, type StaffBookingsQuery } from '../../src/contract/bookings.ts';
 import type { Database, Queryable } from './database.ts';
 
@@ -37,7 +38,7 @@ export interface NewBooking {
   name: string;
   contact: BookingContact;
   notes?: string | undefined;
-  lang?: 'en' | 'cy' | undefined;
+  lang?: Language | undefined;
 }
 
 export type BookSeatOutcome =
@@ -124,7 +125,7 @@ interface BookingRow {
   contact_method: 'phone' | 'email';
   contact_value: string;
   notes: string | null;
-  lang: 'en' | 'cy' | null;
+  lang: Language | null;
   cancel_token_hash: string;
   created_at: Date | string;
   cancelled_at: Date | string | null;

@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { SERVER_ROOT } from '../paths.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -94,7 +94,7 @@ async function openPostgres(connectionString: string, schema: string | undefined
   };
 }
 
-const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const MIGRATIONS_DIR = join(SERVER_ROOT, 'db', 'migrations');
 
 /**
  * Applies every `NNN_name.sql` in `server/db/migrations` not yet recorded in

@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { RESUME_CODE_ALPHABET, type Answers, type AnswerValue, type Draft, type DraftInput, type DraftSaved, type SubmissionInput } from '../../src/contract/questionnaire.ts';
+import { DRAFT_DAYS, RESUME_CODE_ALPHABET, type Answers, type AnswerValue, type Draft, type DraftInput, type DraftSaved, type SubmissionInput } from '../../src/contract/questionnaire.ts';
 import type { Queryable } from './database.ts';
-
-/** How long a saved draft can be resumed. */
-export const DRAFT_DAYS = 30;
 
 /** Bytes at or above this are discarded, so every alphabet letter is equally likely. */
 const UNBIASED_LIMIT = 256 - (256 % RESUME_CODE_ALPHABET.length);

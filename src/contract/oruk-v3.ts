@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 
 /**
  * What our `/oruk/` producer sends: the rules of the official ORUK v3.0
- * schemas (shared/oruk-schemas/V3.0-UK) that our output relies on, encoded
+ * schemas (test/fixtures/oruk-schemas/V3.0-UK) that our output relies on, encoded
  * here so the project's own tests hold them: uuid ids, required fields
  * present, no `null` anywhere (optional keys are omitted instead).
  */

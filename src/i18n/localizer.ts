@@ -15,7 +15,12 @@ export type Catalogue = Record<Language, Record<string, Messages>>;
  * language, so two widgets in different languages can share a page, and the
  * host page's own i18next (if any) is never touched.
  */
-export function createLocalizer(catalogue: Catalogue, defaultNamespace: string): i18n {
+export function createLocalizer(
+  catalogue: Catalogue,
+  defaultNamespace: string,
+  /** Values every string may use, such as how many days a draft lasts: the rule's own constant, never a copy in the text. */
+  variables: Readonly<Record<string, string | number>> = {},
+): i18n {
   const resources: Resource = {};
   for (const lang of LANGUAGES) resources[lang] = catalogue[lang];
   const instance = i18next.createInstance({
@@ -28,7 +33,7 @@ export function createLocalizer(catalogue: Catalogue, defaultNamespace: string):
     fallbackNS: 'common',
     initAsync: false,
     // Lit escapes every interpolated value when it renders text nodes.
-    interpolation: { escapeValue: false },
+    interpolation: { escapeValue: false, defaultVariables: { ...variables } },
     returnNull: false,
   });
   void instance.init();

@@ -29,6 +29,14 @@ export interface TextAreaOptions {
   onInput: (value: string) => void;
 }
 
+/**
+ * The `autocomplete` tokens our fields use (WCAG 1.3.5, identify input
+ * purpose). A closed list, so both TypeScript and lit-analyzer can check it.
+ */
+export type AutocompleteToken =
+  | 'off' | 'name' | 'given-name' | 'family-name' | 'email' | 'tel'
+  | 'postal-code' | 'street-address' | 'bday';
+
 export interface TextInputOptions {
   id: string;
   name: string;
@@ -38,8 +46,8 @@ export interface TextInputOptions {
   optional?: boolean;
   value: string;
   type?: 'text' | 'email' | 'tel' | 'search';
-  /** `autocomplete` token; default `off`. */
-  autocomplete?: string;
+  /** `autocomplete` token (WCAG 1.3.5 identify input purpose); default `off`. */
+  autocomplete?: AutocompleteToken;
   inputmode?: 'text' | 'email' | 'tel' | 'numeric' | 'decimal' | 'search';
   /** What the on-screen keyboard's enter key says. */
   enterkeyhint?: 'enter' | 'done' | 'go' | 'next' | 'search' | 'send';
@@ -84,7 +92,7 @@ export function textInput(options: TextInputOptions): TemplateResult {
     type=${options.type ?? 'text'}
     autocomplete=${options.autocomplete ?? 'off'}
     inputmode=${ifDefined(options.inputmode)}
-    enterkeyhint=${ifDefined(options.enterkeyhint)}
+    .enterKeyHint=${options.enterkeyhint ?? ''}
     spellcheck=${options.spellcheck ? 'true' : 'false'}
     aria-describedby=${describedBy(id, { hint, error })}
     aria-invalid=${ifDefined(error ? 'true' : undefined)}

@@ -54,6 +54,7 @@ const TEXT = {
     restored: 'We kept your answers from last time on this device.',
     startAgain: 'Start again and delete these answers',
     carryOn: 'Carry on answering',
+    lasts: 'for 30 days',
   },
   cy: {
     start: 'Dechrau nawr',
@@ -79,6 +80,7 @@ const TEXT = {
     restored: 'Rydym wedi cadw eich atebion o’r tro diwethaf ar y ddyfais hon.',
     startAgain: 'Dechrau eto a dileu’r atebion hyn',
     carryOn: 'Parhau i ateb',
+    lasts: 'am 30 diwrnod',
   },
 } as const;
 
@@ -451,6 +453,8 @@ for (const lang of ['en', 'cy'] as const) {
       button(el, t.resume).click();
       await waitUntil(() => $(el, '.error-summary') && squash($(el, '.error-summary')?.textContent) !== malformed, 'a "not found" error', { timeout: 10_000 });
       expect($(el, '.error-summary a')?.getAttribute('href')).to.equal('#resume-code');
+      // How long codes last comes from the draft rule, not a copy in the text.
+      expect(squash($(el, '.error-summary')?.textContent)).to.contain(lang === 'en' ? '30 days' : '30 diwrnod');
       expect(page(el)).to.equal('start-heading');
       await expectAccessible(el);
     });
@@ -922,6 +926,7 @@ for (const lang of ['en', 'cy'] as const) {
       expect(code).to.match(RESUME_CODE);
       await waitUntil(() => saves.length === 1, 'cls-save');
       expect(saves[0]?.code?.replace(/[\s-]/g, '')).to.equal(code);
+      expect(squash(el.shadowRoot?.textContent)).to.contain(t.lasts);
       await expectAccessible(el);
 
       const draft = (await (await fetch(`/api/v1/drafts/${code}`)).json()) as { answers: Answers; at?: string };

@@ -35,8 +35,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = new URL('../fixtures/oruk/', import.meta.url);
 const fixturePath = (name: string) => fileURLToPath(new URL(name, FIXTURES));
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'));
-/** The official ORUK v3.0 schemas, in the `shared/` folder next to the project (see its README). */
-const SCHEMAS = new URL('../../../shared/oruk-schemas/V3.0-UK/', import.meta.url);
+/** The official ORUK v3.0 schemas (see test/fixtures/oruk-schemas/README.md for their source and licence). */
+const SCHEMAS = new URL('../fixtures/oruk-schemas/V3.0-UK/', import.meta.url);
 
 const STAFF_TOKEN = 'staff-token-for-directory-tests-0123';
 const SEED_SERVICES = 291;
@@ -163,7 +163,7 @@ function officialSchema(name: string): ValidateFunction {
   if (!validate) {
     assert.ok(
       existsSync(SCHEMAS),
-      `The official ORUK v3.0 schemas are missing: expected them in ${fileURLToPath(SCHEMAS)} (the shared/ folder beside the project).`,
+      `The official ORUK v3.0 schemas are missing: expected them in ${fileURLToPath(SCHEMAS)}.`,
     );
     const ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(ajv);

@@ -7,8 +7,8 @@ import { readFeed, readService, type FeedOptions, type FeedResult } from '../../
 import { HttpStub, closedPort, sendJson, type ReceivedRequest } from '../support/http-stub.ts';
 
 const FIXTURES = new URL('../fixtures/oruk/', import.meta.url);
-// The published ORUK examples, next to the project (see ../shared/oruk-schemas/README.md).
-const EXAMPLES = new URL('../../../shared/oruk-schemas/examples-V3.0-UK/', import.meta.url);
+// The published ORUK examples (see test/fixtures/oruk-schemas/README.md for their source and licence).
+const EXAMPLES = new URL('../fixtures/oruk-schemas/examples-V3.0-UK/', import.meta.url);
 const text = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
 const json = (name: string): unknown => JSON.parse(text(name));
 const API_DETAILS: unknown = JSON.parse(readFileSync(new URL('api_details.json', EXAMPLES), 'utf8'));

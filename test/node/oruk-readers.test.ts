@@ -9,8 +9,8 @@ import { readV1LocationList, readV1OrganizationList, readV1Service, readV1Servic
 import { readV3OrganizationList, readV3Service, readV3ServiceAtLocationList, readV3ServiceList, readV3TaxonomyTermList } from '../../src/oruk/v3.ts';
 
 const FIXTURES = new URL('../fixtures/oruk/', import.meta.url);
-// The published ORUK examples, next to the project (see ../shared/oruk-schemas/README.md).
-const EXAMPLES = new URL('../../../shared/oruk-schemas/examples-V3.0-UK/', import.meta.url);
+// The published ORUK examples (see test/fixtures/oruk-schemas/README.md for their source and licence).
+const EXAMPLES = new URL('../fixtures/oruk-schemas/examples-V3.0-UK/', import.meta.url);
 
 const fixtureText = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
 const fixture = (name: string): unknown => JSON.parse(fixtureText(name));

@@ -6,10 +6,11 @@ import { seed } from '../../server/seed/index.ts';
 
 /**
  * The questionnaires shipped with the reference server are content: these
- * tests hold them to the rules in DOMAIN.md (strengths-first, never a
- * decision, urgent answers lead to urgent help, fully bilingual) and to the
- * structural rules the widget relies on (conditions only look back, option
- * values exist, search terms are real taxonomy terms).
+ * tests hold them to the content rules in docs/architecture.md
+ * (strengths-first, never a decision, urgent answers lead to urgent help,
+ * fully bilingual) and to the structural rules the widget relies on
+ * (conditions only look back, option values exist, search terms are real
+ * taxonomy terms).
  */
 
 const DIR = new URL('../../server/questionnaires/', import.meta.url);

@@ -1,4 +1,4 @@
-/** Debian's Chromium, launched headless with no background traffic (see TOOLING.md). */
+/** Debian's Chromium, launched headless with no background traffic (see "Tooling" in docs/architecture.md). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [

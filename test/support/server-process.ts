@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface RunningServer {
   url: string;
@@ -20,15 +21,28 @@ async function freePort(): Promise<number> {
   });
 }
 
+const SERVER_PACKAGE = new URL('../../server/', import.meta.url);
+
+/** The compiled server that `npm start` runs: the `cls-server` bin of the server package, built by `npm run build`. */
+export function compiledServer(): string {
+  const { bin } = JSON.parse(readFileSync(new URL('package.json', SERVER_PACKAGE), 'utf8')) as { bin: Record<string, string> };
+  const entry = bin['cls-server'];
+  if (!entry) throw new Error('server/package.json has no `cls-server` bin.');
+  const main = fileURLToPath(new URL(entry, SERVER_PACKAGE));
+  if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first (npm test does).`);
+  return main;
+}
+
 /**
- * Starts `server/main.ts` as its own process, as `npm start` does after
+ * Starts the compiled server as its own process, as `npm start` does after
  * building, with a throwaway PGlite folder, and waits for /healthz.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const main = compiledServer();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'cls-e2e-'));
   const staffToken = 'e2e-staff-token-0123456789';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [main], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STAFF_TOKEN: staffToken, DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { readPageConfig, resolveDirectoryUrl } from '../../client/config.ts';
 import { ApiError, isAbort } from '../../client/errors.ts';
-import { Draft, DraftSaved, QuestionnaireResponse, SubmissionCreated, type QuestionnaireDefinition } from '../../contract/questionnaire.ts';
+import { DRAFT_DAYS, Draft, DraftSaved, QuestionnaireResponse, SubmissionCreated, type QuestionnaireDefinition } from '../../contract/questionnaire.ts';
 import type { AnswerValue, Answers, LocalisedQuestion, LocalisedQuestionnaire } from '../../contract/questionnaire.ts';
 import { localDeviceStorage } from '../../core/device-store.ts';
 import { isUrgent, outcome, postcodeAnswer, reconcile, validatePage } from '../../core/questionnaire.ts';
@@ -42,6 +42,7 @@ const IDLE: Activity = { kind: 'idle' };
 const localizer = createLocalizer(
   { en: { common: common.en, sa: selfAssessmentMessages.en }, cy: { common: common.cy, sa: selfAssessmentMessages.cy } },
   'sa',
+  { days: DRAFT_DAYS },
 );
 
 /**
