@@ -112,6 +112,15 @@ async function findSession(directory: DirectoryCache, id: string): Promise<Found
   return undefined;
 }
 
+/** What a booking's answer says about its hub: enough for the confirmation, the calendar file and the messages. */
+const bookingHub = (hub: Hub): BookingCreated['hub'] => ({
+  id: hub.id,
+  name: hub.name,
+  address: hub.address,
+  ...(hub.phone ? { phone: hub.phone } : {}),
+  ...(hub.translations ? { translations: hub.translations } : {}),
+});
+
 const cancelNotFound = () => new HttpProblem(404, 'not-found', 'No such booking', 'There is no booking with this reference and cancel token.');
 
 const hubNames = async (directory: DirectoryCache) => {
@@ -155,7 +164,7 @@ export function mountBookings(app: Hono, db: Database, directory: DirectoryCache
       // Stored for replays without the token (only its hash is kept anywhere).
       return {
         status: 201,
-        body: { reference: seat.reference, session: booked, hub: { id: hub.id, name: hub.name, address: hub.address }, createdAt: seat.createdAt },
+        body: { reference: seat.reference, session: booked, hub: bookingHub(hub), createdAt: seat.createdAt },
       };
     });
     if (outcome.kind === 'conflict') {

@@ -19,6 +19,8 @@ interface HubSpec {
   name: string;
   kind: HubKind;
   description: string;
+  /** The Welsh name and description, for hubs in Wales that have them. */
+  cy?: { name: string; description: string };
   sessions: SessionSpec[];
 }
 
@@ -137,10 +139,15 @@ const hubSpecs: HubSpec[] = [
   {
     key: 'aberwen-library',
     venue: 'aberwen-library',
-    name: 'Man Siarad Llyfrgell Aberwen / Aberwen Library Talking Point',
+    name: 'Aberwen Library Talking Point',
     kind: 'library',
     description:
       'Drop in on Thursdays or book a Monday appointment. Our connectors speak Welsh and English: ask for the language you prefer.',
+    cy: {
+      name: 'Man Siarad Llyfrgell Aberwen',
+      description:
+        'Galwch heibio ar ddydd Iau neu drefnu apwyntiad ar ddydd Llun. Mae ein cysylltwyr yn siarad Cymraeg a Saesneg: gofynnwch am yr iaith sydd orau gennych.',
+    },
     sessions: [dropIn(weekly(['TH'], '12:00', '15:00', IN_PERSON)), bookable(8, fortnightly('2026-01-12', '10:00', '12:00', IN_PERSON))],
   },
   {
@@ -154,9 +161,13 @@ const hubSpecs: HubSpec[] = [
   {
     key: 'aberwen-siop',
     venue: 'aberwen-siop',
-    name: 'Man Siarad Siop Gymunedol Aberwen / Aberwen Community Shop Talking Point',
+    name: 'Aberwen Community Shop Talking Point',
     kind: 'shop',
-    description: 'In the quiet corner of the community shop on Stryd Fawr. Siaradwch Gymraeg neu Saesneg: Welsh or English, whichever you like.',
+    description: 'In the quiet corner of the community shop on Stryd Fawr. Welsh or English, whichever you like.',
+    cy: {
+      name: 'Man Siarad Siop Gymunedol Aberwen',
+      description: 'Yng nghornel dawel y siop gymunedol ar Stryd Fawr. Siaradwch Gymraeg neu Saesneg, fel y mynnwch.',
+    },
     sessions: [dropIn(weekly(['TU'], '14:00', '16:00', IN_PERSON)), dropIn(weekly(['SA'], '10:00', '12:00', IN_PERSON))],
   },
   {
@@ -267,6 +278,7 @@ function toHub(spec: HubSpec): Hub {
     stepFree: place.stepFree,
     ...(cls.phone ? { phone: cls.phone } : {}),
     sessions,
+    ...(spec.cy ? { translations: { cy: { ...spec.cy } } } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { LanguageSchema } from './language.ts';
-import { Address } from './directory.ts';
+import { Address, Hub } from './directory.ts';
 import { Session } from './places.ts';
 
 /** Longest "anything we should know", in characters. */
@@ -42,7 +42,7 @@ export const BookingCreated = z.object({
   /** Secret for cancelling: `DELETE /api/v1/bookings/{reference}?token=…`. */
   cancelToken: z.string().check(z.minLength(16)),
   session: Session,
-  hub: z.object({ id: z.string(), name: z.string(), address: Address }),
+  hub: z.object({ id: z.string(), name: z.string(), address: Address, phone: z.optional(z.string()), translations: z.optional(Hub.shape.translations) }),
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type BookingCreated = z.infer<typeof BookingCreated>;

@@ -10,6 +10,18 @@ export const PageConfig = z.looseObject({
   apiBase: z.optional(z.string().check(z.minLength(1))),
   /** The council's out-of-hours social care number, shown with urgent help. */
   outOfHoursPhone: z.optional(z.string().check(z.minLength(3), z.maxLength(40))),
+  /** The community team's phone number, offered for a hub that lists no sessions and has no number of its own. */
+  contactPhone: z.optional(z.string().check(z.minLength(3), z.maxLength(40))),
+  /**
+   * A tile-free map background for `<cls-hub-finder>`: the area's outline and its town names, drawn
+   * when no tiles are configured (no third-party requests).
+   */
+  mapBackground: z.optional(
+    z.object({
+      outline: z.optional(z.array(z.object({ lat: z.number(), lng: z.number() }))),
+      labels: z.optional(z.array(z.object({ name: z.string(), coordinates: z.object({ lat: z.number(), lng: z.number() }) }))),
+    }),
+  ),
   /** Map tiles for `<cls-hub-finder>` on every page of the site; off (no third-party requests) when absent. */
   tiles: z.optional(z.object({ url: z.string().check(z.minLength(1)), attribution: z.string() })),
 });

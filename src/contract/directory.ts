@@ -153,6 +153,8 @@ export const Hub = z.object({
   stepFree: z.boolean(),
   phone: z.optional(z.string()),
   sessions: z.array(HubSessionPlan),
+  /** The hub's name and description in Welsh, where the data has them (`name` and `description` are English). */
+  translations: z.optional(z.object({ cy: z.optional(z.object({ name: z.optional(Text), description: z.optional(z.string()) })) })),
 });
 export type Hub = z.infer<typeof Hub>;
 

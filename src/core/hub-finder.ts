@@ -100,3 +100,36 @@ export function bookingFieldErrors(errors: readonly FieldError[], method: 'phone
     return error;
   });
 }
+
+/** Whether a hub is open now and until when, or when it next opens, from its listed sessions. */
+export type OpeningStatus = { state: 'open'; until: Date } | { state: 'opens'; at: Date; inDays: number };
+
+/** Whole London calendar days from `now`'s date to `then`'s (0 today, 1 tomorrow). */
+export function londonDaysBetween(now: Date, then: Date): number {
+  const day = (instant: Date) => {
+    const parts = londonParts(instant);
+    return Date.UTC(parts.year, parts.month - 1, parts.day) / 86_400_000;
+  };
+  return day(then) - day(now);
+}
+
+/**
+ * "Open now until 15:00" or "Opens tomorrow at 10:00": a session under way
+ * at `now` (started, not ended) makes the hub open until the latest end of
+ * those under way; otherwise it opens at the start of its next session.
+ * Undefined when no listed session is on now or later.
+ */
+export function openingStatus(sessions: readonly Pick<Session, 'start' | 'end'>[], now: Date): OpeningStatus | undefined {
+  const at = now.getTime();
+  let until: number | undefined;
+  let next: number | undefined;
+  for (const session of sessions) {
+    const start = Date.parse(session.start);
+    const end = Date.parse(session.end);
+    if (start <= at && at < end) until = Math.max(until ?? end, end);
+    else if (start > at) next = Math.min(next ?? start, start);
+  }
+  if (until !== undefined) return { state: 'open', until: new Date(until) };
+  if (next !== undefined) return { state: 'opens', at: new Date(next), inDays: londonDaysBetween(now, new Date(next)) };
+  return undefined;
+}

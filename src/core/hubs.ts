@@ -1,4 +1,5 @@
 import type { Hub, HubSessionPlan, Service } from '../contract/directory.ts';
+import type { Language } from '../contract/language.ts';
 
 /**
  * The hubs a directory's services describe: every service location with
@@ -35,4 +36,10 @@ export function hubsFromServices(services: readonly Service[]): Hub[] {
     }
   }
   return [...hubs.values()];
+}
+
+/** A hub's name and description in `lang`: the Welsh ones where the data has them, else the English. */
+export function hubText(hub: Pick<Hub, 'name' | 'description' | 'translations'>, lang: Language): { name: string; description: string | undefined } {
+  const own = lang === 'cy' ? hub.translations?.cy : undefined;
+  return { name: own?.name ?? hub.name, description: own?.description ?? hub.description };
 }

@@ -58,3 +58,46 @@ export function formatDistance(lang: Language, metres: number, units: DistanceUn
   if (lang === 'cy') return `${number} milltir`;
   return `${number} ${number === '1' ? 'mile' : 'miles'}`;
 }
+
+/**
+ * Welsh soft mutation (treiglad meddal) of a word's first letter, as after
+ * "ar", "i", "am" or used as an adverb of time: `Dydd` → `ddydd`, `Mawrth`
+ * → `Fawrth`, `Llun` → `Lun`, `Gwener` → `wener`. Case is kept for the rest
+ * of the word; `lower` also lowers the first letter (a day name mid-sentence).
+ */
+export function softMutation(word: string, lower = false): string {
+  const rules: ReadonlyArray<readonly [string, string]> = [
+    ['ll', 'l'],
+    ['rh', 'r'],
+    ['p', 'b'],
+    ['t', 'd'],
+    ['c', 'g'],
+    ['b', 'f'],
+    ['d', 'dd'],
+    ['g', ''],
+    ['m', 'f'],
+  ];
+  const head = word.toLowerCase();
+  for (const [from, to] of rules) {
+    if (!head.startsWith(from)) continue;
+    // "ch", "th", "ph" and "dd" are letters of their own, and do not mutate.
+    if (from.length === 1 && /^(ch|th|ph|dd)/.test(head)) return lower ? word.charAt(0).toLowerCase() + word.slice(1) : word;
+    const upper = !lower && word.charAt(0) !== word.charAt(0).toLowerCase();
+    const rest = word.slice(from.length);
+    const mutated = to + rest;
+    return upper ? mutated.charAt(0).toUpperCase() + mutated.slice(1) : mutated;
+  }
+  return lower ? word.charAt(0).toLowerCase() + word.slice(1) : word;
+}
+
+/**
+ * A day as it reads after "on": `Thursday 4 December`; in Welsh after "ar"
+ * (and as an adverb, "yn agor ddydd Iau"), soft-mutated and lower case:
+ * `ddydd Iau 4 Rhagfyr`, never "ar Dydd Iau".
+ */
+export function formatDayOn(lang: Language, value: Date): string {
+  const day = formatDay(lang, value);
+  if (lang !== 'cy') return day;
+  const [first = '', ...rest] = day.split(' ');
+  return [softMutation(first, true), ...rest].join(' ');
+}

@@ -16,8 +16,8 @@ export function notification(options: {
   // Two banners can show at once (a notice and a failure): each needs its own heading id.
   const id = options.id ?? 'notification-title';
   return html`<div class="notification ${error ? 'notification--error' : ''}" part="notification" tabindex="-1" role=${error ? 'alert' : 'region'} aria-labelledby=${id}>
-    <div class="heading-m" role="heading" aria-level=${options.level ?? 2} id=${id}>${options.title}</div>
-    ${options.body}
+    <div class="heading-m notification__title" role="heading" aria-level=${options.level ?? 2} id=${id}>${options.title}</div>
+    <div class="notification__body">${options.body}</div>
   </div>`;
 }
 

@@ -295,14 +295,24 @@ export const panelStyles = css`
     color: var(--_color-error);
     font-weight: 700;
   }
+  /* The title is written in the coloured band at the top (never an empty band above it). */
   .notification {
-    padding: var(--_space-3);
     margin-block-end: var(--_space-4);
     border: 5px solid var(--_color-primary);
-    border-block-start-width: 2.25em;
+    --_notification-band: var(--_color-primary);
   }
   .notification--error {
     border-color: var(--_color-error);
+    --_notification-band: var(--_color-error);
+  }
+  .notification > .notification__title {
+    margin: 0;
+    padding: var(--_space-2) var(--_space-3);
+    color: var(--_color-primary-text);
+    background: var(--_notification-band);
+  }
+  .notification > .notification__body {
+    padding: var(--_space-3);
   }
   .notification:focus {
     outline: var(--_focus-width) solid var(--_color-focus);

@@ -33,6 +33,8 @@ const TEXT = {
     full: 'Sorry, this session is now full.',
     confirmed: 'Booking confirmed',
     cancel: 'Cancel this booking',
+    cancelYes: 'Yes, cancel the booking',
+    cancelNo: 'No, keep the booking',
     cancelled: 'Booking cancelled',
     stepFree: 'Step-free access only',
   },
@@ -60,6 +62,8 @@ const TEXT = {
     full: 'Mae’n ddrwg gennym, mae’r sesiwn hon yn llawn erbyn hyn.',
     confirmed: 'Trefniant wedi’i gadarnhau',
     cancel: 'Canslo’r trefniant hwn',
+    cancelYes: 'Ie, canslo’r trefniant',
+    cancelNo: 'Na, cadw’r trefniant',
     cancelled: 'Trefniant wedi’i ganslo',
     stepFree: 'Mynediad heb risiau yn unig',
   },
@@ -336,6 +340,17 @@ for (const lang of ['en', 'cy'] as const) {
 
       const cancelled = oneEvent(el, 'cls-booking-cancel');
       buttonNamed(el, t.cancel)?.click();
+      // A confirmation step first: "No" keeps the booking, "Yes" cancels it.
+      await waitUntil(() => buttonNamed(el, t.cancelNo), 'the confirmation step');
+      await el.updateComplete;
+      expect(focused(el)).to.equal($(el, '#cancel-check-heading'));
+      await expectAccessible(el);
+      buttonNamed(el, t.cancelNo)?.click();
+      await el.updateComplete;
+      expect(buttonNamed(el, t.cancelYes)).to.equal(undefined);
+      buttonNamed(el, t.cancel)?.click();
+      await el.updateComplete;
+      buttonNamed(el, t.cancelYes)?.click();
       expect((await cancelled).detail.reference).to.equal(detail.reference);
       await el.updateComplete;
       expect($(el, '.panel')?.textContent).to.contain(t.cancelled);

@@ -369,3 +369,70 @@ describe('<cls-hub-map> behaviour in any language', () => {
     }
   });
 });
+
+/** Wales, roughly, and three of its towns: enough for a readable background without tiles. */
+const WALES = {
+  outline: [
+    { lat: 53.43, lng: -4.7 },
+    { lat: 53.35, lng: -3.0 },
+    { lat: 51.6, lng: -2.6 },
+    { lat: 51.4, lng: -4.3 },
+    { lat: 51.8, lng: -5.3 },
+  ],
+  labels: [
+    { name: 'Caerdydd', coordinates: { lat: 51.48, lng: -3.18 } },
+    { name: 'Aberystwyth', coordinates: { lat: 52.41, lng: -4.08 } },
+    { name: 'Wrecsam', coordinates: { lat: 53.05, lng: -2.99 } },
+  ],
+};
+
+describe('<cls-hub-map> without tiles, with a drawn background', () => {
+  for (const lang of ['en', 'cy'] as const) {
+    const t = TEXT[lang];
+    it(`draws the outline and town names, marks "You are here", and keeps them out of the tab order (${lang})`, async () => {
+      const el = await fixture<ClsHubMap>(html`<div style="width: 760px">
+        <cls-hub-map
+          lang=${lang}
+          style="--cls-map-height: 420px"
+          .places=${TOWNS}
+          .background=${WALES}
+          .here=${{ coordinates: { lat: 52.0, lng: -3.5 }, label: 'Llandrindod' }}
+        ></cls-hub-map>
+      </div>`).then((wrapper) => wrapper.querySelector('cls-hub-map') as ClsHubMap);
+      await waitUntil(() => $(el, '.marker-here'), 'here marker');
+      // Readable without tiles: no "not configured" note, a drawn county and its towns.
+      expect(text($(el, '.notes'))).to.not.contain(t.notConfigured);
+      expect($(el, 'path.map-outline'), 'the outline is drawn').to.not.equal(null);
+      const labels = [...root(el).querySelectorAll<HTMLElement>('.map-label')];
+      expect(labels.map((label) => text(label))).to.deep.equal(['Caerdydd', 'Aberystwyth', 'Wrecsam']);
+      const here = $(el, '.marker-here') as HTMLElement;
+      expect(text(here)).to.equal(lang === 'en' ? 'You are here' : 'Rydych chi yma');
+      expect(text($(el, '#map-hint'))).to.contain('Llandrindod');
+      // Names and the "You are here" marker are for reading: they take no focus and are not read twice.
+      for (const node of [...labels, here]) {
+        expect(node.hasAttribute('tabindex'), 'not focusable').to.equal(false);
+        expect(node.getAttribute('aria-hidden')).to.equal('true');
+      }
+      // Shown inside the map with the hubs.
+      const frame = ($(el, '.map') as HTMLElement).getBoundingClientRect();
+      const box = here.getBoundingClientRect();
+      expect(box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom).to.equal(true);
+      // Only the hubs' markers are in the tab order.
+      const reached = new Set<string>();
+      for (let i = 0; i < 8; i++) {
+        await sendKeys({ press: 'Tab' });
+        const node = focused(el);
+        if (node?.classList.contains('leaflet-marker-icon')) reached.add(node.getAttribute('aria-label') ?? '');
+      }
+      expect([...reached].every((name) => TOWNS.some((town) => town.name === name))).to.equal(true);
+      await expectAccessible(el);
+    });
+  }
+
+  it('keeps the "not configured" note when there is no background either', async () => {
+    const el = await make('en', TOWNS);
+    el.background = { labels: [] };
+    await el.updateComplete;
+    expect(text($(el, '.notes'))).to.contain(TEXT.en.notConfigured);
+  });
+});

@@ -176,6 +176,7 @@ describe('demo site end to end (real server, real browser)', () => {
     assert.match(ics, /END:VCALENDAR\r\n$/);
 
     await finder.getByRole('button', { name: 'Cancel this booking' }).click();
+    await finder.getByRole('button', { name: 'Yes, cancel the booking' }).click();
     await finder.locator('.panel').getByText('Booking cancelled').waitFor();
     const freed = SessionList.parse(await (await fetch(`${server.url}/api/v1/sessions?hub=${session.hubId}&from=${session.start}&to=${session.end}`)).json()).items[0];
     assert.equal(freed?.remaining, 1, 'cancelling frees the seat');

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { BookingInput } from '../../src/contract/bookings.ts';
 import type { Hub, HubSessionPlan, Schedule } from '../../src/contract/directory.ts';
 import { fieldErrors } from '../../src/core/field-errors.ts';
-import { bookingFieldErrors, filterHubs, hubOpenNow, nextAvailable, sessionWeekdays, withSessions } from '../../src/core/hub-finder.ts';
+import { bookingFieldErrors, filterHubs, hubOpenNow, londonDaysBetween, nextAvailable, openingStatus, sessionWeekdays, withSessions } from '../../src/core/hub-finder.ts';
+import { hubText } from '../../src/core/hubs.ts';
+import { formatDayOn, softMutation } from '../../src/i18n/format.ts';
 import { londonParts } from '../../src/core/schedule.ts';
 import { expandSessions } from '../../src/core/sessions.ts';
 
@@ -101,5 +103,53 @@ describe('bookingFieldErrors', () => {
         { field: 'contact.method', code: 'required' },
       ],
     );
+  });
+});
+
+describe('openingStatus', () => {
+  const thursday = hub('t', [{ id: 'pt', mode: 'drop-in', schedule: thursdays }]);
+  // Expanded as the finder lists them: from a day before, so one under way is in the list.
+  const sessions = expandSessions([thursday], utc('2026-12-09T13:00:00Z'), utc('2026-12-31T00:00:00Z'));
+
+  it('is open until the end of a session under way, the one the list shows first', () => {
+    const status = openingStatus(sessions, utc('2026-12-10T13:00:00Z'));
+    assert.equal(status?.state, 'open');
+    assert.equal(status?.state === 'open' && status.until.toISOString(), '2026-12-10T15:00:00.000Z');
+  });
+
+  it('opens tomorrow, today or on a later day at the next session\'s start (UK dates)', () => {
+    const tomorrow = openingStatus(sessions, utc('2026-12-09T18:00:00Z'));
+    assert.deepEqual(tomorrow, { state: 'opens', at: utc('2026-12-10T12:00:00Z'), inDays: 1 });
+    assert.deepEqual(openingStatus(sessions, utc('2026-12-10T09:00:00Z')), { state: 'opens', at: utc('2026-12-10T12:00:00Z'), inDays: 0 });
+    assert.deepEqual(openingStatus(sessions, utc('2026-12-10T16:00:00Z')), { state: 'opens', at: utc('2026-12-17T12:00:00Z'), inDays: 7 });
+    assert.equal(openingStatus([], utc('2026-12-10T16:00:00Z')), undefined);
+  });
+
+  it('counts days in London: 23:30 UTC in summer is already tomorrow there', () => {
+    assert.equal(londonDaysBetween(utc('2026-07-01T23:30:00Z'), utc('2026-07-02T09:00:00Z')), 0);
+    assert.equal(londonDaysBetween(utc('2026-07-01T23:30:00Z'), utc('2026-07-03T09:00:00Z')), 1);
+  });
+});
+
+describe('Welsh after "ar" and hub names in the resident\'s language', () => {
+  it('soft-mutates the first letter: Dydd → ddydd, and leaves ch, th, ph, dd and vowels', () => {
+    assert.deepEqual(
+      ['Dydd', 'Mawrth', 'Llun', 'Gwener', 'Caerdydd', 'Pont', 'Tref', 'Bangor', 'Rhyl', 'Chwefror', 'Ionawr', 'Ddoe'].map((word) => softMutation(word)),
+      ['Ddydd', 'Fawrth', 'Lun', 'Wener', 'Gaerdydd', 'Bont', 'Dref', 'Fangor', 'Ryl', 'Chwefror', 'Ionawr', 'Ddoe'],
+    );
+    assert.equal(softMutation('Dydd', true), 'ddydd');
+  });
+
+  it('writes a day after "ar" as "ddydd Llun", and English days as they are', () => {
+    const monday = utc('2026-12-07T10:00:00Z');
+    assert.equal(formatDayOn('cy', monday), 'ddydd Llun 7 Rhagfyr');
+    assert.equal(formatDayOn('en', monday), 'Monday 7 December');
+  });
+
+  it('names a hub in Welsh where the data has a Welsh name, else in English', () => {
+    const bilingual = { name: 'Aberwen Library', description: 'Drop in', translations: { cy: { name: 'Llyfrgell Aberwen' } } };
+    assert.deepEqual(hubText(bilingual, 'cy'), { name: 'Llyfrgell Aberwen', description: 'Drop in' });
+    assert.deepEqual(hubText(bilingual, 'en'), { name: 'Aberwen Library', description: 'Drop in' });
+    assert.deepEqual(hubText({ name: 'Only English' }, 'cy'), { name: 'Only English', description: undefined });
   });
 });

@@ -347,3 +347,38 @@ describe('taxonomy', () => {
     }
   });
 });
+
+describe('the demo map background', () => {
+  it('is the one drawn from the seed places, outline round every place and every place named', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { PageConfig } = await import('../../src/contract/config.ts');
+    const { demoMapBackground } = await import('../../server/seed/map-background.ts');
+    const { places } = await import('../../server/seed/places.ts');
+    const page = await readFile(new URL('../../demo/index.html', import.meta.url), 'utf8');
+    const json = /<script type="application\/json" id="cls-config">(.*?)<\/script>/s.exec(page)?.[1] ?? '';
+    const config = PageConfig.parse(JSON.parse(json));
+    assert.deepEqual(config.mapBackground, demoMapBackground());
+    const { outline } = demoMapBackground();
+    assert.ok(outline.length >= 3);
+    // Every place is inside the outline (ray casting).
+    const inside = (p: { lat: number; lng: number }) => {
+      let within = false;
+      for (let i = 0, j = outline.length - 1; i < outline.length; j = i++) {
+        const a = outline[i] as { lat: number; lng: number };
+        const b = outline[j] as { lat: number; lng: number };
+        if (a.lat > p.lat !== b.lat > p.lat && p.lng < ((b.lng - a.lng) * (p.lat - a.lat)) / (b.lat - a.lat) + a.lng) within = !within;
+      }
+      return within;
+    };
+    for (const place of places) assert.ok(inside(place.coordinates), `${place.name} inside the outline`);
+    assert.deepEqual(config.mapBackground?.labels?.map((label) => label.name), places.map((place) => place.name));
+  });
+
+  it('gives the Aberwen hubs their Welsh names and descriptions, and no "Welsh / English" names', () => {
+    const { hubs } = seed;
+    assert.equal(hubs.some((hub) => hub.name.includes(' / ')), false);
+    const library = hubs.find((hub) => hub.name === 'Aberwen Library Talking Point');
+    assert.equal(library?.translations?.cy?.name, 'Man Siarad Llyfrgell Aberwen');
+    assert.match(library?.translations?.cy?.description ?? '', /ar ddydd Iau/);
+  });
+});

@@ -240,10 +240,10 @@ export class ClsHubFinder extends ClsElement {
     if (!request) return initialState;
     if (request.by === 'location') {
       const point = await currentPosition(this.api.signal(signal));
-      return { place: this.locale.t('search.yourLocation'), results: await this.hubsNear(point, signal) };
+      return { place: this.locale.t('search.yourLocation'), point, results: await this.hubsNear(point, signal) };
     }
     const place = await this.api.get('geocode', GeocodeResult, { query: { q: request.query }, signal });
-    return { place: place.label, results: await this.hubsNear(place.coordinates, signal) };
+    return { place: place.label, point: place.coordinates, results: await this.hubsNear(place.coordinates, signal) };
   }
 
   private hubsNear(point: Coordinates, signal: AbortSignal): Promise<HubResult[]> {
@@ -274,18 +274,22 @@ export class ClsHubFinder extends ClsElement {
     if (failure.code === 'invalid-postcode') return this.showSearchProblem('invalidPostcode');
     if (failure.code === 'place-not-found') return this.showSearchProblem('notFound');
     this.search = { state: 'failed', problem: 'unavailable', failure };
+    this.found = undefined;
     this.status = '';
     this.focusNext.request('.notification');
   }
 
+  /* A failed search clears the list of the one before, so no hubs show under the error as if they were its results. */
   private showSearchProblem(problem: SearchProblem): void {
     this.search = { state: 'failed', problem };
+    this.found = undefined;
     this.status = '';
     this.focusNext.request('.error-summary');
   }
 
   private showLocationProblem(problem: LocationProblem): void {
     this.search = { state: 'failed', problem };
+    this.found = undefined;
     this.status = '';
     this.focusNext.request('.notification');
   }
@@ -388,7 +392,8 @@ export class ClsHubFinder extends ClsElement {
   /** Validate, then book. Safe to call again after a failure: the same answers reuse the same Idempotency-Key, so a retry never books twice. */
   private async submitBooking(): Promise<void> {
     const form = this.booking;
-    if (!form || form.phase.state === 'submitting') return;
+    // A full session is not offered again: the resident chooses another time.
+    if (!form || form.phase.state === 'submitting' || form.phase.state === 'full') return;
     const input = this.bookingInput(form);
     const parsed = BookingInput.safeParse(input);
     if (!parsed.success) {
@@ -442,6 +447,12 @@ export class ClsHubFinder extends ClsElement {
     this.found = { ...this.found, results };
   }
 
+  private askToCancel(): void {
+    if (!this.confirmation) return;
+    this.confirmation = { ...this.confirmation, cancel: 'confirming' };
+    this.focusNext.request('#cancel-check-heading');
+  }
+
   private async cancelBooking(): Promise<void> {
     const confirmation = this.confirmation;
     if (!confirmation || confirmation.cancel === 'cancelling') return;
@@ -474,6 +485,7 @@ export class ClsHubFinder extends ClsElement {
       bookingAvailable: this.bookingAvailable,
       openHub: (hubId) => this.openHub(hubId),
       book: (session) => this.startBooking(session),
+      contactPhone: readPageConfig(this.ownerDocument).contactPhone,
     };
   }
 
@@ -482,7 +494,12 @@ export class ClsHubFinder extends ClsElement {
       locale: this.locale,
       headings: this.headings,
       kiosk: this.kiosk,
-      cancel: () => void this.cancelBooking(),
+      cancel: () => this.askToCancel(),
+      confirmCancel: () => void this.cancelBooking(),
+      keep: () => {
+        if (this.confirmation) this.confirmation = { ...this.confirmation, cancel: 'idle' };
+        this.focusNext.request('.panel');
+      },
       another: () => this.newSearch(),
     };
   }
@@ -529,6 +546,7 @@ export class ClsHubFinder extends ClsElement {
         toggleMap: () => void this.toggleMap(),
         selectedHubId: this.selectedHubId,
         tiles: this.tiles ? { url: this.tiles, attribution: this.tilesAttribution ?? '' } : readPageConfig(this.ownerDocument).tiles,
+        background: readPageConfig(this.ownerDocument).mapBackground,
         mapSelect: (hubId) => this.focusHubInList(hubId),
       },
       this.found,

@@ -349,6 +349,43 @@ export const hubMapStyles = css`
       linear-gradient(to bottom, #e3e6e4 1px, transparent 1px);
     background-size: 48px 48px;
   }
+  /* A background drawn without tiles: land inside the outline, town names on it. */
+  .frame--drawn .map {
+    background-color: #dfe8ee;
+  }
+  .map-outline {
+    fill: #fbfbf8;
+    stroke: #505a5f;
+  }
+  .map-label span {
+    position: absolute;
+    translate: -50% -50%;
+    color: #383f43;
+    font-size: var(--_font-size-s);
+    font-style: italic;
+    white-space: nowrap;
+    pointer-events: none;
+    text-shadow: 0 0 3px #ffffff, 0 0 3px #ffffff;
+  }
+  .marker-here {
+    border-radius: 50%;
+    background: var(--_color-text);
+    border: 3px solid #ffffff;
+    box-shadow: 0 0 0 2px var(--_color-text);
+  }
+  .marker-here .here-text {
+    position: absolute;
+    inset-block-start: 100%;
+    inset-inline-start: 50%;
+    translate: -50% 4px;
+    padding: 0 0.3em;
+    white-space: nowrap;
+    font-size: var(--_font-size-s);
+    font-weight: 700;
+    color: var(--_color-text);
+    background: var(--_color-background);
+    border: 1px solid var(--_color-text);
+  }
 
   .marker {
     display: flex;

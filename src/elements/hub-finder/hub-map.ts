@@ -33,6 +33,25 @@ export interface HubMapTiles {
   maxZoom?: number;
 }
 
+/**
+ * A background drawn without tiles (and without any third-party request):
+ * the outline of the area and the names of its towns, so a map with no
+ * tiles configured is still readable.
+ */
+export interface HubMapBackground {
+  /** The area's boundary, as a ring of points. */
+  outline?: Coordinates[];
+  /** Town and village names, written where they are. */
+  labels?: Array<{ name: string; coordinates: Coordinates }>;
+}
+
+/** The place searched for, marked "You are here". */
+export interface HubMapHere {
+  coordinates: Coordinates;
+  /** What was searched for, e.g. `Borchester` or `SY7 9QT`. */
+  label: string;
+}
+
 /** `detail` of the `cls-map-select` event. */
 export interface HubMapSelectDetail {
   id: string;
@@ -109,6 +128,8 @@ export class ClsHubMap extends LitElement {
     places: { attribute: false },
     selected: { type: String },
     tiles: { attribute: false },
+    background: { attribute: false },
+    here: { attribute: false },
     tilesFailed: { state: true },
     samePlace: { state: true },
   };
@@ -122,6 +143,12 @@ export class ClsHubMap extends LitElement {
   /** Tile layer to draw under the markers. Unset (the default), no tiles are requested. */
   declare tiles: HubMapTiles | undefined;
 
+  /** An outline and place names to draw when there are no tiles; unset, a plain grid and a note say the background is not configured. */
+  declare background: HubMapBackground | undefined;
+
+  /** The place searched for: a "You are here" marker (not in the tab order), kept in view with the hubs. */
+  declare here: HubMapHere | undefined;
+
   declare private tilesFailed: boolean;
   declare private samePlace: readonly HubMapPlace[] | undefined;
 
@@ -129,6 +156,8 @@ export class ClsHubMap extends LitElement {
   private map: Leaflet.Map | undefined;
   private markerLayer: Leaflet.LayerGroup | undefined;
   private tileLayer: Leaflet.TileLayer | undefined;
+  private backgroundLayer: Leaflet.LayerGroup | undefined;
+  private backgroundKey: string | undefined;
   private markers: RenderedMarker[] = [];
   private resizeObserver: ResizeObserver | undefined;
   private reducedMotion = false;
@@ -179,8 +208,9 @@ export class ClsHubMap extends LitElement {
       reveal = true;
     } else {
       if (changed.has('tiles')) this.syncTiles();
-      if (changed.has('places')) reveal = this.fitToPlaces() || reveal;
+      if (changed.has('places') || changed.has('here')) reveal = this.fitToPlaces() || reveal;
     }
+    this.syncBackground();
     this.syncLanguage();
     this.drawMarkers();
     if (reveal) this.revealSelected();
@@ -189,12 +219,13 @@ export class ClsHubMap extends LitElement {
   protected override render(): TemplateResult {
     const { t } = this.locale;
     const plain = !this.tiles?.url;
+    const drawn = plain && hasBackground(this.background);
     return html`<div class="root" lang=${this.locale.lang}>
-      <div class="frame ${plain ? 'frame--plain' : ''}">
+      <div class="frame ${plain ? (drawn ? 'frame--drawn' : 'frame--plain') : ''}">
         <div class="map" part="map" role="region" aria-label=${t('label')} aria-describedby="map-hint"></div>
-        <p class="visually-hidden" id="map-hint">${t('keyboardHint')}</p>
+        <p class="visually-hidden" id="map-hint">${t('keyboardHint')}${this.here ? html` ${t('here', { label: this.here.label })}` : nothing}</p>
         <div class="notes">
-          ${plain ? html`<p class="note" part="note">${t('notConfigured')}</p>` : nothing}
+          ${plain && !drawn ? html`<p class="note" part="note">${t('notConfigured')}</p>` : nothing}
           <div role="status" aria-live="polite" aria-atomic="true">
             ${this.tilesFailed ? html`<p class="note note--warning" part="note">${t('tilesFailed')}</p>` : nothing}
           </div>
@@ -277,11 +308,14 @@ export class ClsHubMap extends LitElement {
     controls?.addEventListener('keyup', (event) => {
       if (event.key === ' ' && event.target instanceof HTMLElement && event.target.getAttribute('role') === 'button') event.target.click();
     });
+    this.backgroundLayer = L.layerGroup().addTo(map);
+    this.backgroundKey = undefined;
     this.markerLayer = L.layerGroup().addTo(map);
     map.on('zoomend', () => {
       if (this.samePlace && map.getZoom() < map.getMaxZoom()) this.samePlace = undefined;
       this.drawMarkers();
     });
+    map.on('moveend resize', () => this.syncMarkerFocus());
     this.tilesKey = undefined;
     this.syncTiles();
     this.fittedKey = undefined;
@@ -303,6 +337,8 @@ export class ClsHubMap extends LitElement {
     }
     this.map = undefined;
     this.markerLayer = undefined;
+    this.backgroundLayer = undefined;
+    this.backgroundKey = undefined;
     this.tileLayer = undefined;
     this.markers = [];
     this.markersKey = '';
@@ -339,14 +375,64 @@ export class ClsHubMap extends LitElement {
       .addTo(map);
   }
 
+  /**
+   * Draws the tile-free background (outline and place names, only without
+   * tiles) and the "You are here" marker. None of it takes focus or
+   * pointer events: it is for reading the map, the markers are for using it.
+   */
+  private syncBackground(): void {
+    const layer = this.backgroundLayer;
+    if (!layer) return;
+    const background = this.tiles?.url ? undefined : this.background;
+    const here = this.here;
+    const key = JSON.stringify([background ?? null, here ?? null, this.locale.lang]);
+    if (key === this.backgroundKey) return;
+    this.backgroundKey = key;
+    layer.clearLayers();
+    const outline = (background?.outline ?? []).filter(finite);
+    if (outline.length >= 3) {
+      L.polygon(
+        outline.map((point) => [point.lat, point.lng] as [number, number]),
+        { interactive: false, className: 'map-outline', weight: 2, fillOpacity: 1 },
+      ).addTo(layer);
+    }
+    for (const label of background?.labels ?? []) {
+      if (!finite(label.coordinates)) continue;
+      const text = document.createElement('span');
+      text.textContent = label.name;
+      L.marker([label.coordinates.lat, label.coordinates.lng], {
+        icon: L.divIcon({ className: 'map-label', html: text, iconSize: [0, 0] }),
+        interactive: false,
+        keyboard: false,
+      })
+        .on('add', (event) => (event.target as Leaflet.Marker).getElement()?.setAttribute('aria-hidden', 'true'))
+        .addTo(layer);
+    }
+    if (here && finite(here.coordinates)) {
+      const face = document.createElement('span');
+      face.className = 'here-text';
+      face.textContent = this.locale.t('hereMarker');
+      L.marker([here.coordinates.lat, here.coordinates.lng], {
+        icon: L.divIcon({ className: 'marker-here', html: face, iconSize: [16, 16] }),
+        interactive: false,
+        keyboard: false,
+        zIndexOffset: -100,
+      })
+        // Said once in the map's description, so it is not read again here.
+        .on('add', (event) => (event.target as Leaflet.Marker).getElement()?.setAttribute('aria-hidden', 'true'))
+        .addTo(layer);
+    }
+  }
+
   /** Fits the view to the places when they differ from those last fitted. Returns whether it did. */
   private fitToPlaces(): boolean {
     const map = this.map;
     if (!map) return false;
     const places = this.usablePlaces();
-    const key = placesKeyOf(places);
+    const here = this.here && finite(this.here.coordinates) ? this.here.coordinates : undefined;
+    const key = `${placesKeyOf(places)}|${here ? `${here.lat},${here.lng}` : ''}`;
     if (key === this.fittedKey) return false;
-    const box = boundingBox(places.map((place) => place.coordinates)) ?? UK_BOUNDS;
+    const box = boundingBox([...places.map((place) => place.coordinates), ...(here ? [here] : [])]) ?? UK_BOUNDS;
     const bounds = L.latLngBounds([box.south, box.west], [box.north, box.east]);
     const size = map.getSize();
     if (size.x <= FIT_PADDING[0] * 2 || size.y <= FIT_PADDING[1] * 2) {
@@ -397,7 +483,26 @@ export class ClsHubMap extends LitElement {
 
     layer.clearLayers();
     this.markers = clusters.map((cluster) => this.createMarker(cluster, layer));
+    this.syncMarkerFocus();
     if (focusTo !== undefined) this.markerFor(focusTo)?.marker.getElement()?.focus({ preventScroll: true });
+  }
+
+  /**
+   * Only markers the resident can see are in the tab order: one outside the
+   * visible map (at 320 px most of a cluster spread is) takes no focus until
+   * the map is moved to show it. The list beside the map has every hub.
+   */
+  private syncMarkerFocus(): void {
+    const map = this.map;
+    if (!map) return;
+    const size = map.getSize();
+    for (const { marker } of this.markers) {
+      const element = marker.getElement();
+      if (!element) continue;
+      const point = map.latLngToContainerPoint(marker.getLatLng());
+      const visible = point.x >= 0 && point.y >= 0 && point.x <= size.x && point.y <= size.y;
+      element.tabIndex = visible ? 0 : -1;
+    }
   }
 
   private createMarker(cluster: Cluster<HubMapPlace>, layer: Leaflet.LayerGroup): RenderedMarker {
@@ -551,6 +656,12 @@ function joinList(items: readonly string[], t: Translate): string {
   const last = items[items.length - 1] as string;
   const key = /^[aeiouyâêîôûŷáéíóúàèìòùäëïöü]/i.test(last) ? 'list.andVowel' : 'list.and';
   return t(key, { items: items.slice(0, -1).join(t('list.separator')), last });
+}
+
+const finite = (point: Coordinates | undefined): point is Coordinates => Number.isFinite(point?.lat) && Number.isFinite(point?.lng);
+
+function hasBackground(background: HubMapBackground | undefined): boolean {
+  return Boolean((background?.outline?.length ?? 0) >= 3 || background?.labels?.length);
 }
 
 function placesKeyOf(places: readonly HubMapPlace[]): string {

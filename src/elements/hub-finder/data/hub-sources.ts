@@ -17,6 +17,8 @@ import type { ApiController } from '../../base/api-controller.ts';
 const DAY_MS = 86_400_000;
 /** The API's sessions: the next four weeks, as the wording promises ("Sessions in the next 4 weeks"). */
 const API_WINDOW_DAYS = 28;
+/** How long before now a session may have started and still be on (no session runs longer than a day). */
+const UNDERWAY_LOOKBACK_MS = DAY_MS;
 /** A feed's sessions: the next few of each schedule, one under way included, within a little over a year. */
 const FEED_SESSIONS_PER_PLAN = 3;
 const FEED_WINDOW_DAYS = 400;
@@ -63,13 +65,18 @@ export function currentPosition(signal: AbortSignal): Promise<Coordinates> {
 
 /** The `limit` hubs nearest `point` from the API, with their sessions in the next four weeks. */
 export async function hubsFromApi(api: ApiController, point: Coordinates, limit: number, signal: AbortSignal): Promise<HubResult[]> {
-  const from = new Date();
-  const to = new Date(from.getTime() + API_WINDOW_DAYS * DAY_MS);
+  const now = new Date();
+  // Sessions that started up to a day ago too, so one on now is listed (and makes the hub "open now"); those over are dropped.
+  const from = new Date(now.getTime() - UNDERWAY_LOOKBACK_MS);
+  const to = new Date(now.getTime() + API_WINDOW_DAYS * DAY_MS);
   const [hubs, sessions] = await Promise.all([
     api.get('hubs', HubList, { query: { near: `${point.lat},${point.lng}`, limit }, signal }),
     api.get('sessions', SessionList, { query: { from: from.toISOString(), to: to.toISOString() }, signal }),
   ]);
-  return withSessions(hubs.items, sessions.items);
+  return withSessions(
+    hubs.items,
+    sessions.items.filter((session) => Date.parse(session.end) > now.getTime()),
+  );
 }
 
 /**

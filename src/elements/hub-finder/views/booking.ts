@@ -4,6 +4,7 @@ import { BOOKING_NOTES_MAX, type BookingCreated } from '../../../contract/bookin
 import type { Hub } from '../../../contract/directory.ts';
 import type { Session } from '../../../contract/places.ts';
 import type { HeadingLevels } from '../../../core/heading-level.ts';
+import { hubText } from '../../../core/hubs.ts';
 import { bookingCalendar } from '../../../core/ics.ts';
 import type { LocaleController } from '../../../i18n/locale-controller.ts';
 import { button } from '../../../shared-ui/button.ts';
@@ -12,7 +13,7 @@ import { choiceGroup, firstChoiceId } from '../../../shared-ui/choice-group.ts';
 import { textArea, textInput, type FieldMessages } from '../../../shared-ui/field.ts';
 import { notification } from '../../../shared-ui/notification.ts';
 import type { FormErrors } from '../../base/form-errors.ts';
-import { addressLine, sessionTime } from './wording.ts';
+import { addressLine, sessionTime, sessionTimeOn } from './wording.ts';
 
 /*
  * The hub finder's booking pages: the form for one session, then the
@@ -123,7 +124,7 @@ export function renderBooking(context: BookingContext, form: BookingForm): Templ
   const count = characterCountMessage(context.locale, form.notes, BOOKING_NOTES_MAX);
   return html`<button type="button" class="link-button back" @click=${() => context.back()}>${t('booking.back')}</button>
     <div class="heading-l" role="heading" aria-level=${headings.main} id="booking-heading" tabindex="-1">${t('booking.heading')}</div>
-    <p>${t('booking.summary', { hub: form.hub.name, time: sessionTime(context.locale, form.session) })}</p>
+    <p>${t('booking.summary', { hub: hubText(form.hub, context.locale.lang).name, time: sessionTime(context.locale, form.session) })}</p>
     ${errors.summary(headings.sub)} ${renderProblem(context, form)}
     <form novalidate @submit=${(event: Event) => {
       event.preventDefault();
@@ -178,14 +179,16 @@ export function renderBooking(context: BookingContext, form: BookingForm): Templ
         messages,
         onChange: (_value, checked) => context.change({ consent: checked }),
       })}
-      ${button({ label: t('booking.submit'), type: 'submit', busy: form.phase.state === 'submitting', busyLabel: t('booking.sending') })}
+      ${form.phase.state === 'full'
+        ? nothing
+        : button({ label: t('booking.submit'), type: 'submit', busy: form.phase.state === 'submitting', busyLabel: t('booking.sending') })}
     </form>`;
 }
 
-/** A booking made: its reference, and whether cancelling it is under way or failed. */
+/** A booking made: its reference, and where cancelling it is: asked to confirm, under way or failed. */
 export interface Confirmation {
   booking: BookingCreated;
-  cancel: 'idle' | 'cancelling' | 'failed';
+  cancel: 'idle' | 'confirming' | 'cancelling' | 'failed';
 }
 
 export interface ConfirmationContext {
@@ -193,20 +196,44 @@ export interface ConfirmationContext {
   headings: HeadingLevels;
   /** A shared screen: no calendar file to download. */
   kiosk: boolean;
+  /** "Cancel this booking": asks to confirm. */
   cancel: () => void;
+  /** "Yes, cancel the booking". */
+  confirmCancel: () => void;
+  /** "No, keep the booking". */
+  keep: () => void;
   another: () => void;
+}
+
+/** The step before cancelling: a resident who pressed Cancel by mistake keeps the place. */
+function renderCancelCheck(context: ConfirmationContext, confirmation: Confirmation, time: string, hubName: string): TemplateResult {
+  const { t } = context.locale;
+  return html`<div class="cancel-check" role="group" aria-labelledby="cancel-check-heading">
+    <div class="heading-m" role="heading" aria-level=${context.headings.sub} id="cancel-check-heading" tabindex="-1">${t('confirmed.cancelCheck')}</div>
+    <p>${t('confirmed.cancelCheckBody', { hub: hubName, time })}</p>
+    <div class="button-group">
+      ${button({
+        label: t('confirmed.cancelYes'),
+        busy: confirmation.cancel === 'cancelling',
+        busyLabel: t('confirmed.cancelling'),
+        onClick: () => context.confirmCancel(),
+      })}
+      ${button({ label: t('confirmed.cancelNo'), variant: 'secondary', onClick: () => context.keep() })}
+    </div>
+  </div>`;
 }
 
 /** "Booking confirmed": the reference, what happens next, a calendar file, print and cancel. */
 export function renderConfirmed(context: ConfirmationContext, confirmation: Confirmation): TemplateResult {
   const { t } = context.locale;
   const { booking } = confirmation;
-  const time = sessionTime(context.locale, booking.session);
+  const time = sessionTimeOn(context.locale, booking.session);
+  const hubName = hubText(booking.hub, context.locale.lang).name;
   const calendar = bookingCalendar({
     reference: booking.reference,
-    title: booking.hub.name,
-    description: t('confirmed.body', { hub: booking.hub.name, time }),
-    location: [booking.hub.name, booking.hub.address.line1, booking.hub.address.city, booking.hub.address.postcode].filter(Boolean).join(', '),
+    title: hubName,
+    description: t('confirmed.body', { hub: hubName, time }),
+    location: [hubName, booking.hub.address.line1, booking.hub.address.city, booking.hub.address.postcode].filter(Boolean).join(', '),
     start: new Date(booking.session.start),
     end: new Date(booking.session.end),
   });
@@ -215,7 +242,7 @@ export function renderConfirmed(context: ConfirmationContext, confirmation: Conf
       <p>${t('confirmed.reference')} <strong class="reference">${booking.reference}</strong></p>
     </div>
     <div class="heading-m" role="heading" aria-level=${context.headings.sub}>${t('confirmed.what')}</div>
-    <p>${t('confirmed.body', { hub: booking.hub.name, time })}</p>
+    <p>${t('confirmed.body', { hub: hubName, time })}</p>
     <p>${addressLine(booking.hub.address)}</p>
     ${confirmation.cancel === 'failed'
       ? notification({ title: t('confirmed.cancelFailed'), variant: 'error', level: context.headings.sub, body: html`<p>${t('errors.network')}</p>` })
@@ -227,14 +254,11 @@ export function renderConfirmed(context: ConfirmationContext, confirmation: Conf
             >${t('confirmed.calendar')}</a
           >`}
       ${button({ label: t('confirmed.print'), variant: 'secondary', onClick: () => window.print() })}
-      ${button({
-        label: t('confirmed.cancel'),
-        variant: 'secondary',
-        busy: confirmation.cancel === 'cancelling',
-        busyLabel: t('confirmed.cancelling'),
-        onClick: () => context.cancel(),
-      })}
+      ${confirmation.cancel === 'idle' || confirmation.cancel === 'failed'
+        ? button({ label: t('confirmed.cancel'), variant: 'secondary', onClick: () => context.cancel() })
+        : nothing}
     </div>
+    ${confirmation.cancel === 'confirming' || confirmation.cancel === 'cancelling' ? renderCancelCheck(context, confirmation, time, hubName) : nothing}
     <button type="button" class="link-button" @click=${() => context.another()}>${t('confirmed.another')}</button>`;
 }
 
@@ -243,7 +267,7 @@ export function renderCancelled(context: ConfirmationContext, booking: BookingCr
   const { t } = context.locale;
   return html`<div class="panel" part="panel" tabindex="-1">
       <div class="heading-l" role="heading" aria-level=${context.headings.main}>${t('cancelled.title')}</div>
-      ${booking ? html`<p>${t('cancelled.body', { hub: booking.hub.name, time: sessionTime(context.locale, booking.session) })}</p>` : nothing}
+      ${booking ? html`<p>${t('cancelled.body', { hub: hubText(booking.hub, context.locale.lang).name, time: sessionTimeOn(context.locale, booking.session) })}</p>` : nothing}
     </div>
     <button type="button" class="link-button" @click=${() => context.another()}>${t('confirmed.another')}</button>`;
 }

@@ -1,15 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { Hub } from '../../../contract/directory.ts';
+import type { Coordinates, Hub } from '../../../contract/directory.ts';
 import type { Session } from '../../../contract/places.ts';
-import { filterHubs, hubOpenNow, sessionWeekdays, type HubFilters, type HubResult } from '../../../core/hub-finder.ts';
+import { filterHubs, openingStatus, sessionWeekdays, type HubFilters, type HubResult } from '../../../core/hub-finder.ts';
 import type { HeadingLevels } from '../../../core/heading-level.ts';
+import { hubText } from '../../../core/hubs.ts';
 import { WEEKDAYS, type Weekday } from '../../../core/schedule.ts';
-import type { DistanceUnits } from '../../../i18n/format.ts';
+import { formatDayOn, formatTime, type DistanceUnits } from '../../../i18n/format.ts';
 import type { LocaleController } from '../../../i18n/locale-controller.ts';
 import { button } from '../../../shared-ui/button.ts';
 import { spinner } from '../../../shared-ui/spinner.ts';
-import type { HubMapTiles } from '../hub-map.ts';
+import type { HubMapBackground, HubMapTiles } from '../hub-map.ts';
 import { addressLine, distanceText, sessionTime } from './wording.ts';
 
 /*
@@ -25,14 +26,40 @@ export interface HubListContext {
   bookingAvailable: boolean;
   openHub: (hubId: string) => void;
   book: (session: Session) => void;
+  /** The number to phone about a hub with no sessions listed, when the hub has none of its own (from the page's config). */
+  contactPhone: string | undefined;
 }
 
-export function renderBadges(locale: LocaleController, hub: Hub): TemplateResult {
+/** "Open now until 15:00", "Opens tomorrow at 10:00": from the hub's listed sessions, or undefined when none is on now or later. */
+export function openingText(locale: LocaleController, sessions: readonly Session[], now: Date): { open: boolean; text: string } | undefined {
+  const { t, lang } = locale;
+  const status = openingStatus(sessions, now);
+  if (!status) return undefined;
+  if (status.state === 'open') return { open: true, text: t('badges.openUntil', { time: formatTime(lang, status.until) }) };
+  const time = formatTime(lang, status.at);
+  if (status.inDays === 0) return { open: false, text: t('badges.opensToday', { time }) };
+  if (status.inDays === 1) return { open: false, text: t('badges.opensTomorrow', { time }) };
+  return { open: false, text: t('badges.opensOn', { day: formatDayOn(lang, status.at), time }) };
+}
+
+export function renderBadges(locale: LocaleController, result: HubResult): TemplateResult {
   const { t } = locale;
+  const { hub } = result;
+  const opening = openingText(locale, result.sessions, new Date());
   return html`<ul class="badges">
-    ${hubOpenNow(hub, new Date()) ? html`<li class="badge badge--open" part="badge">${t('badges.openNow')}</li>` : nothing}
+    ${opening ? html`<li class="badge ${opening.open ? 'badge--open' : 'badge--opens'}" part="badge">${opening.text}</li>` : nothing}
     <li class="badge badge--access" part="badge">${hub.stepFree ? t('badges.stepFree') : t('badges.notStepFree')}</li>
   </ul>`;
+}
+
+/** "No sessions in the next 4 weeks. Phone the community team on 01632 960 123 to find out more": the hub's number, else the page's. */
+function renderNoSessions(context: HubListContext, hub: Hub): TemplateResult {
+  const { t } = context.locale;
+  const phone = hub.phone ?? context.contactPhone;
+  if (!phone) return html`<p class="no-sessions">${t('results.noSessionsNoPhone')}</p>`;
+  return html`<p class="no-sessions">
+    ${t('results.noSessionsPhoneBefore')} <a href="tel:${phone.replace(/[^\d+]/g, '')}">${phone}</a>${t('results.noSessionsPhoneAfter')}
+  </p>`;
 }
 
 function renderSession(context: HubListContext, session: Session, hub: Hub): TemplateResult {
@@ -40,18 +67,21 @@ function renderSession(context: HubListContext, session: Session, hub: Hub): Tem
   const time = sessionTime(context.locale, session);
   const bookable = session.mode === 'bookable';
   const places = bookable && session.remaining !== undefined ? session.remaining : undefined;
+  // A session already under way is listed (it is on now) but can no longer be booked.
+  const started = Date.parse(session.start) <= Date.now();
   return html`<li class="session">
     <span>${time} – <span class="session-mode">${bookable ? t('session.bookable') : t('session.dropIn')}</span>${places !== undefined && places > 0
         ? html` (${t('session.places', { count: places })})`
         : nothing}</span>
-    ${bookable && context.bookingAvailable
+    ${bookable && context.bookingAvailable && !started
       ? places === 0
         ? html`<span class="full">${t('session.full')}</span>`
         : html`<button
             type="button"
             class="button button--secondary"
             part="button"
-            aria-label=${t('session.bookLabel', { time, hub: hub.name })}
+            data-session=${session.id}
+            aria-label=${t('session.bookLabel', { time, hub: hubText(hub, context.locale.lang).name })}
             @click=${() => context.book(session)}
           >${t('session.book')}</button>`
       : nothing}
@@ -62,19 +92,20 @@ function renderSession(context: HubListContext, session: Session, hub: Hub): Tem
 export function renderHubItem(context: HubListContext, result: HubResult, level: number): TemplateResult {
   const { t } = context.locale;
   const { hub } = result;
+  const { name } = hubText(hub, context.locale.lang);
   const upcoming = result.sessions.slice(0, 3);
   return html`<li class="hub" part="item">
     <div class="heading-m hub-name" role="heading" aria-level=${level}>
-      <button type="button" class="link-button" data-hub=${hub.id} @click=${() => context.openHub(hub.id)}>${hub.name}</button>
+      <button type="button" class="link-button" data-hub=${hub.id} @click=${() => context.openHub(hub.id)}>${name}</button>
     </div>
     <p class="meta">${[distanceText(context.locale, result.distanceMetres, context.units), addressLine(hub.address)].filter(Boolean).join(' · ')}</p>
-    ${renderBadges(context.locale, hub)}
+    ${renderBadges(context.locale, result)}
     ${upcoming.length
       ? html`<p class="visually-hidden">${t('results.nextSessions')}</p>
           <ul class="sessions">
             ${upcoming.map((session) => renderSession(context, session, hub))}
           </ul>`
-      : html`<p>${t('results.noSessions')}</p>`}
+      : renderNoSessions(context, hub)}
   </li>`;
 }
 
@@ -82,9 +113,10 @@ export function renderHubItem(context: HubListContext, result: HubResult, level:
 export function renderDetails(context: HubListContext, result: HubResult, headings: HeadingLevels, back: () => void): TemplateResult {
   const { t } = context.locale;
   const { hub } = result;
+  const { name, description } = hubText(hub, context.locale.lang);
   return html`<button type="button" class="link-button back" @click=${back}>${t('details.back')}</button>
-    <div class="heading-l" role="heading" aria-level=${headings.main} id="details-heading" tabindex="-1">${hub.name}</div>
-    ${hub.description ? html`<p>${hub.description}</p>` : nothing} ${renderBadges(context.locale, hub)}
+    <div class="heading-l" role="heading" aria-level=${headings.main} id="details-heading" tabindex="-1">${name}</div>
+    ${description ? html`<p>${description}</p>` : nothing} ${renderBadges(context.locale, result)}
     <dl class="summary-list">
       <dt>${t('details.address')}</dt>
       <dd>${addressLine(hub.address)}${result.distanceMetres !== undefined
@@ -108,7 +140,7 @@ export function renderDetails(context: HubListContext, result: HubResult, headin
       ? html`<ul class="sessions">
           ${result.sessions.map((session) => renderSession(context, session, hub))}
         </ul>`
-      : html`<p>${t('results.noSessions')}</p>`}`;
+      : renderNoSessions(context, hub)}`;
 }
 
 /** Filters by day (only the days some listed session falls on), kind of session and step-free access. */
@@ -167,6 +199,8 @@ export function renderFilters(
 export interface Found {
   /** Where it is near, in words: the place found, or "your location". */
   place: string;
+  /** Where that is: the map marks it "You are here". */
+  point?: Coordinates;
   results: HubResult[];
 }
 
@@ -194,11 +228,13 @@ export interface ResultsContext extends HubListContext {
   /** The hub last chosen, highlighted on the map. */
   selectedHubId: string | undefined;
   tiles: HubMapTiles | undefined;
+  /** Outline and town names to draw when there are no tiles. */
+  background: HubMapBackground | undefined;
   /** A marker was chosen on the map. */
   mapSelect: (hubId: string) => void;
 }
 
-function renderMap(context: ResultsContext, shown: readonly HubResult[]): TemplateResult | typeof nothing {
+function renderMap(context: ResultsContext, shown: readonly HubResult[], found: Found): TemplateResult | typeof nothing {
   const { t } = context.locale;
   switch (context.map.state) {
     case 'closed':
@@ -213,9 +249,9 @@ function renderMap(context: ResultsContext, shown: readonly HubResult[]): Templa
   const now = new Date();
   const places = shown.map((result) => ({
     id: result.hub.id,
-    name: result.hub.name,
+    name: hubText(result.hub, context.locale.lang).name,
     coordinates: result.hub.coordinates,
-    detail: [distanceText(context.locale, result.distanceMetres, context.units), hubOpenNow(result.hub, now) ? t('badges.openNow') : undefined]
+    detail: [distanceText(context.locale, result.distanceMetres, context.units), openingText(context.locale, result.sessions, now)?.text]
       .filter(Boolean)
       .join(' · '),
   }));
@@ -225,6 +261,8 @@ function renderMap(context: ResultsContext, shown: readonly HubResult[]): Templa
     .places=${places}
     .selected=${context.selectedHubId}
     .tiles=${context.tiles}
+    .background=${context.background}
+    .here=${found.point ? { coordinates: found.point, label: found.place } : undefined}
     @cls-map-select=${(event: CustomEvent<{ id: string }>) => context.mapSelect(event.detail.id)}
   ></cls-hub-map>`;
 }
@@ -242,7 +280,7 @@ export function renderResults(context: ResultsContext, found: Found): TemplateRe
     ${renderFilters(context.locale, results, context.filters, context.setFilter)}
     ${shown.length
       ? html`${button({ label: context.map.state === 'closed' ? t('map.show') : t('map.hide'), variant: 'secondary', onClick: () => context.toggleMap() })}
-          ${renderMap(context, shown)}
+          ${renderMap(context, shown, found)}
           <ol class="hub-list" part="list">
             ${shown.map((result) => renderHubItem(context, result, Math.min(6, level + 1)))}
           </ol>`
