@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Language } from '../../src/contract/language.ts';
 import { BOOKING_REFERENCE_ALPHABET, type BookingContact, type StaffBooking, type StaffBookingsExportQuery, type StaffBookingsQuery } from '../../src/contract/bookings.ts';
 import type { Database, Queryable } from './database.ts';
@@ -17,9 +17,21 @@ export function newBookingReference(random: (size: number) => Uint8Array = rando
   return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
 }
 
-/** A cancel token: 32 random bytes, base64url. Only its SHA-256 is stored. */
-export function newCancelToken(): string {
-  return randomBytes(32).toString('base64url');
+/**
+ * Makes the manage key of each booking: HMAC-SHA256 of its reference under
+ * a secret kept in the database (`server_secrets`, made on first use). The
+ * same reference always gives the same key, so a replayed POST can send it
+ * again, while nobody without the secret can work one out. Only the key's
+ * SHA-256 is stored with the booking.
+ */
+export async function manageKeys(db: Queryable): Promise<(reference: string) => string> {
+  await db.query(`INSERT INTO server_secrets (name, value) VALUES ('booking-manage-key', $1) ON CONFLICT (name) DO NOTHING`, [
+    randomBytes(32).toString('base64url'),
+  ]);
+  const [row] = await db.query<{ value: string }>(`SELECT value FROM server_secrets WHERE name = 'booking-manage-key'`);
+  if (!row) throw new Error('booking manage-key secret missing');
+  const secret = row.value;
+  return (reference) => createHmac('sha256', secret).update(`booking-manage-key:v1:${reference}`, 'utf8').digest('base64url');
 }
 
 const tokenHash = (token: string) => createHash('sha256').update(token, 'utf8').digest();
@@ -43,9 +55,11 @@ export interface NewBooking {
 
 export type BookSeatOutcome =
   | { kind: 'full'; capacity: number }
-  | { kind: 'booked'; reference: string; cancelToken: string; createdAt: string; booked: number; capacity: number | undefined };
+  | { kind: 'booked'; reference: string; manageKey: string; createdAt: string; booked: number; capacity: number | undefined };
 
 export interface BookSeatOptions {
+  /** The manage key of a reference (see {@link manageKeys}). */
+  keyFor: (reference: string) => string;
   /** Where references come from (tests inject collisions). */
   reference?: () => string;
 }
@@ -62,7 +76,7 @@ const iso = (value: Date | string) => new Date(value).toISOString();
  * `booked <= capacity` check constraint backs this up. Other occurrences
  * are not blocked.
  */
-export async function bookSeat(tx: Queryable, slot: SlotSpec, booking: NewBooking, options: BookSeatOptions = {}): Promise<BookSeatOutcome> {
+export async function bookSeat(tx: Queryable, slot: SlotSpec, booking: NewBooking, options: BookSeatOptions): Promise<BookSeatOutcome> {
   const capacity = slot.capacity ?? null;
   await tx.query(
     `INSERT INTO session_slots (session_id, hub_id, plan_id, starts_at, capacity)
@@ -77,10 +91,10 @@ export async function bookSeat(tx: Queryable, slot: SlotSpec, booking: NewBookin
   if (capacity !== null && booked >= capacity) return { kind: 'full', capacity };
   await tx.query('UPDATE session_slots SET booked = booked + 1, capacity = $2 WHERE session_id = $1', [slot.sessionId, capacity]);
 
-  const cancelToken = newCancelToken();
   const generate = options.reference ?? newBookingReference;
   for (let attempt = 0; attempt < MAX_REFERENCE_TRIES; attempt++) {
     const reference = generate();
+    const manageKey = options.keyFor(reference);
     // ON CONFLICT rather than catching a unique violation: an error would abort the whole transaction.
     const [inserted] = await tx.query<{ created_at: Date | string }>(
       `INSERT INTO bookings (reference, session_id, hub_id, name, contact_method, contact_value, notes, lang, cancel_token_hash)
@@ -96,11 +110,11 @@ export async function bookSeat(tx: Queryable, slot: SlotSpec, booking: NewBookin
         booking.contact.value,
         booking.notes ?? null,
         booking.lang ?? null,
-        tokenHash(cancelToken).toString('hex'),
+        tokenHash(manageKey).toString('hex'),
       ],
     );
     if (inserted) {
-      return { kind: 'booked', reference, cancelToken, createdAt: iso(inserted.created_at), booked: booked + 1, capacity: slot.capacity };
+      return { kind: 'booked', reference, manageKey, createdAt: iso(inserted.created_at), booked: booked + 1, capacity: slot.capacity };
     }
   }
   throw new Error(`no free booking reference after ${MAX_REFERENCE_TRIES} tries`);
@@ -149,7 +163,7 @@ export type CancelOutcome = { kind: 'not-found' } | { kind: 'cancelled'; first: 
 const NO_BOOKING_HASH = createHash('sha256').update('no booking').digest('hex');
 
 /**
- * Cancels a booking if `token` is its cancel token, freeing its seat once:
+ * Cancels a booking if `token` is its manage key, freeing its seat once:
  * a repeated cancel answers the same and frees nothing more. A wrong token
  * and an unknown reference are indistinguishable to the caller.
  */
@@ -171,16 +185,11 @@ export async function cancelBooking(db: Database, reference: string, token: stri
   });
 }
 
-/**
- * Gives a booking a new cancel token and returns it; the old one stops
- * working. Used when a POST is replayed: the first answer is stored without
- * its token (only the token's hash is ever kept), so the replay carries a
- * fresh one.
- */
-export async function rotateCancelToken(db: Queryable, reference: string): Promise<string> {
-  const token = newCancelToken();
-  await db.query('UPDATE bookings SET cancel_token_hash = $2 WHERE reference = $1', [reference, tokenHash(token).toString('hex')]);
-  return token;
+/** Whether the booking `reference` stands or was cancelled (undefined: no such booking). */
+export async function bookingStatus(db: Queryable, reference: string): Promise<'booked' | 'cancelled' | undefined> {
+  const [row] = await db.query<{ cancelled_at: Date | string | null }>('SELECT cancelled_at FROM bookings WHERE reference = $1', [reference]);
+  if (!row) return undefined;
+  return row.cancelled_at === null ? 'booked' : 'cancelled';
 }
 
 /** Seats taken, per session id, for those of `sessionIds` that have been booked. */

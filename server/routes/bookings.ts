@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import {
+  BOOKING_WINDOW_DAYS,
   BookingCancelled,
   BookingCancelQuery,
   BookingCreated,
@@ -12,7 +13,7 @@ import {
 import type { Hub, HubSessionPlan } from '../../src/contract/directory.ts';
 import type { Session } from '../../src/contract/places.ts';
 import { londonInstant, londonParts } from '../../src/core/schedule.ts';
-import { bookSeat, cancelBooking, exportBookings, listBookings, rotateCancelToken } from '../db/bookings.ts';
+import { bookingStatus, bookSeat, cancelBooking, exportBookings, listBookings, manageKeys } from '../db/bookings.ts';
 import type { Database } from '../db/database.ts';
 import { once } from '../db/idempotency.ts';
 import type { DirectoryCache } from '../directory-cache.ts';
@@ -31,8 +32,9 @@ export const bookingRoutes: RouteSpec[] = [
     path: '/api/v1/bookings',
     summary: 'Book a place at a bookable hub session',
     description:
-      'Never books more places than the session has, however many requests arrive at once. The answer carries the booking reference and a secret cancelToken. ' +
-      'Retrying with the same Idempotency-Key and body returns the first booking (200) with a new cancelToken: only a hash of a token is stored, so the first one cannot be sent again, and it stops working.',
+      'Never books more places than the session has, however many requests arrive at once. The answer carries the booking reference and a secret manageKey. ' +
+      `Only sessions published (up to ${BOOKING_WINDOW_DAYS} days ahead) can be booked. ` +
+      'Retrying with the same Idempotency-Key and body returns the first booking (200) with the same manageKey; if that booking has been cancelled since, 409 booking-cancelled.',
     tag: 'Bookings',
     idempotent: true,
     body: BookingInput,
@@ -42,19 +44,19 @@ export const bookingRoutes: RouteSpec[] = [
     },
     problems: {
       404: '`not-found`: no such session',
-      409: '`session-full`: no places left; `session-past`: the session has started; `idempotency-key-reused`: the key was used with a different body',
-      422: '`validation-failed`: a field is invalid (`errors` lists each one); `session-not-bookable`: a drop-in session, just turn up',
+      409: '`session-full`: no places left; `session-past`: the session has started; `booking-cancelled`: a replay of a booking cancelled since; `idempotency-key-reused`: the key was used with a different body',
+      422: '`validation-failed`: a field is invalid (`errors` lists each one); `session-not-bookable`: a drop-in session, just turn up; `session-not-open`: the session is later than bookings are open for',
     },
   },
   {
     method: 'delete',
     path: '/api/v1/bookings/{reference}',
     summary: 'Cancel a booking, freeing its place',
-    description: 'Needs the cancelToken given when booking. Cancelling again answers the same. A wrong token and an unknown reference both answer 404.',
+    description: 'Needs the manageKey given when booking (`?key=`). Cancelling again answers the same. A wrong key and an unknown reference both answer 404.',
     tag: 'Bookings',
     query: BookingCancelQuery,
     responses: { 200: { description: 'Cancelled', schema: BookingCancelled } },
-    problems: { 404: '`not-found`: no booking with this reference and token' },
+    problems: { 404: '`not-found`: no booking with this reference and key' },
   },
   {
     method: 'get',
@@ -121,7 +123,7 @@ const bookingHub = (hub: Hub): BookingCreated['hub'] => ({
   ...(hub.translations ? { translations: hub.translations } : {}),
 });
 
-const cancelNotFound = () => new HttpProblem(404, 'not-found', 'No such booking', 'There is no booking with this reference and cancel token.');
+const cancelNotFound = () => new HttpProblem(404, 'not-found', 'No such booking', 'There is no booking with this reference and key.');
 
 const hubNames = async (directory: DirectoryCache) => {
   const { hubs } = await directory.get();
@@ -130,6 +132,16 @@ const hubNames = async (directory: DirectoryCache) => {
 };
 
 export function mountBookings(app: Hono, db: Database, directory: DirectoryCache, webhook: WebhookSender | undefined): void {
+  // Made (or read) once per app, on the first booking request.
+  let keys: Promise<(reference: string) => string> | undefined;
+  const keyFor = async () => {
+    keys ??= manageKeys(db).catch((error: unknown) => {
+      keys = undefined;
+      throw error;
+    });
+    return keys;
+  };
+
   app.post('/api/v1/bookings', async (c) => {
     const key = idempotencyKey(c);
     const input = await readBody(c, BookingInput);
@@ -144,9 +156,16 @@ export function mountBookings(app: Hono, db: Database, directory: DirectoryCache
       refusal = new HttpProblem(422, 'session-not-bookable', 'This session is a drop-in', 'There is no need to book: just turn up.');
     } else if (new Date(found.session.start).getTime() <= Date.now()) {
       refusal = new HttpProblem(409, 'session-past', 'This session has already started', 'Choose a later session.');
+    } else if (new Date(found.session.start).getTime() > Date.now() + BOOKING_WINDOW_DAYS * DAY) {
+      refusal = new HttpProblem(
+        422,
+        'session-not-open',
+        'Bookings for this session are not open',
+        `Sessions can be booked up to ${BOOKING_WINDOW_DAYS} days ahead. Choose an earlier session.`,
+      );
     }
 
-    let cancelToken: string | undefined;
+    const manageKey = await keyFor();
     const outcome = await once(db, 'bookings', key, input, async (tx) => {
       if (refusal) throw refusal;
       if (!found) throw noSession;
@@ -155,13 +174,13 @@ export function mountBookings(app: Hono, db: Database, directory: DirectoryCache
         tx,
         { sessionId: session.id, hubId: hub.id, planId: plan.id, start: new Date(session.start), capacity: session.capacity },
         input,
+        { keyFor: manageKey },
       );
       if (seat.kind === 'full') {
         throw new HttpProblem(409, 'session-full', 'This session is full', `All ${seat.capacity} places at this session have been booked. Choose another session.`);
       }
-      cancelToken = seat.cancelToken;
       const booked: Session = { ...session, ...(seat.capacity !== undefined ? { remaining: Math.max(0, seat.capacity - seat.booked) } : {}) };
-      // Stored for replays without the token (only its hash is kept anywhere).
+      // Stored for replays without the key, which is worked out again from the reference.
       return {
         status: 201,
         body: { reference: seat.reference, session: booked, hub: bookingHub(hub), createdAt: seat.createdAt },
@@ -170,9 +189,12 @@ export function mountBookings(app: Hono, db: Database, directory: DirectoryCache
     if (outcome.kind === 'conflict') {
       throw idempotencyConflict('booking');
     }
-    const stored = outcome.response.body as Omit<BookingCreated, 'cancelToken'>;
-    const token = cancelToken ?? (await rotateCancelToken(db, stored.reference));
-    const body = BookingCreated.parse({ ...stored, cancelToken: token });
+    const stored = outcome.response.body as Omit<BookingCreated, 'manageKey'>;
+    // A replay of a booking cancelled since must not answer "booked".
+    if (outcome.kind === 'replay' && (await bookingStatus(db, stored.reference)) === 'cancelled') {
+      throw new HttpProblem(409, 'booking-cancelled', 'This booking has been cancelled', `Booking ${stored.reference} was cancelled. To book again, start a new booking.`);
+    }
+    const body = BookingCreated.parse({ ...stored, manageKey: manageKey(stored.reference) });
     if (outcome.kind === 'fresh' && found) {
       webhook?.send('booking.created', {
         reference: body.reference,
@@ -190,8 +212,8 @@ export function mountBookings(app: Hono, db: Database, directory: DirectoryCache
 
   app.delete('/api/v1/bookings/:reference', async (c) => {
     const reference = c.req.param('reference').toUpperCase();
-    const token = c.req.query('token') ?? '';
-    if (!BookingReference.safeParse(reference).success || !BookingCancelQuery.safeParse({ token }).success) throw cancelNotFound();
+    const token = c.req.query('key') ?? '';
+    if (!BookingReference.safeParse(reference).success || !BookingCancelQuery.safeParse({ key: token }).success) throw cancelNotFound();
     const outcome = await cancelBooking(db, reference, token);
     if (outcome.kind === 'not-found') throw cancelNotFound();
     if (outcome.first) webhook?.send('booking.cancelled', outcome.booking);

@@ -1,7 +1,14 @@
 import * as z from 'zod/mini';
 import { LanguageSchema } from './language.ts';
 import { Address, Hub } from './directory.ts';
-import { Session } from './places.ts';
+import { SESSIONS_MAX_DAYS, Session } from './places.ts';
+
+/**
+ * How far ahead a session can be booked, in days: as far as sessions are
+ * published (`GET /api/v1/sessions` expands at most this far). A session id
+ * for a later date (9999-12-31, say) is refused, however real its plan.
+ */
+export const BOOKING_WINDOW_DAYS = SESSIONS_MAX_DAYS;
 
 /** Longest "anything we should know", in characters. */
 export const BOOKING_NOTES_MAX = 500;
@@ -39,15 +46,18 @@ export const BookingReference = z.string().check(z.regex(/^[ACDEFGHJKMNPQRTUVWXY
 /** Response of `POST /api/v1/bookings`: everything the confirmation page and the calendar file need. */
 export const BookingCreated = z.object({
   reference: BookingReference,
-  /** Secret for cancelling: `DELETE /api/v1/bookings/{reference}?token=…`. */
-  cancelToken: z.string().check(z.minLength(16)),
+  /**
+   * Secret for managing the booking (`?cls-booking=REF&key=…`, `DELETE /api/v1/bookings/{reference}?key=…`).
+   * A replayed POST answers the same key.
+   */
+  manageKey: z.string().check(z.minLength(16)),
   session: Session,
   hub: z.object({ id: z.string(), name: z.string(), address: Address, phone: z.optional(z.string()), translations: z.optional(Hub.shape.translations) }),
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type BookingCreated = z.infer<typeof BookingCreated>;
 
-/** Response of `DELETE /api/v1/bookings/{reference}?token=…`. */
+/** Response of `DELETE /api/v1/bookings/{reference}?key=…`. */
 export const BookingCancelled = z.object({
   reference: BookingReference,
   cancelled: z.literal(true),
@@ -103,7 +113,7 @@ export const StaffBookingList = z.object({
 });
 export type StaffBookingList = z.infer<typeof StaffBookingList>;
 
-/** Query of `DELETE /api/v1/bookings/{reference}`: the `cancelToken` from {@link BookingCreated}. */
+/** Query of `DELETE /api/v1/bookings/{reference}`: the `manageKey` from {@link BookingCreated}. */
 export const BookingCancelQuery = z.object({
-  token: z.string().check(z.minLength(1), z.maxLength(200)),
+  key: z.string().check(z.minLength(1), z.maxLength(200)),
 });

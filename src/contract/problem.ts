@@ -21,6 +21,10 @@ export const ProblemCode = z.enum([
   'session-full',
   'session-not-bookable',
   'session-past',
+  /** The session is later than bookings are open for (`BOOKING_WINDOW_DAYS`). */
+  'session-not-open',
+  /** A replayed booking request whose booking has been cancelled since. */
+  'booking-cancelled',
   /** The questionnaire's version moved on since the answers were given: check them again. */
   'questionnaire-changed',
   'internal-error',

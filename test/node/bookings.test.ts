@@ -6,6 +6,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import {
   BOOKING_REFERENCE_ALPHABET,
+  BOOKING_WINDOW_DAYS,
   BookingCancelled,
   BookingCreated,
   BookingInput as BookingInputSchema,
@@ -79,7 +80,7 @@ for (const backend of backends()) {
     }
 
     const cancel = (reference: string, token: string | undefined) =>
-      api(`/api/v1/bookings/${encodeURIComponent(reference)}${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`, { method: 'DELETE' });
+      api(`/api/v1/bookings/${encodeURIComponent(reference)}${token === undefined ? '' : `?key=${encodeURIComponent(token)}`}`, { method: 'DELETE' });
 
     async function sessions(from: Date, to: Date, hub?: string): Promise<Session[]> {
       const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), ...(hub ? { hub } : {}) });
@@ -143,7 +144,7 @@ for (const backend of backends()) {
         const created = BookingCreated.parse(await response.json());
         assert.match(created.reference, REFERENCE);
         assert.doesNotMatch(created.reference, /[0O1IL5S2Z8B]/, 'no look-alike characters');
-        assert.ok(created.cancelToken.length >= 43, 'a 32-byte token');
+        assert.ok(created.manageKey.length >= 43, 'a 32-byte token');
         assert.equal(created.session.id, session.id);
         assert.equal(created.session.remaining, (session.capacity ?? 0) - 1);
         assert.equal(created.hub.id, session.hubId);
@@ -202,6 +203,25 @@ for (const backend of backends()) {
         await expectProblem(await post(booking(`${session.planId}@2026-02-31T10:00`)), 404, 'not-found');
       });
 
+      it('refuses a session later than bookings are open for: a weekly plan on 9999-12-31 books nothing (422 session-not-open)', async () => {
+        // A weekly plan on Fridays (9999-12-31 is one): its sessions a week apart.
+        const weekly = unused.find(
+          (s) =>
+            new Date(s.start).getUTCDay() === 5 &&
+            unused.some((other) => other.planId === s.planId && Date.parse(other.start) - Date.parse(s.start) === 7 * DAY),
+        );
+        assert.ok(weekly, 'the seed has a weekly bookable plan on Fridays');
+        assert.equal(new Date(Date.UTC(9999, 11, 31)).getUTCDay(), 5);
+        const far = `${weekly.planId}@9999-12-31T${weekly.id.slice(-5)}`;
+        await expectProblem(await post(booking(far)), 422, 'session-not-open');
+        // Just past the window too (the next occurrence after it), while one inside it books.
+        const beyond = new Date(Date.now() + (BOOKING_WINDOW_DAYS + 7) * DAY);
+        while (beyond.getUTCDay() !== 5) beyond.setUTCDate(beyond.getUTCDate() + 1);
+        await expectProblem(await post(booking(`${weekly.planId}@${beyond.toISOString().slice(0, 10)}T${weekly.id.slice(-5)}`)), 422, 'session-not-open');
+        const rows = await db.query<{ n: number | string }>('SELECT count(*) AS n FROM session_slots WHERE starts_at > $1', [new Date(Date.now() + BOOKING_WINDOW_DAYS * DAY).toISOString()]);
+        assert.equal(Number(rows[0]?.n), 0, 'no seat taken beyond the window');
+      });
+
       it('refuses a session that has already started (409 session-past)', async () => {
         await expectProblem(await post(booking(started.id)), 409, 'session-past');
       });
@@ -239,7 +259,7 @@ for (const backend of backends()) {
         await expectProblem(await post(booking(session.id)), 409, 'session-full');
         const first = made[0];
         assert.ok(first);
-        const cancelled = await cancel(first.reference, first.cancelToken);
+        const cancelled = await cancel(first.reference, first.manageKey);
         assert.equal(cancelled.status, 200);
         assert.deepEqual(BookingCancelled.parse(await cancelled.json()), { reference: first.reference, cancelled: true, sessionId: session.id });
         assert.equal((await current(session)).remaining, 1);
@@ -248,7 +268,7 @@ for (const backend of backends()) {
         await expectProblem(await post(booking(session.id)), 409, 'session-full');
       });
 
-      it('books once for one Idempotency-Key: a retry answers 200 with the same booking and a working cancel token', async () => {
+      it('books once for one Idempotency-Key: a retry answers 200 with the same booking and the same manage key', async () => {
         const session = take(2);
         const input = booking(session.id);
         const key = randomUUID();
@@ -261,10 +281,38 @@ for (const backend of backends()) {
         assert.equal(replayed.reference, created.reference);
         assert.deepEqual(replayed.session, created.session);
         assert.equal(replayed.createdAt, created.createdAt);
+        // The same key, and the first one still works: a replay no longer kills it.
+        assert.equal(replayed.manageKey, created.manageKey);
+        assert.equal(BookingCreated.parse(await (await post(input, key)).json()).manageKey, created.manageKey);
         assert.equal((await current(session)).remaining, (session.capacity ?? 0) - 1);
         await expectProblem(await post({ ...input, name: 'Someone Else' }, key), 409, 'idempotency-key-reused');
-        assert.equal((await cancel(replayed.reference, replayed.cancelToken)).status, 200);
+        assert.equal((await cancel(created.reference, created.manageKey)).status, 200);
         assert.equal((await current(session)).remaining, session.capacity);
+        // Replayed after the cancellation: it says so, and books nothing.
+        await expectProblem(await post(input, key), 409, 'booking-cancelled');
+        assert.equal((await current(session)).remaining, session.capacity);
+      });
+
+      it('gives every booking its own manage key, the same after a restart', async () => {
+        const session = take(2);
+        const input = booking(session.id);
+        const key = randomUUID();
+        const created = BookingCreated.parse(await (await post(input, key)).json());
+        const other = await book(session.id);
+        assert.notEqual(created.manageKey, other.manageKey);
+        // A second app on the same database (a restart, another process) answers the replay with the same key.
+        const again = await startApp({ db, staffToken: STAFF_TOKEN, postsPerMinute: 100_000 });
+        try {
+          const replay = await fetch(`${again.base}/api/v1/bookings`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+            body: JSON.stringify(input),
+          });
+          assert.equal(replay.status, 200);
+          assert.equal(BookingCreated.parse(await replay.json()).manageKey, created.manageKey);
+        } finally {
+          await again.close();
+        }
       });
 
       it('lets a refused request be retried with its key once a place is free', async () => {
@@ -276,7 +324,7 @@ for (const backend of backends()) {
         await expectProblem(await post(input, key), 409, 'session-full');
         const freed = made[0];
         assert.ok(freed);
-        assert.equal((await cancel(freed.reference, freed.cancelToken)).status, 200);
+        assert.equal((await cancel(freed.reference, freed.manageKey)).status, 200);
         assert.equal((await post(input, key)).status, 201);
       });
 
@@ -289,7 +337,7 @@ for (const backend of backends()) {
             tx,
             { sessionId: session.id, hubId: session.hubId, planId: session.planId, start: new Date(session.start), capacity: session.capacity },
             { name: 'Collision Test', contact: { method: 'phone', value: '07700900123' } },
-            { reference: () => draws.shift() ?? 'XXXX-XXXX' },
+            { reference: () => draws.shift() ?? 'XXXX-XXXX', keyFor: (reference) => `key-for-${reference}-0123456789` },
           ),
         );
         assert.equal(outcome.kind, 'booked');
@@ -302,12 +350,12 @@ for (const backend of backends()) {
       it('answers a wrong or missing token with 404, exactly as for an unknown reference, and frees nothing', async () => {
         const session = take(1);
         const made = await book(session.id);
-        const other = made.cancelToken.endsWith('A') ? 'B' : 'A';
-        const wrong = await expectProblem(await cancel(made.reference, `${made.cancelToken.slice(0, -1)}${other}`), 404, 'not-found');
+        const other = made.manageKey.endsWith('A') ? 'B' : 'A';
+        const wrong = await expectProblem(await cancel(made.reference, `${made.manageKey.slice(0, -1)}${other}`), 404, 'not-found');
         const missing = await expectProblem(await cancel(made.reference, undefined), 404, 'not-found');
         const empty = await expectProblem(await cancel(made.reference, ''), 404, 'not-found');
-        const unknown = await expectProblem(await cancel('CCCC-CCCC', made.cancelToken), 404, 'not-found');
-        const malformed = await expectProblem(await cancel('nonsense', made.cancelToken), 404, 'not-found');
+        const unknown = await expectProblem(await cancel('CCCC-CCCC', made.manageKey), 404, 'not-found');
+        const malformed = await expectProblem(await cancel('nonsense', made.manageKey), 404, 'not-found');
         for (const problem of [missing, empty, unknown, malformed]) assert.deepEqual(problem, wrong);
         assert.equal((await current(session)).remaining, (session.capacity ?? 0) - 1);
       });
@@ -316,8 +364,8 @@ for (const backend of backends()) {
         const session = take(2);
         const kept = await book(session.id);
         const made = await book(session.id);
-        assert.equal((await cancel(made.reference, made.cancelToken)).status, 200);
-        const second = await cancel(made.reference, made.cancelToken);
+        assert.equal((await cancel(made.reference, made.manageKey)).status, 200);
+        const second = await cancel(made.reference, made.manageKey);
         assert.equal(second.status, 200);
         assert.equal(BookingCancelled.parse(await second.json()).reference, made.reference);
         assert.equal((await current(session)).remaining, (session.capacity ?? 0) - 1);
@@ -327,7 +375,7 @@ for (const backend of backends()) {
       it('accepts the reference in lower case, as someone might type it', async () => {
         const session = take(1);
         const made = await book(session.id);
-        const response = await cancel(made.reference.toLowerCase(), made.cancelToken);
+        const response = await cancel(made.reference.toLowerCase(), made.manageKey);
         assert.equal(response.status, 200);
         assert.equal(BookingCancelled.parse(await response.json()).reference, made.reference);
       });
@@ -344,7 +392,7 @@ for (const backend of backends()) {
         const session = take(2);
         const older = await book(session.id, { contact: { method: 'phone', value: '01588 640123' }, notes: 'Hearing loop, please' });
         const newer = await book(session.id, { lang: 'cy' });
-        assert.equal((await cancel(older.reference, older.cancelToken)).status, 200);
+        assert.equal((await cancel(older.reference, older.manageKey)).status, 200);
         const response = await staff(`/api/v1/staff/bookings?hub=${encodeURIComponent(session.hubId)}`);
         assert.equal(response.status, 200);
         const list = StaffBookingList.parse(await response.json());
@@ -484,8 +532,8 @@ for (const backend of backends()) {
         const made = await book(session.id);
         await webhook.idle();
         stub.reset((_req, res) => res.writeHead(200).end());
-        assert.equal((await cancel(made.reference, made.cancelToken)).status, 200);
-        assert.equal((await cancel(made.reference, made.cancelToken)).status, 200);
+        assert.equal((await cancel(made.reference, made.manageKey)).status, 200);
+        assert.equal((await cancel(made.reference, made.manageKey)).status, 200);
         await webhook.idle();
         assert.equal(stub.received.length, 1);
         const [req] = stub.received;
@@ -531,7 +579,7 @@ for (const backend of backends()) {
         const remove = paths['/api/v1/bookings/{reference}']?.delete;
         assert.ok(remove);
         assert.ok(remove.parameters?.some((p) => p.name === 'reference' && p.in === 'path' && p.required));
-        assert.ok(remove.parameters?.some((p) => p.name === 'token' && p.in === 'query'));
+        assert.ok(remove.parameters?.some((p) => p.name === 'key' && p.in === 'query'));
         assert.ok(remove.responses['404']);
         for (const path of ['/api/v1/staff/bookings', '/api/v1/staff/bookings.csv']) {
           const operation = paths[path]?.get;

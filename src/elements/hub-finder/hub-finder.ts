@@ -459,7 +459,7 @@ export class ClsHubFinder extends ClsElement {
     const { booking } = confirmation;
     this.confirmation = { booking, cancel: 'cancelling' };
     try {
-      await this.api.delete(`bookings/${encodeURIComponent(booking.reference)}`, BookingCancelled, { query: { token: booking.cancelToken } });
+      await this.api.delete(`bookings/${encodeURIComponent(booking.reference)}`, BookingCancelled, { query: { key: booking.manageKey } });
       const session = booking.session;
       this.applySession({ ...session, ...(session.remaining === undefined ? {} : { remaining: session.remaining + 1 }) });
       this.view = 'cancelled';
