@@ -126,6 +126,11 @@ export function createApp(options: AppOptions): Hono {
     windowMs: 60_000,
     key: (c) => clientAddress(c, options.trustProxy ?? false),
   });
+  // A reference and a contact are all that guard a booking looked up without its link: the same throttle.
+  app.use('/api/v1/bookings/lookup', async (c, next) => {
+    if (c.req.method === 'POST') return lookups(c, next);
+    await next();
+  });
   app.use('/api/v1/drafts/:code', async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return lookups(c, next);
     await next();

@@ -263,3 +263,95 @@ export async function exportBookings(db: Queryable, query: StaffBookingsExportQu
   const rows = await db.query<BookingRow>(`${SELECT_BOOKINGS} ${where} ORDER BY b.seq DESC`, params);
   return rows.map((row) => staffRecord(row, hubName));
 }
+
+/** A booking as its owner manages it: the stored row, with when its session starts. */
+export interface ManagedBooking {
+  reference: string;
+  sessionId: string;
+  hubId: string;
+  start: string;
+  contactMethod: 'phone' | 'email';
+  contactValue: string;
+  lang: Language | undefined;
+  createdAt: string;
+  cancelledAt: string | undefined;
+}
+
+const managed = (row: BookingRow): ManagedBooking => ({
+  reference: row.reference,
+  sessionId: row.session_id,
+  hubId: row.hub_id,
+  start: iso(row.starts_at),
+  contactMethod: row.contact_method,
+  contactValue: row.contact_value,
+  lang: row.lang ?? undefined,
+  createdAt: iso(row.created_at),
+  cancelledAt: row.cancelled_at === null ? undefined : iso(row.cancelled_at),
+});
+
+const keyMatches = (row: BookingRow | undefined, key: string) => {
+  const expected = Buffer.from(row?.cancel_token_hash ?? NO_BOOKING_HASH, 'hex');
+  const given = tokenHash(key);
+  return Boolean(row) && expected.length === given.length && timingSafeEqual(expected, given);
+};
+
+/** The booking `reference` if `key` is its manage key; undefined otherwise (wrong key and unknown reference alike). */
+export async function bookingByKey(db: Queryable, reference: string, key: string): Promise<ManagedBooking | undefined> {
+  const [row] = await db.query<BookingRow>(`${SELECT_BOOKINGS} WHERE b.reference = $1`, [reference]);
+  return row && keyMatches(row, key) ? managed(row) : undefined;
+}
+
+/** The booking `reference` if `matches` accepts the contact it was made with. */
+export async function bookingByContact(db: Queryable, reference: string, matches: (contact: string) => boolean): Promise<ManagedBooking | undefined> {
+  const [row] = await db.query<BookingRow>(`${SELECT_BOOKINGS} WHERE b.reference = $1`, [reference]);
+  return row && matches(row.contact_value) ? managed(row) : undefined;
+}
+
+export type MoveOutcome =
+  | { kind: 'not-found' }
+  | { kind: 'cancelled' }
+  | { kind: 'full'; capacity: number }
+  | { kind: 'moved'; booking: ManagedBooking; from: string; booked: number; capacity: number | undefined; first: boolean };
+
+/**
+ * Moves a booking to another session occurrence in one transaction: the new
+ * seat is taken before the old one is freed, so the booking is never without
+ * a place and no session is ever overbooked. Both slot rows are locked in
+ * session-id order, so two moves in opposite directions cannot deadlock.
+ * Moving to the session it is already for changes nothing.
+ */
+export async function moveBooking(db: Database, reference: string, key: string, slot: SlotSpec): Promise<MoveOutcome> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<BookingRow>(
+      `SELECT b.*, s.starts_at FROM bookings b JOIN session_slots s ON s.session_id = b.session_id WHERE b.reference = $1 FOR UPDATE OF b`,
+      [reference],
+    );
+    if (!row || !keyMatches(row, key)) return { kind: 'not-found' };
+    if (row.cancelled_at !== null) return { kind: 'cancelled' };
+    const capacity = slot.capacity ?? null;
+    if (row.session_id === slot.sessionId) {
+      const [same] = await tx.query<{ booked: number }>('SELECT booked FROM session_slots WHERE session_id = $1', [slot.sessionId]);
+      return { kind: 'moved', booking: managed(row), from: row.session_id, booked: Number(same?.booked ?? 0), capacity: slot.capacity, first: false };
+    }
+    await tx.query(
+      `INSERT INTO session_slots (session_id, hub_id, plan_id, starts_at, capacity)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (session_id) DO NOTHING`,
+      [slot.sessionId, slot.hubId, slot.planId, slot.start.toISOString(), capacity],
+    );
+    const locked = await tx.query<{ session_id: string; booked: number }>(
+      'SELECT session_id, booked FROM session_slots WHERE session_id = ANY($1::text[]) ORDER BY session_id FOR UPDATE',
+      [[row.session_id, slot.sessionId]],
+    );
+    const target = locked.find((candidate) => candidate.session_id === slot.sessionId);
+    if (!target) throw new Error('session slot vanished inside its transaction');
+    const booked = Number(target.booked);
+    if (capacity !== null && booked >= capacity) return { kind: 'full', capacity };
+    // The new seat first, then the old one freed.
+    await tx.query('UPDATE session_slots SET booked = booked + 1, capacity = $2 WHERE session_id = $1', [slot.sessionId, capacity]);
+    await tx.query('UPDATE session_slots SET booked = booked - 1 WHERE session_id = $1', [row.session_id]);
+    await tx.query('UPDATE bookings SET session_id = $2, hub_id = $3 WHERE reference = $1', [reference, slot.sessionId, slot.hubId]);
+    const moved: ManagedBooking = { ...managed(row), sessionId: slot.sessionId, hubId: slot.hubId, start: slot.start.toISOString() };
+    return { kind: 'moved', booking: moved, from: row.session_id, booked: booked + 1, capacity: slot.capacity, first: true };
+  });
+}

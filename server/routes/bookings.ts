@@ -4,7 +4,12 @@ import {
   BookingCancelled,
   BookingCancelQuery,
   BookingCreated,
+  BookingDetails,
   BookingInput,
+  BookingLookup,
+  BookingManageQuery,
+  BookingMove,
+  contactMatchKey,
   BookingReference,
   StaffBookingList,
   StaffBookingsExportQuery,
@@ -13,7 +18,19 @@ import {
 import type { Hub, HubSessionPlan } from '../../src/contract/directory.ts';
 import type { Session } from '../../src/contract/places.ts';
 import { londonInstant, londonParts } from '../../src/core/schedule.ts';
-import { bookingStatus, bookSeat, cancelBooking, exportBookings, listBookings, manageKeys } from '../db/bookings.ts';
+import {
+  bookedCounts,
+  bookingByContact,
+  bookingByKey,
+  bookingStatus,
+  bookSeat,
+  cancelBooking,
+  exportBookings,
+  listBookings,
+  manageKeys,
+  moveBooking,
+  type ManagedBooking,
+} from '../db/bookings.ts';
 import type { Database } from '../db/database.ts';
 import { once } from '../db/idempotency.ts';
 import type { DirectoryCache } from '../directory-cache.ts';
@@ -57,6 +74,42 @@ export const bookingRoutes: RouteSpec[] = [
     query: BookingCancelQuery,
     responses: { 200: { description: 'Cancelled', schema: BookingCancelled } },
     problems: { 404: '`not-found`: no booking with this reference and key' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/bookings/{reference}',
+    summary: 'See a booking (the manage link)',
+    description: 'Needs the manageKey (`?key=`). Answers the booking whether it stands or was cancelled; never the name or contact details. A wrong key and an unknown reference both answer 404.',
+    tag: 'Bookings',
+    query: BookingManageQuery,
+    responses: { 200: { description: 'The booking', schema: BookingDetails } },
+    problems: { 404: '`not-found`: no booking with this reference and key' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/bookings/lookup',
+    summary: 'Find a booking by its reference and the email address or phone number it was made with',
+    description:
+      'For a resident who has lost the manage link. Answers the booking with its manageKey. Email addresses match in any case; phone numbers by their digits (+44 as 0). Rate-limited per client like resume codes. A wrong contact and an unknown reference both answer 404.',
+    tag: 'Bookings',
+    body: BookingLookup,
+    responses: { 200: { description: 'The booking', schema: BookingDetails } },
+    problems: { 404: '`not-found`: no booking with this reference and contact', 422: '`validation-failed`' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/bookings/{reference}/move',
+    summary: 'Move a booking to another session of the same hub',
+    description:
+      'One transaction: the new place is taken before the old one is freed, so the booking always has a place and no session is overbooked. Moving to the session it is for already answers the booking unchanged.',
+    tag: 'Bookings',
+    body: BookingMove,
+    responses: { 200: { description: 'The booking, now for the new session', schema: BookingDetails } },
+    problems: {
+      404: '`not-found`: no booking with this reference and key, or no such session',
+      409: '`session-full`; `session-past`; `booking-cancelled`: the booking was cancelled',
+      422: '`session-other-hub`: the session is at another hub; `session-not-bookable`; `session-not-open`; `validation-failed`',
+    },
   },
   {
     method: 'get',
@@ -123,6 +176,23 @@ const bookingHub = (hub: Hub): BookingCreated['hub'] => ({
   ...(hub.translations ? { translations: hub.translations } : {}),
 });
 
+/** Why `found` cannot be booked now, if it cannot: the same rules for a booking and for a move. */
+function refusalFor(found: FoundSession | undefined): HttpProblem | undefined {
+  if (!found) return new HttpProblem(404, 'not-found', 'No such session', 'There is no session with this id. It may have been changed or removed: look again at the hub’s sessions.');
+  const start = new Date(found.session.start).getTime();
+  if (found.session.mode !== 'bookable') return new HttpProblem(422, 'session-not-bookable', 'This session is a drop-in', 'There is no need to book: just turn up.');
+  if (start <= Date.now()) return new HttpProblem(409, 'session-past', 'This session has already started', 'Choose a later session.');
+  if (start > Date.now() + BOOKING_WINDOW_DAYS * DAY) {
+    return new HttpProblem(
+      422,
+      'session-not-open',
+      'Bookings for this session are not open',
+      `Sessions can be booked up to ${BOOKING_WINDOW_DAYS} days ahead. Choose an earlier session.`,
+    );
+  }
+  return undefined;
+}
+
 const cancelNotFound = () => new HttpProblem(404, 'not-found', 'No such booking', 'There is no booking with this reference and key.');
 
 const hubNames = async (directory: DirectoryCache) => {
@@ -148,27 +218,11 @@ export function mountBookings(app: Hono, db: Database, directory: DirectoryCache
     // Looked up before the transaction (PGlite runs one thing at a time), but
     // refused inside it, so that a replay still gets its stored answer.
     const found = await findSession(directory, input.sessionId);
-    const noSession = new HttpProblem(404, 'not-found', 'No such session', 'There is no session with this id. It may have been changed or removed: look again at the hub’s sessions.');
-    let refusal: HttpProblem | undefined;
-    if (!found) {
-      refusal = noSession;
-    } else if (found.session.mode !== 'bookable') {
-      refusal = new HttpProblem(422, 'session-not-bookable', 'This session is a drop-in', 'There is no need to book: just turn up.');
-    } else if (new Date(found.session.start).getTime() <= Date.now()) {
-      refusal = new HttpProblem(409, 'session-past', 'This session has already started', 'Choose a later session.');
-    } else if (new Date(found.session.start).getTime() > Date.now() + BOOKING_WINDOW_DAYS * DAY) {
-      refusal = new HttpProblem(
-        422,
-        'session-not-open',
-        'Bookings for this session are not open',
-        `Sessions can be booked up to ${BOOKING_WINDOW_DAYS} days ahead. Choose an earlier session.`,
-      );
-    }
+    const refusal = refusalFor(found);
 
     const manageKey = await keyFor();
     const outcome = await once(db, 'bookings', key, input, async (tx) => {
-      if (refusal) throw refusal;
-      if (!found) throw noSession;
+      if (refusal || !found) throw refusal;
       const { hub, plan, session } = found;
       const seat = await bookSeat(
         tx,
@@ -218,6 +272,84 @@ export function mountBookings(app: Hono, db: Database, directory: DirectoryCache
     if (outcome.kind === 'not-found') throw cancelNotFound();
     if (outcome.first) webhook?.send('booking.cancelled', outcome.booking);
     return c.json(BookingCancelled.parse({ reference, cancelled: true, sessionId: outcome.booking.sessionId }));
+  });
+
+  /** What the owner of a booking sees: the session and hub as the directory has them now, the places left, the status. */
+  async function details(booking: ManagedBooking): Promise<BookingDetails> {
+    const found = await findSession(directory, booking.sessionId);
+    const { hubs } = await directory.get();
+    const hub = found?.hub ?? hubs.find((candidate) => candidate.id === booking.hubId);
+    const session: Session = found?.session ?? {
+      id: booking.sessionId,
+      hubId: booking.hubId,
+      planId: parseSessionId(booking.sessionId)?.planId ?? booking.sessionId,
+      start: booking.start,
+      end: booking.start,
+      mode: 'bookable',
+    };
+    const booked = session.capacity === undefined ? undefined : (await bookedCounts(db, [session.id])).get(session.id);
+    return BookingDetails.parse({
+      reference: booking.reference,
+      manageKey: (await keyFor())(booking.reference),
+      session: session.capacity === undefined ? session : { ...session, remaining: Math.max(0, session.capacity - (booked ?? 0)) },
+      hub: hub ? bookingHub(hub) : { id: booking.hubId, name: booking.hubId, address: {} },
+      createdAt: booking.createdAt,
+      status: booking.cancelledAt === undefined ? 'booked' : 'cancelled',
+      ...(booking.cancelledAt !== undefined ? { cancelledAt: booking.cancelledAt } : {}),
+      contactMethod: booking.contactMethod,
+    });
+  }
+
+  const referenceOf = (value: string) => value.trim().toUpperCase().replace(/\s+/g, '').replace(/^([A-Z0-9]{4})([A-Z0-9]{4})$/, '$1-$2');
+
+  app.get('/api/v1/bookings/:reference', async (c) => {
+    const reference = referenceOf(c.req.param('reference'));
+    const key = c.req.query('key') ?? '';
+    if (!BookingReference.safeParse(reference).success || !BookingManageQuery.safeParse({ key }).success) throw cancelNotFound();
+    const booking = await bookingByKey(db, reference, key);
+    if (!booking) throw cancelNotFound();
+    c.header('Cache-Control', 'no-store');
+    return c.json(await details(booking));
+  });
+
+  app.post('/api/v1/bookings/lookup', async (c) => {
+    const input = await readBody(c, BookingLookup);
+    const reference = referenceOf(input.reference);
+    const notFound = new HttpProblem(404, 'not-found', 'No such booking', 'There is no booking with this reference and email address or phone number.');
+    if (!BookingReference.safeParse(reference).success) throw notFound;
+    const wanted = contactMatchKey(input.contact);
+    const booking = await bookingByContact(db, reference, (contact) => contactMatchKey(contact) === wanted);
+    if (!booking) throw notFound;
+    c.header('Cache-Control', 'no-store');
+    return c.json(await details(booking));
+  });
+
+  app.post('/api/v1/bookings/:reference/move', async (c) => {
+    const reference = referenceOf(c.req.param('reference'));
+    const input = await readBody(c, BookingMove);
+    if (!BookingReference.safeParse(reference).success) throw cancelNotFound();
+    const current = await bookingByKey(db, reference, input.key);
+    if (!current) throw cancelNotFound();
+    if (current.cancelledAt !== undefined) throw new HttpProblem(409, 'booking-cancelled', 'This booking has been cancelled', 'A cancelled booking cannot be moved. Make a new booking.');
+    const found = await findSession(directory, input.sessionId);
+    if (found && found.hub.id !== current.hubId) {
+      throw new HttpProblem(422, 'session-other-hub', 'This session is at another hub', 'A booking can be moved to another session of the same hub only. Cancel it and book at the other hub.');
+    }
+    if (input.sessionId !== current.sessionId) {
+      const refusal = refusalFor(found);
+      if (refusal || !found) throw refusal;
+    }
+    const slot = found
+      ? { sessionId: found.session.id, hubId: found.hub.id, planId: found.plan.id, start: new Date(found.session.start), capacity: found.session.capacity }
+      : { sessionId: current.sessionId, hubId: current.hubId, planId: '', start: new Date(current.start), capacity: undefined };
+    const outcome = await moveBooking(db, reference, input.key, slot);
+    if (outcome.kind === 'not-found') throw cancelNotFound();
+    if (outcome.kind === 'cancelled') throw new HttpProblem(409, 'booking-cancelled', 'This booking has been cancelled', 'A cancelled booking cannot be moved. Make a new booking.');
+    if (outcome.kind === 'full') {
+      throw new HttpProblem(409, 'session-full', 'This session is full', `All ${outcome.capacity} places at this session have been booked. Choose another session.`);
+    }
+    c.header('Cache-Control', 'no-store');
+    return c.json(await details(outcome.booking));
   });
 
   app.get('/api/v1/staff/bookings', async (c) => {

@@ -117,3 +117,44 @@ export type StaffBookingList = z.infer<typeof StaffBookingList>;
 export const BookingCancelQuery = z.object({
   key: z.string().check(z.minLength(1), z.maxLength(200)),
 });
+
+/**
+ * A booking as its owner manages it (`GET /api/v1/bookings/{reference}?key=…`,
+ * `POST /api/v1/bookings/lookup`, after a move): as when it was made, with
+ * whether it still stands. Never the name or contact details.
+ */
+export const BookingDetails = z.extend(BookingCreated, {
+  status: z.enum(['booked', 'cancelled']),
+  cancelledAt: z.optional(z.iso.datetime({ offset: true })),
+  /** How the resident asked to be contacted (the address or number itself is not sent back). */
+  contactMethod: z.enum(['phone', 'email']),
+});
+export type BookingDetails = z.infer<typeof BookingDetails>;
+
+/** Query of `GET /api/v1/bookings/{reference}`. */
+export const BookingManageQuery = BookingCancelQuery;
+
+/** Body of `POST /api/v1/bookings/lookup`: the reference and the email address or phone number it was booked with. */
+export const BookingLookup = z.object({
+  reference: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
+  contact: z.string().check(z.trim(), z.minLength(1), z.maxLength(254)),
+});
+export type BookingLookup = z.input<typeof BookingLookup>;
+
+/** Body of `POST /api/v1/bookings/{reference}/move`: another session of the same hub. */
+export const BookingMove = z.object({
+  key: z.string().check(z.minLength(1), z.maxLength(200)),
+  sessionId: z.string().check(z.minLength(1), z.maxLength(300)),
+});
+export type BookingMove = z.input<typeof BookingMove>;
+
+/**
+ * The contact a booking was made with, as compared when someone looks it up:
+ * an email address in lower case; a phone number as its digits, `+44` read as `0`.
+ */
+export function contactMatchKey(value: string): string {
+  const trimmed = value.trim();
+  if (trimmed.includes('@')) return trimmed.toLowerCase();
+  const digits = trimmed.replace(/[^\d+]/g, '');
+  return digits.startsWith('+44') ? `0${digits.slice(3)}` : digits.replace(/^0044/, '0');
+}

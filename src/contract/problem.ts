@@ -25,6 +25,8 @@ export const ProblemCode = z.enum([
   'session-not-open',
   /** A replayed booking request whose booking has been cancelled since. */
   'booking-cancelled',
+  /** A booking can only be moved to another session of the same hub. */
+  'session-other-hub',
   /** The questionnaire's version moved on since the answers were given: check them again. */
   'questionnaire-changed',
   'internal-error',

@@ -9,6 +9,7 @@ import {
   BOOKING_WINDOW_DAYS,
   BookingCancelled,
   BookingCreated,
+  BookingDetails,
   BookingInput as BookingInputSchema,
   StaffBookingList,
   type BookingInput,
@@ -381,6 +382,125 @@ for (const backend of backends()) {
       });
     });
 
+    describe('managing a booking', () => {
+      const manage = (reference: string, key: string) => api(`/api/v1/bookings/${encodeURIComponent(reference)}?key=${encodeURIComponent(key)}`);
+      const lookup = (reference: string, contact: string) =>
+        api('/api/v1/bookings/lookup', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reference, contact }) });
+      const move = (reference: string, key: string, sessionId: string) =>
+        api(`/api/v1/bookings/${encodeURIComponent(reference)}/move`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ key, sessionId }),
+        });
+      /** Two bookable sessions no other test uses, of the same hub, the first with at least `capacity` places. */
+      function pairAtOneHub(capacity = 1): [Session, Session] {
+        for (const first of unused) {
+          if ((first.capacity ?? 0) < capacity) continue;
+          const second = unused.find((other) => other !== first && other.hubId === first.hubId);
+          if (second) {
+            unused = unused.filter((s) => s !== first && s !== second);
+            return [first, second];
+          }
+        }
+        throw new Error('no two unused sessions at one hub');
+      }
+
+      it('shows a booking through its manage link, cancelled too, but never to a wrong key, and never its contact details', async () => {
+        const session = take(1);
+        const made = await book(session.id, { contact: { method: 'phone', value: '07700 900 982' } });
+        const response = await manage(made.reference, made.manageKey);
+        assert.equal(response.status, 200);
+        const seen = BookingDetails.parse(await response.json());
+        assert.equal(seen.status, 'booked');
+        assert.equal(seen.contactMethod, 'phone');
+        assert.equal(seen.session.id, session.id);
+        assert.equal(seen.manageKey, made.manageKey);
+        assert.doesNotMatch(JSON.stringify(seen), /07700|Ffion/);
+        const wrong = await expectProblem(await manage(made.reference, `${made.manageKey}x`), 404, 'not-found');
+        assert.deepEqual(await expectProblem(await manage('CCCC-CCCC', made.manageKey), 404, 'not-found'), wrong);
+        assert.equal((await cancel(made.reference, made.manageKey)).status, 200);
+        const after = BookingDetails.parse(await (await manage(made.reference.toLowerCase(), made.manageKey)).json());
+        assert.equal(after.status, 'cancelled');
+        assert.ok(after.cancelledAt);
+      });
+
+      it('finds a booking by its reference and the email or phone it was made with, as people type them', async () => {
+        const session = take(2);
+        const byEmail = await book(session.id, { contact: { method: 'email', value: 'Mair.Jones@Example.org' } });
+        const byPhone = await book(session.id, { contact: { method: 'phone', value: '07700 900 123' } });
+        const found = BookingDetails.parse(await (await lookup(byEmail.reference.toLowerCase().replace('-', ''), ' mair.jones@example.ORG ')).json());
+        assert.equal(found.reference, byEmail.reference);
+        assert.equal(found.manageKey, byEmail.manageKey);
+        assert.equal(BookingDetails.parse(await (await lookup(byPhone.reference, '+44 7700 900123')).json()).reference, byPhone.reference);
+        const wrong = await expectProblem(await lookup(byEmail.reference, 'someone@example.org'), 404, 'not-found');
+        assert.deepEqual(await expectProblem(await lookup('CCCC-CCCC', 'mair.jones@example.org'), 404, 'not-found'), wrong);
+        assert.deepEqual(await expectProblem(await lookup(byPhone.reference, byEmail.reference), 404, 'not-found'), wrong);
+      });
+
+      it('moves a booking to another session of the same hub: the new place taken, the old freed, the same reference and key', async () => {
+        const [from, to] = pairAtOneHub();
+        const made = await book(from.id);
+        const response = await move(made.reference, made.manageKey, to.id);
+        assert.equal(response.status, 200, await response.clone().text());
+        const moved = BookingDetails.parse(await response.json());
+        assert.equal(moved.reference, made.reference);
+        assert.equal(moved.manageKey, made.manageKey);
+        assert.equal(moved.session.id, to.id);
+        assert.equal((await current(from)).remaining, from.capacity);
+        assert.equal((await current(to)).remaining, (to.capacity ?? 0) - 1);
+        // Again: nothing changes.
+        assert.equal(BookingDetails.parse(await (await move(made.reference, made.manageKey, to.id)).json()).session.id, to.id);
+        assert.equal((await current(to)).remaining, (to.capacity ?? 0) - 1);
+        // Cancelling frees the new place.
+        assert.equal((await cancel(made.reference, made.manageKey)).status, 200);
+        assert.equal((await current(to)).remaining, to.capacity);
+        await expectProblem(await move(made.reference, made.manageKey, from.id), 409, 'booking-cancelled');
+      });
+
+      it('refuses a move to a full session, another hub, a drop-in, a later-than-open session, or with a wrong key, and keeps the place', async () => {
+        const [from, to] = pairAtOneHub();
+        const made = await book(from.id);
+        for (let i = 0; i < (to.capacity ?? 0); i++) await book(to.id);
+        await expectProblem(await move(made.reference, made.manageKey, to.id), 409, 'session-full');
+        const elsewhere = unused.find((s) => s.hubId !== from.hubId);
+        assert.ok(elsewhere);
+        await expectProblem(await move(made.reference, made.manageKey, elsewhere.id), 422, 'session-other-hub');
+        await expectProblem(await move(made.reference, made.manageKey, `${from.planId}@9999-12-31T${from.id.slice(-5)}`), 404, 'not-found');
+        await expectProblem(await move(made.reference, `${made.manageKey}x`, to.id), 404, 'not-found');
+        await expectProblem(await move(made.reference, made.manageKey, started.id), started.hubId === from.hubId ? 409 : 422, started.hubId === from.hubId ? 'session-past' : 'session-other-hub');
+        assert.equal((await current(from)).remaining, (from.capacity ?? 0) - 1);
+        assert.equal((await current(to)).remaining, 0);
+      });
+
+      it('never overbooks when moves and new bookings race for the last place, and never loses a place', async () => {
+        const [target, source] = pairAtOneHub(2);
+        const capacity = target.capacity ?? 0;
+        const inTarget: BookingCreated[] = [];
+        for (let i = 0; i < capacity - 1; i++) inTarget.push(await book(target.id));
+        const movers = await Promise.all(Array.from({ length: Math.min(4, (source.capacity ?? 1) - 1) }, () => book(source.id)));
+        const back = inTarget[0];
+        assert.ok(back && movers.length >= 2);
+        const results = await Promise.all([
+          ...movers.map((made) => move(made.reference, made.manageKey, target.id).then((r) => r.status)),
+          ...Array.from({ length: 5 }, () => post(booking(target.id)).then((r) => r.status)),
+          // A move the other way at the same time: the two slots are locked in one order, so nothing deadlocks.
+          move(back.reference, back.manageKey, source.id).then((r) => r.status),
+        ]);
+        for (const status of results) assert.ok([200, 201, 409].includes(status), `only answers or "full": ${results.join(',')}`);
+        const movedBack = results.at(-1) === 200;
+        const winners = results.slice(0, -1).filter((status) => status === 200 || status === 201).length;
+        // One place was free; the move back frees another, which a racer still under way may take.
+        assert.ok(winners >= 1 && winners <= (movedBack ? 2 : 1), `the free places went to that many racers at most: ${results.join(',')}`);
+        for (const session of [target, source]) {
+          const [slot] = await db.query<{ booked: number }>('SELECT booked FROM session_slots WHERE session_id = $1', [session.id]);
+          const [count] = await db.query<{ n: number | string }>('SELECT count(*) AS n FROM bookings WHERE session_id = $1 AND cancelled_at IS NULL', [session.id]);
+          assert.equal(Number(slot?.booked), Number(count?.n), `the counter of ${session.id} and its bookings agree`);
+          assert.ok(Number(slot?.booked) <= (session.capacity ?? 0));
+        }
+        assert.equal((await current(target)).remaining, movedBack && winners === 1 ? 1 : 0);
+      });
+    });
+
     describe('staff', () => {
       it('refuses the booking list and the export without the staff token', async () => {
         await expectProblem(await staff('/api/v1/staff/bookings', null), 401, 'unauthorized');
@@ -613,7 +733,7 @@ for (const backend of backends()) {
       it('answers another method on a booking with 405 and the methods allowed', async () => {
         const response = await api('/api/v1/bookings/CCCC-CCCC', { method: 'PUT' });
         await expectProblem(response, 405, 'method-not-allowed');
-        assert.equal(response.headers.get('allow'), 'DELETE, OPTIONS');
+        assert.equal(response.headers.get('allow'), 'DELETE, GET, OPTIONS');
       });
     });
 
