@@ -172,6 +172,7 @@ const bookingHub = (hub: Hub): BookingCreated['hub'] => ({
   id: hub.id,
   name: hub.name,
   address: hub.address,
+  coordinates: hub.coordinates,
   ...(hub.phone ? { phone: hub.phone } : {}),
   ...(hub.translations ? { translations: hub.translations } : {}),
 });

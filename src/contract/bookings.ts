@@ -52,7 +52,14 @@ export const BookingCreated = z.object({
    */
   manageKey: z.string().check(z.minLength(16)),
   session: Session,
-  hub: z.object({ id: z.string(), name: z.string(), address: Address, phone: z.optional(z.string()), translations: z.optional(Hub.shape.translations) }),
+  hub: z.object({
+    id: z.string(),
+    name: z.string(),
+    address: Address,
+    coordinates: z.optional(Hub.shape.coordinates),
+    phone: z.optional(z.string()),
+    translations: z.optional(Hub.shape.translations),
+  }),
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type BookingCreated = z.infer<typeof BookingCreated>;

@@ -22,6 +22,11 @@ export const PageConfig = z.looseObject({
       labels: z.optional(z.array(z.object({ name: z.string(), coordinates: z.object({ lat: z.number(), lng: z.number() }) }))),
     }),
   ),
+  /**
+   * A directions link on the booking confirmation: a URL template with `{lat}`, `{lng}`, `{postcode}`
+   * and `{address}`, e.g. `https://www.openstreetmap.org/directions?to={lat},{lng}`. No link when absent.
+   */
+  directionsUrl: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
   /** Map tiles for `<cls-hub-finder>` on every page of the site; off (no third-party requests) when absent. */
   tiles: z.optional(z.object({ url: z.string().check(z.minLength(1)), attribution: z.string() })),
 });

@@ -19,6 +19,14 @@ export interface BookingCalendarInput {
   url?: string | undefined;
   /** When the file is made (DTSTAMP); defaults to now. */
   now?: Date | undefined;
+  /**
+   * `cancel`: the booking was cancelled. The file then says `METHOD:CANCEL`
+   * and `STATUS:CANCELLED` under the same UID, so a calendar that has the
+   * event removes it. Default `publish`.
+   */
+  kind?: 'publish' | 'cancel' | undefined;
+  /** SEQUENCE: raised each time the event changes (a move, a cancellation), so calendars take the newer file. Default 0. */
+  sequence?: number | undefined;
 }
 
 const CRLF = '\r\n';
@@ -110,18 +118,19 @@ export function bookingCalendar(input: BookingCalendarInput): string {
     'PRODID:-//Community Led Support//community-led-widgets//EN',
     'VERSION:2.0',
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    input.kind === 'cancel' ? 'METHOD:CANCEL' : 'METHOD:PUBLISH',
     ...LONDON_VTIMEZONE,
     'BEGIN:VEVENT',
     `UID:${escapeText(input.reference)}@community-led-widgets`,
     `DTSTAMP:${utcStamp(input.now ?? new Date())}`,
+    `SEQUENCE:${Math.max(0, Math.floor(input.sequence ?? 0))}`,
     `DTSTART;TZID=Europe/London:${londonStamp(input.start)}`,
     `DTEND;TZID=Europe/London:${londonStamp(end)}`,
     `SUMMARY:${escapeText(input.title)}`,
     ...(input.location ? [`LOCATION:${escapeText(input.location)}`] : []),
     ...(input.description ? [`DESCRIPTION:${escapeText(input.description)}`] : []),
     ...(url && !/\s/.test(url) ? [`URL:${url}`] : []),
-    'STATUS:CONFIRMED',
+    input.kind === 'cancel' ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED',
     'TRANSP:OPAQUE',
     'END:VEVENT',
     'END:VCALENDAR',

@@ -246,3 +246,27 @@ describe('bookingCalendar (.ics for "Add to calendar")', () => {
     assert.equal(prop(child(parseIcs(text), 'VEVENT'), 'SUMMARY').value, title);
   });
 });
+
+describe('cancelling a booked session in the calendar', () => {
+  const base: BookingCalendarInput = {
+    reference: 'PPKY-DV6G',
+    title: 'Borchester Library Talking Point',
+    start: new Date('2026-12-08T10:00:00Z'),
+    end: new Date('2026-12-08T12:00:00Z'),
+    now: new Date('2026-12-03T09:00:00Z'),
+  };
+  const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
+
+  it('publishes at SEQUENCE 0, then cancels under the same UID with METHOD:CANCEL, STATUS:CANCELLED and a higher SEQUENCE', () => {
+    const booked = unfold(bookingCalendar(base));
+    const cancelled = unfold(bookingCalendar({ ...base, kind: 'cancel', sequence: 2 }));
+    const uid = (ics: string) => /^UID:(.*)$/m.exec(ics)?.[1];
+    assert.equal(uid(cancelled), uid(booked));
+    assert.match(booked, /^METHOD:PUBLISH\r$/m);
+    assert.match(booked, /^STATUS:CONFIRMED\r$/m);
+    assert.match(booked, /^SEQUENCE:0\r$/m);
+    assert.match(cancelled, /^METHOD:CANCEL\r$/m);
+    assert.match(cancelled, /^STATUS:CANCELLED\r$/m);
+    assert.match(cancelled, /^SEQUENCE:2\r$/m);
+  });
+});

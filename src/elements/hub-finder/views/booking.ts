@@ -4,6 +4,7 @@ import { BOOKING_NOTES_MAX, type BookingCreated } from '../../../contract/bookin
 import type { Hub } from '../../../contract/directory.ts';
 import type { Session } from '../../../contract/places.ts';
 import type { HeadingLevels } from '../../../core/heading-level.ts';
+import { londonDaysBetween } from '../../../core/hub-finder.ts';
 import { hubText } from '../../../core/hubs.ts';
 import { bookingCalendar } from '../../../core/ics.ts';
 import type { LocaleController } from '../../../i18n/locale-controller.ts';
@@ -189,6 +190,8 @@ export function renderBooking(context: BookingContext, form: BookingForm): Templ
 export interface Confirmation {
   booking: BookingCreated;
   cancel: 'idle' | 'confirming' | 'cancelling' | 'failed';
+  /** Just booked, opened to manage (link or reference), or just moved: the page's title says which. */
+  source: 'new' | 'managed' | 'moved';
 }
 
 export interface ConfirmationContext {
@@ -203,6 +206,29 @@ export interface ConfirmationContext {
   /** "No, keep the booking". */
   keep: () => void;
   another: () => void;
+  /** "Change the time" (moving to another session of the hub); undefined where bookings are not taken. */
+  change: (() => void) | undefined;
+  /** The manage link of a booking (this page with `?cls-booking=REF&key=…`). */
+  manageLink: (booking: BookingCreated) => string;
+  /** The page's directions URL template (`directionsUrl`), if any. */
+  directionsUrl: string | undefined;
+}
+
+/** The directions link for a hub from the page's template, or undefined (no template, or not an http(s) URL). */
+export function directionsLink(template: string | undefined, hub: BookingCreated['hub']): string | undefined {
+  if (!template) return undefined;
+  const values: Record<string, string> = {
+    lat: hub.coordinates ? String(hub.coordinates.lat) : '',
+    lng: hub.coordinates ? String(hub.coordinates.lng) : '',
+    postcode: hub.address.postcode ?? '',
+    address: [hub.name, addressLine(hub.address)].filter(Boolean).join(', '),
+  };
+  const href = template.replace(/\{(lat|lng|postcode|address)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
+  try {
+    return /^https?:$/.test(new URL(href).protocol) ? href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The step before cancelling: a resident who pressed Cancel by mistake keeps the place. */
@@ -223,27 +249,65 @@ function renderCancelCheck(context: ConfirmationContext, confirmation: Confirmat
   </div>`;
 }
 
+/**
+ * The booking's calendar file: the reference, the hub's phone and address
+ * and the manage link in it; `cancel` for the file that removes it again
+ * (same UID, METHOD:CANCEL). A moved booking's file has a higher SEQUENCE.
+ */
+export function calendarFile(context: ConfirmationContext, booking: BookingCreated, kind: 'publish' | 'cancel', source: Confirmation['source']): string {
+  const { t } = context.locale;
+  const time = sessionTimeOn(context.locale, booking.session);
+  const hubName = hubText(booking.hub, context.locale.lang).name;
+  const manageLink = context.manageLink(booking);
+  return bookingCalendar({
+    reference: booking.reference,
+    title: hubName,
+    kind,
+    sequence: (kind === 'cancel' ? 2 : 0) + (source === 'moved' ? 1 : 0),
+    description: [
+      kind === 'cancel' ? t('cancelled.body', { hub: hubName, time }) : t('confirmed.body', { hub: hubName, time }),
+      `${t('confirmed.reference')} ${booking.reference}`,
+      ...(booking.hub.phone ? [`${t('details.phone')}: ${booking.hub.phone}`] : []),
+      ...(context.kiosk ? [] : [`${t('confirmed.calendarManage')} ${manageLink}`]),
+    ].join('\n'),
+    url: context.kiosk ? undefined : manageLink,
+    location: [hubName, booking.hub.address.line1, booking.hub.address.city, booking.hub.address.postcode].filter(Boolean).join(', '),
+    start: new Date(booking.session.start),
+    end: new Date(booking.session.end),
+  });
+}
+
 /** "Booking confirmed": the reference, what happens next, a calendar file, print and cancel. */
 export function renderConfirmed(context: ConfirmationContext, confirmation: Confirmation): TemplateResult {
   const { t } = context.locale;
   const { booking } = confirmation;
   const time = sessionTimeOn(context.locale, booking.session);
   const hubName = hubText(booking.hub, context.locale.lang).name;
-  const calendar = bookingCalendar({
-    reference: booking.reference,
-    title: hubName,
-    description: t('confirmed.body', { hub: hubName, time }),
-    location: [hubName, booking.hub.address.line1, booking.hub.address.city, booking.hub.address.postcode].filter(Boolean).join(', '),
-    start: new Date(booking.session.start),
-    end: new Date(booking.session.end),
-  });
+  const manageLink = context.manageLink(booking);
+  const calendar = calendarFile(context, booking, 'publish', confirmation.source);
+  const days = londonDaysBetween(new Date(), new Date(booking.session.start));
+  const title = confirmation.source === 'moved' ? t('confirmed.movedTitle') : confirmation.source === 'managed' ? t('confirmed.managedTitle') : t('confirmed.title');
+  const phone = booking.hub.phone;
+  const directions = directionsLink(context.directionsUrl, booking.hub);
   return html`<div class="panel" part="panel" tabindex="-1">
-      <div class="heading-l" role="heading" aria-level=${context.headings.main}>${t('confirmed.title')}</div>
+      <div class="heading-l" role="heading" aria-level=${context.headings.main}>${title}</div>
       <p>${t('confirmed.reference')} <strong class="reference">${booking.reference}</strong></p>
     </div>
     <div class="heading-m" role="heading" aria-level=${context.headings.sub}>${t('confirmed.what')}</div>
+    ${days === 0 || days === 1 ? html`<p class="when"><strong>${t(days === 0 ? 'confirmed.today' : 'confirmed.tomorrow')}</strong></p>` : nothing}
     <p>${t('confirmed.body', { hub: hubName, time })}</p>
-    <p>${addressLine(booking.hub.address)}</p>
+    <dl class="summary-list">
+      <dt>${t('details.address')}</dt>
+      <dd>${[hubName, addressLine(booking.hub.address)].filter(Boolean).join(', ')}</dd>
+      ${phone
+        ? html`<dt>${t('details.phone')}</dt>
+            <dd><a href="tel:${phone.replace(/[^\d+]/g, '')}">${phone}</a></dd>`
+        : nothing}
+    </dl>
+    ${directions ? html`<p><a href=${directions} rel="noopener noreferrer">${t('confirmed.directions', { hub: hubName })}</a></p>` : nothing}
+    ${context.kiosk
+      ? nothing
+      : html`<p class="manage-link">${t('confirmed.keepLink')} <a href=${manageLink}>${t('confirmed.manageLink', { reference: booking.reference })}</a></p>`}
     ${confirmation.cancel === 'failed'
       ? notification({ title: t('confirmed.cancelFailed'), variant: 'error', level: context.headings.sub, body: html`<p>${t('errors.network')}</p>` })
       : nothing}
@@ -254,6 +318,9 @@ export function renderConfirmed(context: ConfirmationContext, confirmation: Conf
             >${t('confirmed.calendar')}</a
           >`}
       ${button({ label: t('confirmed.print'), variant: 'secondary', onClick: () => window.print() })}
+      ${context.change && (confirmation.cancel === 'idle' || confirmation.cancel === 'failed')
+        ? button({ label: t('confirmed.change'), variant: 'secondary', onClick: () => context.change?.() })
+        : nothing}
       ${confirmation.cancel === 'idle' || confirmation.cancel === 'failed'
         ? button({ label: t('confirmed.cancel'), variant: 'secondary', onClick: () => context.cancel() })
         : nothing}
@@ -263,11 +330,24 @@ export function renderConfirmed(context: ConfirmationContext, confirmation: Conf
 }
 
 /** "Booking cancelled", and a way back to the search. */
-export function renderCancelled(context: ConfirmationContext, booking: BookingCreated | undefined): TemplateResult {
+export function renderCancelled(context: ConfirmationContext, confirmation: Confirmation | undefined): TemplateResult {
   const { t } = context.locale;
+  const booking = confirmation?.booking;
   return html`<div class="panel" part="panel" tabindex="-1">
       <div class="heading-l" role="heading" aria-level=${context.headings.main}>${t('cancelled.title')}</div>
       ${booking ? html`<p>${t('cancelled.body', { hub: hubText(booking.hub, context.locale.lang).name, time: sessionTimeOn(context.locale, booking.session) })}</p>` : nothing}
     </div>
+    ${booking && !context.kiosk
+      ? html`<p>${t('cancelled.calendarHint')}</p>
+          <p>
+            <a
+              class="button button--secondary"
+              part="button"
+              href="data:text/calendar;charset=utf-8,${encodeURIComponent(calendarFile(context, booking, 'cancel', confirmation.source))}"
+              download="booking-${booking.reference}-cancelled.ics"
+              >${t('cancelled.calendar')}</a
+            >
+          </p>`
+      : nothing}
     <button type="button" class="link-button" @click=${() => context.another()}>${t('confirmed.another')}</button>`;
 }
