@@ -1,4 +1,4 @@
-import type { Hub, HubKind, HubSessionPlan, Schedule } from '../../src/contract/directory.ts';
+import type { Hub, HubKind, HubSessionPlan, Schedule, SessionKind } from '../../src/contract/directory.ts';
 import { stableId } from './ids.ts';
 import { organization } from './organizations.ts';
 import { venue } from './places.ts';
@@ -11,7 +11,7 @@ import { fortnightly, monthly, weekly } from './schedules.ts';
  * bookable sessions.
  */
 
-type SessionSpec = { mode: 'drop-in'; schedule: Schedule } | { mode: 'bookable'; capacity: number; schedule: Schedule };
+type SessionSpec = ({ mode: 'drop-in'; schedule: Schedule } | { mode: 'bookable'; capacity: number; schedule: Schedule }) & { kind?: SessionKind };
 
 interface HubSpec {
   key: string;
@@ -27,6 +27,8 @@ interface HubSpec {
 const IN_PERSON = { attendingType: 'in person' };
 const dropIn = (schedule: Schedule): SessionSpec => ({ mode: 'drop-in', schedule });
 const bookable = (capacity: number, schedule: Schedule): SessionSpec => ({ mode: 'bookable', capacity, schedule });
+/** A session of another kind than the usual talking point conversation. */
+const as = (kind: SessionKind, session: SessionSpec): SessionSpec => ({ ...session, kind });
 
 const hubSpecs: HubSpec[] = [
   {
@@ -55,7 +57,7 @@ const hubSpecs: HubSpec[] = [
       'Look for the green gazebo in the middle aisle of the Market Hall on market day. Pick up leaflets or sit down for a chat.',
     sessions: [
       dropIn(weekly(['WE'], '09:30', '13:00', IN_PERSON)),
-      dropIn(monthly(1, 'SA', '09:30', '12:30', { ...IN_PERSON, note: 'Saturday stall for people who work in the week.' })),
+      as('peer-support', dropIn(monthly(1, 'SA', '09:30', '12:30', { ...IN_PERSON, note: 'Saturday stall for people who work in the week, with the carers’ peer support group.' }))),
     ],
   },
   {
@@ -75,7 +77,7 @@ const hubSpecs: HubSpec[] = [
       'Bookable community contact sessions on Monday afternoons, and a monthly drop-in with the carers centre and Borsetshire Advice.',
     sessions: [
       bookable(10, weekly(['MO'], '13:30', '16:00', IN_PERSON)),
-      dropIn(monthly(1, 'WE', '10:00', '12:00', { ...IN_PERSON, note: 'Carers centre and advice workers join us.' })),
+      as('carers-clinic', dropIn(monthly(1, 'WE', '10:00', '12:00', { ...IN_PERSON, note: 'Carers centre and advice workers join us.' }))),
     ],
   },
   {
@@ -233,7 +235,7 @@ const hubSpecs: HubSpec[] = [
     name: 'Onnybrook Village Hall Talking Point',
     kind: 'community-centre',
     description: 'A drop-in on the first Tuesday of the month, and booked half-hour conversations on the third Tuesday.',
-    sessions: [dropIn(monthly(1, 'TU', '10:00', '12:00', IN_PERSON)), bookable(4, monthly(3, 'TU', '10:00', '12:00', IN_PERSON))],
+    sessions: [dropIn(monthly(1, 'TU', '10:00', '12:00', IN_PERSON)), as('support-planning', bookable(4, monthly(3, 'TU', '10:00', '12:00', IN_PERSON)))],
   },
   {
     key: 'edgeley-cross-hall',
@@ -265,7 +267,8 @@ function toHub(spec: HubSpec): Hub {
   const sessions: HubSessionPlan[] = spec.sessions.map((session, i) => {
     const id = stableId('hub-session', `${spec.key}:${i}`);
     const schedule: Schedule = { id: stableId('schedule', `hub:${spec.key}:${i}`), ...session.schedule };
-    return session.mode === 'bookable' ? { id, mode: 'bookable', capacity: session.capacity, schedule } : { id, mode: 'drop-in', schedule };
+    const kind = session.kind ? { kind: session.kind } : {};
+    return session.mode === 'bookable' ? { id, mode: 'bookable', capacity: session.capacity, schedule, ...kind } : { id, mode: 'drop-in', schedule, ...kind };
   });
   return {
     id: stableId('hub', spec.key),

@@ -131,10 +131,20 @@ export type Service = z.infer<typeof Service>;
 export const HubKind = z.enum(['library', 'leisure-centre', 'supermarket', 'pharmacy', 'market', 'shop', 'community-centre', 'health-centre']);
 export type HubKind = z.infer<typeof HubKind>;
 
+/**
+ * What a session is for, as CLS sites run them: a talking point conversation
+ * (the usual community contact), a carers' clinic, a peer support group or a
+ * support planning workshop.
+ */
+export const SessionKind = z.enum(['talking-point', 'carers-clinic', 'peer-support', 'support-planning']);
+export type SessionKind = z.infer<typeof SessionKind>;
+
 /** A regular CLS session at a hub: a drop-in or bookable community contact session. */
 export const HubSessionPlan = z.object({
   id: Id,
   mode: z.enum(['drop-in', 'bookable']),
+  /** What the session is for; a talking point conversation when absent. */
+  kind: z.optional(SessionKind),
   /** Places per occurrence; bookable sessions only. */
   capacity: z.optional(z.int().check(z.gte(1), z.lte(500))),
   schedule: Schedule,

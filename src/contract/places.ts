@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Coordinates, Hub } from './directory.ts';
+import { Coordinates, Hub, SessionKind } from './directory.ts';
 
 /** Query of `GET /api/v1/geocode`. */
 export const GeocodeQuery = z.object({
@@ -57,6 +57,8 @@ export const Session = z.object({
   start: z.iso.datetime({ offset: true }),
   end: z.iso.datetime({ offset: true }),
   mode: z.enum(['drop-in', 'bookable']),
+  /** What the session is for (from its plan); a talking point conversation when absent. */
+  kind: z.optional(SessionKind),
   capacity: z.optional(z.int().check(z.gte(1))),
   /** Places left, for bookable sessions. */
   remaining: z.optional(z.int().check(z.gte(0))),

@@ -1,4 +1,4 @@
-import type { Hub } from '../contract/directory.ts';
+import type { Hub, SessionKind } from '../contract/directory.ts';
 import type { Session } from '../contract/places.ts';
 import type { FieldError } from './field-errors.ts';
 import { WEEKDAYS, isOpenNow, londonParts, type Weekday } from './schedule.ts';
@@ -17,6 +17,17 @@ export interface HubFilters {
   mode?: 'drop-in' | 'bookable';
   /** Only hubs with step-free access. */
   stepFree?: boolean;
+  /** Only hubs holding this kind of session (a session without a kind is a talking point conversation). */
+  kind?: SessionKind;
+}
+
+/** A session's kind: a talking point conversation unless its plan says otherwise. */
+export const sessionKind = (session: Pick<Session, 'kind'>): SessionKind => session.kind ?? 'talking-point';
+
+/** The kinds of the listed sessions, in the contract's order, for the kind filter. */
+export function sessionKinds(results: readonly HubResult[]): SessionKind[] {
+  const seen = new Set(results.flatMap((result) => result.sessions.map(sessionKind)));
+  return (['talking-point', 'carers-clinic', 'peer-support', 'support-planning'] as const).filter((kind) => seen.has(kind));
 }
 
 /**
@@ -47,6 +58,7 @@ export function sessionsByHub(sessions: readonly Session[]): Map<string, Session
 
 function matchesSession(session: Session, filters: HubFilters): boolean {
   if (filters.mode && session.mode !== filters.mode) return false;
+  if (filters.kind && sessionKind(session) !== filters.kind) return false;
   if (filters.day && londonParts(new Date(session.start)).weekday !== filters.day) return false;
   return true;
 }
@@ -59,7 +71,7 @@ function matchesSession(session: Session, filters: HubFilters): boolean {
 export function filterHubs(results: readonly HubResult[], filters: HubFilters): HubResult[] {
   return results.flatMap((result) => {
     if (filters.stepFree && !result.hub.stepFree) return [];
-    if (!filters.day && !filters.mode) return [result];
+    if (!filters.day && !filters.mode && !filters.kind) return [result];
     const sessions = result.sessions.filter((session) => matchesSession(session, filters));
     return sessions.length ? [{ ...result, sessions }] : [];
   });

@@ -68,6 +68,7 @@ export function expandSessions(hubs: readonly Hub[], from: Date, to: Date, optio
           start: occurrence.start.toISOString(),
           end: occurrence.end.toISOString(),
           mode: plan.mode,
+          ...(plan.kind ? { kind: plan.kind } : {}),
           ...(plan.mode === 'bookable' && plan.capacity ? { capacity: plan.capacity, remaining: plan.capacity } : {}),
         });
       }

@@ -316,3 +316,33 @@ describe('<cls-hub-finder> map at 320 px', () => {
     });
   }
 });
+
+describe('<cls-hub-finder> session kinds', () => {
+  for (const lang of ['en', 'cy'] as const) {
+    it(`names each session's kind in words and filters by it (${lang})`, async () => {
+      const words = lang === 'en' ? { talk: 'Talking point conversation', clinic: 'Peer support group' } : { talk: 'Sgwrs man siarad', clinic: 'Grŵp cymorth cymheiriaid' };
+      // Tuesday 1 December 2026: the Riverside carers' clinic (first Wednesday) and the market's peer support group (first Saturday) are both this week.
+      const clock = fakeLondonNow('2026-12-01', '09:00');
+      try {
+        const el = await make(lang);
+        await searchAndWait(el);
+        const sessions = [...root(el).querySelectorAll('.session')].map((node) => text(node));
+        expect(sessions.some((line) => line.includes(words.talk))).to.equal(true);
+        const select = $<HTMLSelectElement>(el, '#filter-kind') as HTMLSelectElement;
+        // Only the kinds some listed session has (the monthly peer support group at the market, within four weeks).
+        expect([...select.options].map((option) => option.value)).to.include('peer-support');
+        select.focus();
+        select.value = 'peer-support';
+        select.dispatchEvent(new Event('change'));
+        await el.updateComplete;
+        const shown = [...root(el).querySelectorAll('.session')].map((node) => text(node));
+        expect(shown.length).to.be.greaterThan(0);
+        for (const line of shown) expect(line).to.contain(words.clinic);
+        expect(text($(el, '#results-heading'))).to.match(/^1 /);
+        await expectAccessible(el);
+      } finally {
+        clock.restore();
+      }
+    });
+  }
+});

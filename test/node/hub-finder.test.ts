@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { BookingInput } from '../../src/contract/bookings.ts';
 import type { Hub, HubSessionPlan, Schedule } from '../../src/contract/directory.ts';
 import { fieldErrors } from '../../src/core/field-errors.ts';
-import { bookingFieldErrors, filterHubs, hubOpenNow, londonDaysBetween, nextAvailable, openingStatus, sessionWeekdays, withSessions } from '../../src/core/hub-finder.ts';
+import { bookingFieldErrors, filterHubs, hubOpenNow, londonDaysBetween, nextAvailable, openingStatus, sessionKind, sessionKinds, sessionWeekdays, withSessions } from '../../src/core/hub-finder.ts';
 import { hubText } from '../../src/core/hubs.ts';
 import { formatDayOn, softMutation } from '../../src/i18n/format.ts';
 import { londonParts } from '../../src/core/schedule.ts';
@@ -151,5 +151,35 @@ describe('Welsh after "ar" and hub names in the resident\'s language', () => {
     assert.deepEqual(hubText(bilingual, 'cy'), { name: 'Llyfrgell Aberwen', description: 'Drop in' });
     assert.deepEqual(hubText(bilingual, 'en'), { name: 'Aberwen Library', description: 'Drop in' });
     assert.deepEqual(hubText({ name: 'Only English' }, 'cy'), { name: 'Only English', description: undefined });
+  });
+});
+
+describe('session kinds', () => {
+  const clinic = hub('c', [
+    { id: 'talk', mode: 'drop-in', schedule: thursdays },
+    { id: 'clinic', mode: 'drop-in', kind: 'carers-clinic', schedule: { freq: 'WEEKLY', byday: ['MO'], opensAt: '10:00', closesAt: '11:00' } },
+  ]);
+  const other = hub('o', [{ id: 'peer', mode: 'bookable', capacity: 5, kind: 'peer-support', schedule: thursdays }]);
+  const sessions = expandSessions([clinic, other], utc('2026-12-01T00:00:00Z'), utc('2026-12-08T00:00:00Z'));
+  const results = withSessions([{ hub: clinic }, { hub: other }], sessions);
+
+  it('carries the plan\'s kind to each session, a talking point conversation when the plan has none', () => {
+    assert.deepEqual(
+      sessions.map((s) => [s.planId, sessionKind(s)]),
+      [
+        ['peer', 'peer-support'],
+        ['talk', 'talking-point'],
+        ['clinic', 'carers-clinic'],
+      ],
+    );
+    assert.equal(sessions.find((s) => s.planId === 'talk')?.kind, undefined);
+    assert.deepEqual(sessionKinds(results), ['talking-point', 'carers-clinic', 'peer-support']);
+  });
+
+  it('filters hubs by kind, keeping only the sessions of that kind', () => {
+    const filtered = filterHubs(results, { kind: 'carers-clinic' });
+    assert.deepEqual(filtered.map((r) => [r.hub.id, r.sessions.map((s) => s.planId)]), [['c', ['clinic']]]);
+    assert.deepEqual(filterHubs(results, { kind: 'talking-point' }).map((r) => r.hub.id), ['c']);
+    assert.deepEqual(filterHubs(results, { kind: 'support-planning' }), []);
   });
 });

@@ -382,3 +382,11 @@ describe('the demo map background', () => {
     assert.match(library?.translations?.cy?.description ?? '', /ar ddydd Iau/);
   });
 });
+
+describe('session kinds in the seed', () => {
+  it('runs every kind of CLS session somewhere, each plan valid', () => {
+    const kinds = new Set(seed.hubs.flatMap((hub) => hub.sessions.map((plan) => plan.kind ?? 'talking-point')));
+    assert.deepEqual([...kinds].sort(), ['carers-clinic', 'peer-support', 'support-planning', 'talking-point']);
+    for (const hub of seed.hubs) assert.ok(Hub.safeParse(hub).success, hub.name);
+  });
+});

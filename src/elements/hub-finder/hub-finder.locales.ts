@@ -47,6 +47,14 @@ export const hubFinderMessages: Record<Language, Messages> = {
       bookable: 'Book a slot',
       stepFree: 'Step-free access only',
       clear: 'Clear filters',
+      kind: 'What the session is for',
+      anyKind: 'Any kind of session',
+    },
+    kinds: {
+      'talking-point': 'Talking point conversation',
+      'carers-clinic': 'Carers’ clinic',
+      'peer-support': 'Peer support group',
+      'support-planning': 'Support planning workshop',
     },
     days: { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' },
     badges: {
@@ -229,6 +237,14 @@ export const hubFinderMessages: Record<Language, Messages> = {
       bookable: 'Trefnu amser',
       stepFree: 'Mynediad heb risiau yn unig',
       clear: 'Clirio’r hidlyddion',
+      kind: 'Beth yw diben y sesiwn',
+      anyKind: 'Unrhyw fath o sesiwn',
+    },
+    kinds: {
+      'talking-point': 'Sgwrs man siarad',
+      'carers-clinic': 'Clinig gofalwyr',
+      'peer-support': 'Grŵp cymorth cymheiriaid',
+      'support-planning': 'Gweithdy cynllunio cymorth',
     },
     days: { MO: 'Dydd Llun', TU: 'Dydd Mawrth', WE: 'Dydd Mercher', TH: 'Dydd Iau', FR: 'Dydd Gwener', SA: 'Dydd Sadwrn', SU: 'Dydd Sul' },
     badges: {

@@ -2,7 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Coordinates, Hub } from '../../../contract/directory.ts';
 import type { Session } from '../../../contract/places.ts';
-import { filterHubs, openingStatus, sessionWeekdays, type HubFilters, type HubResult } from '../../../core/hub-finder.ts';
+import { filterHubs, openingStatus, sessionKind, sessionKinds, sessionWeekdays, type HubFilters, type HubResult } from '../../../core/hub-finder.ts';
+import type { SessionKind } from '../../../contract/directory.ts';
 import type { HeadingLevels } from '../../../core/heading-level.ts';
 import { hubText } from '../../../core/hubs.ts';
 import { WEEKDAYS, type Weekday } from '../../../core/schedule.ts';
@@ -70,7 +71,7 @@ function renderSession(context: HubListContext, session: Session, hub: Hub): Tem
   // A session already under way is listed (it is on now) but can no longer be booked.
   const started = Date.parse(session.start) <= Date.now();
   return html`<li class="session">
-    <span>${time} – <span class="session-mode">${bookable ? t('session.bookable') : t('session.dropIn')}</span>${places !== undefined && places > 0
+    <span>${time} – <span class="session-kind">${t(`kinds.${sessionKind(session)}`)}</span> · <span class="session-mode">${bookable ? t('session.bookable') : t('session.dropIn')}</span>${places !== undefined && places > 0
         ? html` (${t('session.places', { count: places })})`
         : nothing}</span>
     ${bookable && context.bookingAvailable && !started
@@ -152,7 +153,8 @@ export function renderFilters(
 ): TemplateResult {
   const { t } = locale;
   const days = sessionWeekdays(results);
-  const active = Boolean(filters.day || filters.mode || filters.stepFree);
+  const kinds = sessionKinds(results);
+  const active = Boolean(filters.day || filters.mode || filters.kind || filters.stepFree);
   return html`<div class="filters">
     <fieldset>
       <legend class="visually-hidden">${t('filters.legend')}</legend>
@@ -181,6 +183,21 @@ export function renderFilters(
           <option value="bookable" ?selected=${filters.mode === 'bookable'}>${t('filters.bookable')}</option>
         </select>
       </div>
+      ${kinds.length > 1 || filters.kind
+        ? html`<div class="form-group">
+            <label class="label" for="filter-kind">${t('filters.kind')}</label>
+            <select
+              class="select"
+              id="filter-kind"
+              @change=${(event: Event) => setFilter({ kind: ((event.target as HTMLSelectElement).value || undefined) as SessionKind | undefined })}
+            >
+              <option value="" ?selected=${!filters.kind}>${t('filters.anyKind')}</option>
+              ${(['talking-point', 'carers-clinic', 'peer-support', 'support-planning'] as const)
+                .filter((kind) => kinds.includes(kind) || filters.kind === kind)
+                .map((kind) => html`<option value=${kind} ?selected=${filters.kind === kind}>${t(`kinds.${kind}`)}</option>`)}
+            </select>
+          </div>`
+        : nothing}
       <div class="form-group choice">
         <input
           type="checkbox"
@@ -190,7 +207,7 @@ export function renderFilters(
         />
         <label for="filter-step-free">${t('filters.stepFree')}</label>
       </div>
-      ${active ? button({ label: t('filters.clear'), variant: 'secondary', onClick: () => setFilter({ day: undefined, mode: undefined, stepFree: undefined }) }) : nothing}
+      ${active ? button({ label: t('filters.clear'), variant: 'secondary', onClick: () => setFilter({ day: undefined, mode: undefined, kind: undefined, stepFree: undefined }) }) : nothing}
     </fieldset>
   </div>`;
 }
