@@ -18,6 +18,7 @@ import { mountPlaces, placeRoutes } from './routes/places.ts';
 import { mountSelfAssessment, selfAssessmentRoutes } from './routes/self-assessment.ts';
 import { staticFile } from './static.ts';
 import { WebhookSender, type WebhookOptions } from './webhook.ts';
+import type { NotifyOptions } from './notify/outbox.ts';
 
 export const VERSION = '0.1.0';
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -47,6 +48,8 @@ export interface AppOptions {
    * so that tests can await its deliveries with `idle()`.
    */
   webhook?: WebhookOptions | WebhookSender;
+  /** GOV.UK Notify booking messages, written to the outbox (sent by a `NotifyOutbox`); none when omitted. */
+  notify?: NotifyOptions | undefined;
 }
 
 const routes: RouteSpec[] = [
@@ -152,7 +155,7 @@ export function createApp(options: AppOptions): Hono {
   const directory = new DirectoryCache(options.db);
   mountPlaces(app, options.db, directory, options.geocoder ?? {});
   const webhook = options.webhook instanceof WebhookSender ? options.webhook : options.webhook && new WebhookSender(options.webhook);
-  mountBookings(app, options.db, directory, webhook);
+  mountBookings(app, options.db, directory, webhook, options.notify);
   mountSelfAssessment(app, options.db, options.questionnaires ?? new Map(), webhook);
   mountOruk(app, options.db, directory, options.geocoder ?? {});
 

@@ -2,6 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_QUESTIONNAIRES_DIR } from './questionnaires.ts';
+import type { NotifyOptions, NotifyTemplates } from './notify/outbox.ts';
+
+/** `NOTIFY_TEMPLATE_…` variables → the message and channel each template is for. */
+const NOTIFY_TEMPLATE_VARIABLES = {
+  NOTIFY_TEMPLATE_CONFIRMATION_EMAIL: 'confirmation-email',
+  NOTIFY_TEMPLATE_CONFIRMATION_SMS: 'confirmation-sms',
+  NOTIFY_TEMPLATE_REMINDER_EMAIL: 'reminder-email',
+  NOTIFY_TEMPLATE_REMINDER_SMS: 'reminder-sms',
+  NOTIFY_TEMPLATE_CANCELLATION_EMAIL: 'cancellation-email',
+  NOTIFY_TEMPLATE_CANCELLATION_SMS: 'cancellation-sms',
+} as const satisfies Record<string, keyof NotifyTemplates>;
+const templateId = z.string().regex(/^[0-9a-f-]{36}$/i, 'must be a Notify template id (a UUID)').optional();
 
 const list = z
   .string()
@@ -40,6 +52,15 @@ export const ServerEnv = z.object({
   WEBHOOK_URL: z.string().url('must be a URL, e.g. https://staff.example/hooks/cls').regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
   WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   QUESTIONNAIRES_DIR: z.string().optional(),
+  NOTIFY_API_KEY: z.string().min(74, 'must be a GOV.UK Notify API key').optional(),
+  NOTIFY_BASE_URL: z.string().url('must be a URL, e.g. https://api.notifications.service.gov.uk').optional(),
+  NOTIFY_TEMPLATE_CONFIRMATION_EMAIL: templateId,
+  NOTIFY_TEMPLATE_CONFIRMATION_SMS: templateId,
+  NOTIFY_TEMPLATE_REMINDER_EMAIL: templateId,
+  NOTIFY_TEMPLATE_REMINDER_SMS: templateId,
+  NOTIFY_TEMPLATE_CANCELLATION_EMAIL: templateId,
+  NOTIFY_TEMPLATE_CANCELLATION_SMS: templateId,
+  BOOKING_MANAGE_URL: z.string().url('must be a URL with {reference} and {key}').optional(),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .optional()
@@ -64,6 +85,8 @@ export interface ServerConfig {
   questionnairesDir: string;
   /** Where bookings are sent for staff, signed with `secret`; both variables or neither. */
   webhook: { url: string; secret: string } | undefined;
+  /** GOV.UK Notify for booking messages (NOTIFY_API_KEY and the NOTIFY_TEMPLATE_… ids); undefined: no messages. */
+  notify: NotifyOptions | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
@@ -89,5 +112,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     seed: e.SEED,
     questionnairesDir: e.QUESTIONNAIRES_DIR ? resolve(cwd, e.QUESTIONNAIRES_DIR) : DEFAULT_QUESTIONNAIRES_DIR,
     webhook: e.WEBHOOK_URL && e.WEBHOOK_SECRET ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET } : undefined,
+    notify: e.NOTIFY_API_KEY
+      ? {
+          apiKey: e.NOTIFY_API_KEY,
+          baseUrl: e.NOTIFY_BASE_URL,
+          manageUrl: e.BOOKING_MANAGE_URL,
+          templates: Object.fromEntries(
+            Object.entries(NOTIFY_TEMPLATE_VARIABLES).flatMap(([variable, slot]) => {
+              const id = e[variable as keyof typeof NOTIFY_TEMPLATE_VARIABLES];
+              return id ? [[slot, id]] : [];
+            }),
+          ) as NotifyTemplates,
+        }
+      : undefined,
   };
 }

@@ -9,6 +9,7 @@ import { migrate, openDatabase } from './db/database.ts';
 import { PROJECT_ROOT } from './paths.ts';
 import { loadQuestionnaires, questionnaireSummary } from './questionnaires.ts';
 import { seedIfEmpty } from './seed/load.ts';
+import { NotifyOutbox } from './notify/outbox.ts';
 
 let config;
 try {
@@ -53,10 +54,15 @@ const app = createApp({
   trustProxy: config.trustProxy,
   geocoder: { geocoderUrl: config.geocoderUrl },
   ...(config.webhook ? { webhook: config.webhook } : {}),
+  notify: config.notify,
   questionnaires,
   demoDir: join(PROJECT_ROOT, 'demo'),
   cdnDir,
 });
+
+// Messages left in the outbox by an earlier run are sent too.
+const outbox = config.notify ? new NotifyOutbox(db, config.notify) : undefined;
+outbox?.start();
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`community-led-widgets on http://localhost:${info.port}/`);
@@ -66,6 +72,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(`  questionnaires from ${config.questionnairesDir}: ${questionnaires.size || 'none'}`);
   for (const line of questionnaireSummary(questionnaires)) console.log(`    ${line}`);
   console.log(`  Open Referral UK v3.0 feed: http://localhost:${info.port}/oruk/`);
+  console.log(config.notify ? '  booking messages through GOV.UK Notify' : '  NOTIFY_API_KEY not set: no booking messages are sent');
   if (config.webhook) console.log(`  bookings and self-assessments are sent to the webhook at ${new URL(config.webhook.url).origin}`);
   if (config.staffTokenGenerated) {
     console.log(`  STAFF_TOKEN not set; this run's staff token is: ${config.staffToken}`);
@@ -76,6 +83,7 @@ let closing = false;
 const shutdown = () => {
   if (closing) return;
   closing = true;
+  outbox?.stop();
   server.close(() => {
     releaseDataDir();
     void db.close().finally(() => process.exit(0));

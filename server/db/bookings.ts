@@ -167,7 +167,13 @@ const NO_BOOKING_HASH = createHash('sha256').update('no booking').digest('hex');
  * a repeated cancel answers the same and frees nothing more. A wrong token
  * and an unknown reference are indistinguishable to the caller.
  */
-export async function cancelBooking(db: Database, reference: string, token: string): Promise<CancelOutcome> {
+export async function cancelBooking(
+  db: Database,
+  reference: string,
+  token: string,
+  /** Runs in the cancelling transaction, the first time only (the cancellation notice is written there). */
+  onCancelled?: (tx: Queryable, booking: ManagedBooking) => Promise<void>,
+): Promise<CancelOutcome> {
   return db.transaction(async (tx) => {
     const [row] = await tx.query<BookingRow>(
       `SELECT b.*, s.starts_at FROM bookings b JOIN session_slots s ON s.session_id = b.session_id
@@ -181,6 +187,7 @@ export async function cancelBooking(db: Database, reference: string, token: stri
     if (row.cancelled_at !== null) return { kind: 'cancelled', first: false, booking: summaryOf(row) };
     await tx.query('UPDATE bookings SET cancelled_at = now() WHERE reference = $1', [reference]);
     await tx.query('UPDATE session_slots SET booked = booked - 1 WHERE session_id = $1', [row.session_id]);
+    await onCancelled?.(tx, managed(row));
     return { kind: 'cancelled', first: true, booking: summaryOf(row) };
   });
 }
@@ -320,7 +327,14 @@ export type MoveOutcome =
  * session-id order, so two moves in opposite directions cannot deadlock.
  * Moving to the session it is already for changes nothing.
  */
-export async function moveBooking(db: Database, reference: string, key: string, slot: SlotSpec): Promise<MoveOutcome> {
+export async function moveBooking(
+  db: Database,
+  reference: string,
+  key: string,
+  slot: SlotSpec,
+  /** Runs in the moving transaction once the booking has moved (new messages are written there). */
+  onMoved?: (tx: Queryable, booking: ManagedBooking) => Promise<void>,
+): Promise<MoveOutcome> {
   return db.transaction(async (tx) => {
     const [row] = await tx.query<BookingRow>(
       `SELECT b.*, s.starts_at FROM bookings b JOIN session_slots s ON s.session_id = b.session_id WHERE b.reference = $1 FOR UPDATE OF b`,
@@ -352,6 +366,7 @@ export async function moveBooking(db: Database, reference: string, key: string, 
     await tx.query('UPDATE session_slots SET booked = booked - 1 WHERE session_id = $1', [row.session_id]);
     await tx.query('UPDATE bookings SET session_id = $2, hub_id = $3 WHERE reference = $1', [reference, slot.sessionId, slot.hubId]);
     const moved: ManagedBooking = { ...managed(row), sessionId: slot.sessionId, hubId: slot.hubId, start: slot.start.toISOString() };
+    await onMoved?.(tx, moved);
     return { kind: 'moved', booking: moved, from: row.session_id, booked: booked + 1, capacity: slot.capacity, first: true };
   });
 }

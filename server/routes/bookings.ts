@@ -39,6 +39,10 @@ import { idempotencyKey, readBody, readQuery } from '../http/input.ts';
 import { HttpProblem, idempotencyConflict } from '../http/problem.ts';
 import type { RouteSpec } from '../openapi.ts';
 import type { WebhookSender } from '../webhook.ts';
+import { dropReminders, enqueue, manageUrlFor, type NotifyOptions, type Personalisation } from '../notify/outbox.ts';
+import { formatDay, formatTime } from '../../src/i18n/format.ts';
+import { hubText } from '../../src/core/hubs.ts';
+import type { Language } from '../../src/contract/language.ts';
 import { expandSessions, parseSessionId } from '../../src/core/sessions.ts';
 
 const DAY = 86_400_000;
@@ -202,7 +206,30 @@ const hubNames = async (directory: DirectoryCache) => {
   return (id: string) => names.get(id);
 };
 
-export function mountBookings(app: Hono, db: Database, directory: DirectoryCache, webhook: WebhookSender | undefined): void {
+/** What every booking message says: the reference, the hub (in the booking's language), its address and phone, when, and the manage link. */
+function personalisation(
+  notify: NotifyOptions | undefined,
+  lang: Language,
+  reference: string,
+  key: string,
+  hub: Pick<Hub, 'name' | 'description' | 'translations' | 'address' | 'phone'>,
+  session: Pick<Session, 'start' | 'end'>,
+): Personalisation {
+  const start = new Date(session.start);
+  const time = `${formatDay(lang, start)}, ${formatTime(lang, start)} ${lang === 'cy' ? 'i' : 'to'} ${formatTime(lang, new Date(session.end))}`;
+  return {
+    reference,
+    hub: hubText(hub, lang).name,
+    address: [hub.address.line1, hub.address.city, hub.address.postcode].filter(Boolean).join(', '),
+    phone: hub.phone ?? '',
+    time,
+    manage_link: manageUrlFor(notify, reference, key) ?? '',
+  };
+}
+
+const REMINDER_BEFORE_MS = DAY;
+
+export function mountBookings(app: Hono, db: Database, directory: DirectoryCache, webhook: WebhookSender | undefined, notify?: NotifyOptions): void {
   // Made (or read) once per app, on the first booking request.
   let keys: Promise<(reference: string) => string> | undefined;
   const keyFor = async () => {
@@ -235,10 +262,25 @@ export function mountBookings(app: Hono, db: Database, directory: DirectoryCache
         throw new HttpProblem(409, 'session-full', 'This session is full', `All ${seat.capacity} places at this session have been booked. Choose another session.`);
       }
       const booked: Session = { ...session, ...(seat.capacity !== undefined ? { remaining: Math.max(0, seat.capacity - seat.booked) } : {}) };
+      // The messages are written with the booking, in its transaction: none is lost, none is sent for a booking rolled back.
+      const channel = input.contact.method === 'phone' ? 'sms' : 'email';
+      const words = personalisation(notify, input.lang ?? 'en', seat.reference, seat.manageKey, hub, session);
+      const base = { reference: seat.reference, channel, recipient: input.contact.value, personalisation: words } as const;
+      const confirming = await enqueue(tx, notify, { ...base, kind: 'confirmation', dedupe: `confirmation:${seat.reference}:${session.id}` });
+      const reminderAt = new Date(new Date(session.start).getTime() - REMINDER_BEFORE_MS);
+      if (reminderAt.getTime() > Date.now()) {
+        await enqueue(tx, notify, { ...base, kind: 'reminder', dedupe: `reminder:${seat.reference}:${session.id}`, sendAfter: reminderAt });
+      }
       // Stored for replays without the key, which is worked out again from the reference.
       return {
         status: 201,
-        body: { reference: seat.reference, session: booked, hub: bookingHub(hub), createdAt: seat.createdAt },
+        body: {
+          reference: seat.reference,
+          session: booked,
+          hub: bookingHub(hub),
+          createdAt: seat.createdAt,
+          ...(confirming ? { messages: channel } : {}),
+        },
       };
     });
     if (outcome.kind === 'conflict') {
@@ -269,7 +311,21 @@ export function mountBookings(app: Hono, db: Database, directory: DirectoryCache
     const reference = c.req.param('reference').toUpperCase();
     const token = c.req.query('key') ?? '';
     if (!BookingReference.safeParse(reference).success || !BookingCancelQuery.safeParse({ key: token }).success) throw cancelNotFound();
-    const outcome = await cancelBooking(db, reference, token);
+    // Worked out before the transaction (the directory is read outside it): what the cancellation notice says.
+    const before = notify ? await bookingByKey(db, reference, token) : undefined;
+    const where = before ? await findSession(directory, before.sessionId) : undefined;
+    const outcome = await cancelBooking(db, reference, token, async (tx, booking) => {
+      await dropReminders(tx, booking.reference);
+      if (!where) return;
+      await enqueue(tx, notify, {
+        reference: booking.reference,
+        kind: 'cancellation',
+        channel: booking.contactMethod === 'phone' ? 'sms' : 'email',
+        recipient: booking.contactValue,
+        dedupe: `cancellation:${booking.reference}`,
+        personalisation: personalisation(notify, booking.lang ?? 'en', booking.reference, token, where.hub, where.session),
+      });
+    });
     if (outcome.kind === 'not-found') throw cancelNotFound();
     if (outcome.first) webhook?.send('booking.cancelled', outcome.booking);
     return c.json(BookingCancelled.parse({ reference, cancelled: true, sessionId: outcome.booking.sessionId }));
@@ -343,7 +399,19 @@ export function mountBookings(app: Hono, db: Database, directory: DirectoryCache
     const slot = found
       ? { sessionId: found.session.id, hubId: found.hub.id, planId: found.plan.id, start: new Date(found.session.start), capacity: found.session.capacity }
       : { sessionId: current.sessionId, hubId: current.hubId, planId: '', start: new Date(current.start), capacity: undefined };
-    const outcome = await moveBooking(db, reference, input.key, slot);
+    const outcome = await moveBooking(db, reference, input.key, slot, async (tx, booking) => {
+      // The old reminder goes; the new time is confirmed, and reminded of the day before.
+      await dropReminders(tx, booking.reference);
+      if (!found) return;
+      const channel = booking.contactMethod === 'phone' ? 'sms' : 'email';
+      const words = personalisation(notify, booking.lang ?? 'en', booking.reference, input.key, found.hub, found.session);
+      const base = { reference: booking.reference, channel, recipient: booking.contactValue, personalisation: words } as const;
+      await enqueue(tx, notify, { ...base, kind: 'confirmation', dedupe: `confirmation:${booking.reference}:${found.session.id}` });
+      const reminderAt = new Date(new Date(found.session.start).getTime() - REMINDER_BEFORE_MS);
+      if (reminderAt.getTime() > Date.now()) {
+        await enqueue(tx, notify, { ...base, kind: 'reminder', dedupe: `reminder:${booking.reference}:${found.session.id}`, sendAfter: reminderAt });
+      }
+    });
     if (outcome.kind === 'not-found') throw cancelNotFound();
     if (outcome.kind === 'cancelled') throw new HttpProblem(409, 'booking-cancelled', 'This booking has been cancelled', 'A cancelled booking cannot be moved. Make a new booking.');
     if (outcome.kind === 'full') {

@@ -61,6 +61,8 @@ export const BookingCreated = z.object({
     translations: z.optional(Hub.shape.translations),
   }),
   createdAt: z.iso.datetime({ offset: true }),
+  /** How the confirmation is sent (the contact method chosen); absent when the server sends no messages. */
+  messages: z.optional(z.enum(['email', 'sms'])),
 });
 export type BookingCreated = z.infer<typeof BookingCreated>;
 

@@ -34,6 +34,7 @@ const TEXT = {
     confirmed: 'Booking confirmed',
     cancel: 'Cancel this booking',
     cancelYes: 'Yes, cancel the booking',
+    noMessages: 'We do not send confirmations by email or text from this page.',
     cancelNo: 'No, keep the booking',
     cancelled: 'Booking cancelled',
     stepFree: 'Step-free access only',
@@ -63,6 +64,7 @@ const TEXT = {
     confirmed: 'Trefniant wedi’i gadarnhau',
     cancel: 'Canslo’r trefniant hwn',
     cancelYes: 'Ie, canslo’r trefniant',
+    noMessages: 'Nid ydym yn anfon cadarnhad drwy e-bost na neges destun o’r dudalen hon.',
     cancelNo: 'Na, cadw’r trefniant',
     cancelled: 'Trefniant wedi’i ganslo',
     stepFree: 'Mynediad heb risiau yn unig',
@@ -327,6 +329,8 @@ for (const lang of ['en', 'cy'] as const) {
       const panel = $(el, '.panel') as HTMLElement;
       expect(panel.textContent).to.contain(t.confirmed);
       expect(panel.textContent).to.contain(detail.reference);
+      // This server sends no messages (Notify is not set up): the page says so.
+      expect($(el, '.messages')?.textContent).to.contain(t.noMessages);
       expect(focused(el)).to.equal(panel);
       const calendar = $<HTMLAnchorElement>(el, 'a[download]') as HTMLAnchorElement;
       const ics = decodeURIComponent(calendar.href.replace(/^data:text\/calendar;charset=utf-8,/, ''));

@@ -293,6 +293,9 @@ export function renderConfirmed(context: ConfirmationContext, confirmation: Conf
       <div class="heading-l" role="heading" aria-level=${context.headings.main}>${title}</div>
       <p>${t('confirmed.reference')} <strong class="reference">${booking.reference}</strong></p>
     </div>
+    ${confirmation.source === 'new'
+      ? html`<p class="messages">${booking.messages === 'email' ? t('confirmed.sentEmail') : booking.messages === 'sms' ? t('confirmed.sentSms') : t('confirmed.noMessages')}</p>`
+      : nothing}
     <div class="heading-m" role="heading" aria-level=${context.headings.sub}>${t('confirmed.what')}</div>
     ${days === 0 || days === 1 ? html`<p class="when"><strong>${t(days === 0 ? 'confirmed.today' : 'confirmed.tomorrow')}</strong></p>` : nothing}
     <p>${t('confirmed.body', { hub: hubName, time })}</p>
