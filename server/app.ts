@@ -50,6 +50,8 @@ export interface AppOptions {
   webhook?: WebhookOptions | WebhookSender;
   /** GOV.UK Notify booking messages, written to the outbox (sent by a `NotifyOutbox`); none when omitted. */
   notify?: NotifyOptions | undefined;
+  /** Told to send at once after a booking, move or cancellation wrote messages (it also sends on its own schedule). */
+  outbox?: { runOnce(): Promise<number> } | undefined;
 }
 
 const routes: RouteSpec[] = [
@@ -155,7 +157,7 @@ export function createApp(options: AppOptions): Hono {
   const directory = new DirectoryCache(options.db);
   mountPlaces(app, options.db, directory, options.geocoder ?? {});
   const webhook = options.webhook instanceof WebhookSender ? options.webhook : options.webhook && new WebhookSender(options.webhook);
-  mountBookings(app, options.db, directory, webhook, options.notify);
+  mountBookings(app, options.db, directory, webhook, options.notify, options.outbox);
   mountSelfAssessment(app, options.db, options.questionnaires ?? new Map(), webhook);
   mountOruk(app, options.db, directory, options.geocoder ?? {});
 

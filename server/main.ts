@@ -45,6 +45,10 @@ if (!existsSync(join(cdnDir, 'community-led-widgets.js'))) {
   console.warn('dist/cdn/community-led-widgets.js is missing: run `npm run build` (npm start does this for you).');
 }
 
+// Messages left in the outbox by an earlier run are sent too.
+const outbox = config.notify ? new NotifyOutbox(db, config.notify) : undefined;
+outbox?.start();
+
 const app = createApp({
   db,
   staffToken: config.staffToken,
@@ -55,14 +59,11 @@ const app = createApp({
   geocoder: { geocoderUrl: config.geocoderUrl },
   ...(config.webhook ? { webhook: config.webhook } : {}),
   notify: config.notify,
+  outbox,
   questionnaires,
   demoDir: join(PROJECT_ROOT, 'demo'),
   cdnDir,
 });
-
-// Messages left in the outbox by an earlier run are sent too.
-const outbox = config.notify ? new NotifyOutbox(db, config.notify) : undefined;
-outbox?.start();
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`community-led-widgets on http://localhost:${info.port}/`);

@@ -113,6 +113,7 @@ export class NotifyOutbox {
 
   start(intervalMs = 15_000): void {
     this.stop();
+    void this.runOnce().catch((error: unknown) => console.error('notify: outbox run failed', String(error)));
     this.timer = setInterval(() => void this.runOnce().catch((error: unknown) => console.error('notify: outbox run failed', String(error))), intervalMs);
     this.timer.unref();
   }

@@ -229,7 +229,18 @@ function personalisation(
 
 const REMINDER_BEFORE_MS = DAY;
 
-export function mountBookings(app: Hono, db: Database, directory: DirectoryCache, webhook: WebhookSender | undefined, notify?: NotifyOptions): void {
+export function mountBookings(
+  app: Hono,
+  db: Database,
+  directory: DirectoryCache,
+  webhook: WebhookSender | undefined,
+  notify?: NotifyOptions,
+  outbox?: { runOnce(): Promise<number> },
+): void {
+  // Messages were committed with what they tell of: send them now rather than at the next scheduled run.
+  const nudge = () => {
+    if (notify) void outbox?.runOnce().catch(() => undefined);
+  };
   // Made (or read) once per app, on the first booking request.
   let keys: Promise<(reference: string) => string> | undefined;
   const keyFor = async () => {
@@ -303,6 +314,7 @@ export function mountBookings(app: Hono, db: Database, directory: DirectoryCache
         ...(input.notes !== undefined ? { notes: input.notes } : {}),
       });
     }
+    if (outcome.kind === 'fresh') nudge();
     c.header('Cache-Control', 'no-store');
     return c.json(body, outcome.kind === 'fresh' ? 201 : 200);
   });
@@ -327,7 +339,10 @@ export function mountBookings(app: Hono, db: Database, directory: DirectoryCache
       });
     });
     if (outcome.kind === 'not-found') throw cancelNotFound();
-    if (outcome.first) webhook?.send('booking.cancelled', outcome.booking);
+    if (outcome.first) {
+      webhook?.send('booking.cancelled', outcome.booking);
+      nudge();
+    }
     return c.json(BookingCancelled.parse({ reference, cancelled: true, sessionId: outcome.booking.sessionId }));
   });
 
@@ -417,6 +432,7 @@ export function mountBookings(app: Hono, db: Database, directory: DirectoryCache
     if (outcome.kind === 'full') {
       throw new HttpProblem(409, 'session-full', 'This session is full', `All ${outcome.capacity} places at this session have been booked. Choose another session.`);
     }
+    if (outcome.first) nudge();
     c.header('Cache-Control', 'no-store');
     return c.json(await details(outcome.booking));
   });
