@@ -7,7 +7,6 @@ import type { Coordinates } from '../../contract/directory.ts';
 import { GeocodeResult, type Session } from '../../contract/places.ts';
 import { fieldErrors, type FieldError } from '../../core/field-errors.ts';
 import { bookingFieldErrors, filterHubs, nextAvailable, type HubFilters, type HubResult } from '../../core/hub-finder.ts';
-import { common } from '../../i18n/common.ts';
 import type { DistanceUnits } from '../../i18n/format.ts';
 import { createLocalizer } from '../../i18n/localizer.ts';
 import { statusRegion } from '../../shared-ui/notification.ts';
@@ -49,7 +48,7 @@ type View = 'search' | 'details' | 'booking' | 'confirmed' | 'cancelled';
 type SearchRequest = { by: 'place'; query: string } | { by: 'location' };
 
 const localizer = createLocalizer(
-  { en: { common: common.en, finder: hubFinderMessages.en }, cy: { common: common.cy, finder: hubFinderMessages.cy } },
+  { en: hubFinderMessages, cy: () => import('./hub-finder.locales.cy.ts').then((module) => module.hubFinderMessagesCy) },
   'finder',
 );
 
