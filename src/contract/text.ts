@@ -7,6 +7,7 @@
  * id) before the route's own schema, so bad input is a 422 naming the
  * field, never a 500.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
 const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** True when `text` holds a character no field may carry. */
