@@ -10,7 +10,16 @@ export async function readBody<S extends Schema>(c: Context, schema: S): Promise
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new HttpProblem(415, 'unsupported-media-type', 'Send the body as application/json', `Content-Type was "${type || 'missing'}".`);
   }
-  const text = await c.req.text();
+  let text: string;
+  try {
+    text = await c.req.text();
+  } catch (error) {
+    // The client went away mid-upload (node's "aborted" ECONNRESET): nothing to answer, nothing to log.
+    if ((error as NodeJS.ErrnoException).code === 'ECONNRESET') {
+      throw new HttpProblem(400, 'invalid-json', 'The request body did not arrive', 'The connection closed before the body was complete.');
+    }
+    throw error;
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);

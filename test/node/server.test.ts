@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -61,6 +62,21 @@ function rawGet(base: string, path: string): Promise<{ status: number; body: str
     req.path = path;
     req.on('error', reject);
     req.end();
+  });
+}
+
+/** Starts a POST with a body that never finishes, then hangs up, as a phone losing signal mid-upload does. */
+function abandonUpload(base: string): Promise<void> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => {
+      socket.write('POST /api/v1/feedback HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nIdempotency-Key: abandoned-upload-1\r\nContent-Length: 1000\r\n\r\n{"helpful":');
+      setTimeout(() => {
+        socket.destroy();
+        resolve();
+      }, 200);
+    });
+    socket.on('error', reject);
   });
 }
 
@@ -303,6 +319,20 @@ for (const backend of backends()) {
     });
 
     describe('HTTP behaviour', () => {
+      it('says nothing in its logs when a client hangs up mid-upload, and goes on serving', async () => {
+        const errors: string[] = [];
+        const original = console.error;
+        console.error = (...args: unknown[]) => void errors.push(args.map(String).join(' '));
+        try {
+          await abandonUpload(app.base);
+          await pause(200);
+        } finally {
+          console.error = original;
+        }
+        assert.deepEqual(errors, []);
+        assert.equal((await fetch(`${app.base}/healthz`)).status, 200);
+      });
+
       it('answers an unknown route with a 404 problem', async () => {
         await expectProblem(await fetch(`${app.base}/no-such-page`), 404, 'not-found');
         await expectProblem(await fetch(`${app.base}/api/v1/no-such-thing`), 404, 'not-found');
