@@ -89,7 +89,7 @@ function onlyClasses() {
 /** @custom-elements-manifest/analyzer: documents every public element from its JSDoc. */
 export default {
   globs: ['src/elements/*/*.ts'],
-  exclude: ['src/elements/**/*.locales.ts', 'src/elements/**/*.styles.ts', 'src/elements/**/define.ts'],
+  exclude: ['src/elements/**/*.locales.ts', 'src/elements/**/*.locales.cy.ts', 'src/elements/**/*.styles.ts', 'src/elements/**/define.ts'],
   // The freshness check writes a copy elsewhere to compare.
   outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,

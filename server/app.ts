@@ -16,9 +16,12 @@ import { bookingRoutes, mountBookings } from './routes/bookings.ts';
 import { feedbackRoutes, mountFeedback } from './routes/feedback.ts';
 import { mountPlaces, placeRoutes } from './routes/places.ts';
 import { mountSelfAssessment, selfAssessmentRoutes } from './routes/self-assessment.ts';
+import { clientAddress, type TrustedProxies } from './http/client-address.ts';
 import { staticFile } from './static.ts';
 import { WebhookSender, type WebhookOptions } from './webhook.ts';
 import type { NotifyOptions } from './notify/outbox.ts';
+
+const NO_PROXY: TrustedProxies = { kind: 'none' };
 
 export const VERSION = '0.1.0';
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -33,13 +36,15 @@ export interface AppOptions {
   postsPerMinute?: number;
   /** Look-ups of saved answers by resume code (`GET /api/v1/drafts/{code}`) per client per minute; 60 when omitted. */
   lookupsPerMinute?: number;
-  /** Use the first X-Forwarded-For address as the client (behind a trusted proxy only). */
-  trustProxy?: boolean;
+  /** Which proxies in front may tell us the client's address (see {@link TrustedProxies}); none when omitted. */
+  trustProxy?: TrustedProxies;
   /** Where postcodes and places outside the embedded table are looked up. */
   geocoder?: GeocoderOptions;
   /** Folders served at `/` and `/cdn/`; omitted in API-only tests. */
   demoDir?: string;
   cdnDir?: string;
+  /** Serve `/cdn/*.map`; true when omitted (off in production: they publish the source). */
+  sourceMaps?: boolean;
   /** Self-assessment questionnaires by id (see `loadQuestionnaires`); none when omitted. */
   questionnaires?: ReadonlyMap<string, QuestionnaireDefinition>;
   /**
@@ -69,16 +74,14 @@ const routes: RouteSpec[] = [
   ...orukRoutes,
 ];
 
-function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+function requestClient(c: Context, trusted: TrustedProxies): string {
+  let connection = 'unknown';
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    connection = getConnInfo(c).remote.address ?? 'unknown';
   } catch {
-    return 'unknown';
+    // No socket (an in-process request): one shared bucket.
   }
+  return clientAddress(c.req.header('x-forwarded-for'), connection, trusted);
 }
 
 /** The reference backend as a Hono app; `server/main.ts` serves it. */
@@ -119,7 +122,7 @@ export function createApp(options: AppOptions): Hono {
   const limiter = rateLimit({
     limit: options.postsPerMinute ?? 30,
     windowMs: 60_000,
-    key: (c) => clientAddress(c, options.trustProxy ?? false),
+    key: (c) => requestClient(c, options.trustProxy ?? NO_PROXY),
   });
   app.use('/api/v1/*', async (c, next) => {
     if (c.req.method === 'POST' && !c.req.path.startsWith('/api/v1/staff/')) return limiter(c, next);
@@ -129,7 +132,7 @@ export function createApp(options: AppOptions): Hono {
   const lookups = rateLimit({
     limit: options.lookupsPerMinute ?? 60,
     windowMs: 60_000,
-    key: (c) => clientAddress(c, options.trustProxy ?? false),
+    key: (c) => requestClient(c, options.trustProxy ?? NO_PROXY),
   });
   // A reference and a contact are all that guard a booking looked up without its link: the same throttle.
   app.use('/api/v1/bookings/lookup', async (c, next) => {
@@ -174,7 +177,9 @@ export function createApp(options: AppOptions): Hono {
   const { cdnDir, demoDir } = options;
   if (cdnDir) {
     app.get('/cdn/*', async (c) => {
-      const file = await staticFile(cdnDir, c.req.path.slice('/cdn/'.length));
+      const path = c.req.path.slice('/cdn/'.length);
+      if (options.sourceMaps === false && path.endsWith('.map')) return c.notFound();
+      const file = await staticFile(cdnDir, path);
       if (!file) return c.notFound();
       // Any site may load the bundle with <script type="module" src>.
       c.header('Access-Control-Allow-Origin', '*');

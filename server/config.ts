@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseTrustedProxies, type TrustedProxies } from './http/client-address.ts';
 import { DEFAULT_QUESTIONNAIRES_DIR } from './questionnaires.ts';
 import type { NotifyOptions, NotifyTemplates } from './notify/outbox.ts';
 
@@ -29,6 +30,9 @@ const perMinute = (fallback: number) =>
     .pipe(z.number().int().min(1))
     .default(fallback);
 
+/** `DATA_DIR` for a database in memory, gone when the process ends. */
+export const IN_MEMORY = 'memory://';
+
 /** Every environment variable the server reads. Invalid values stop start-up with a clear message. */
 export const ServerEnv = z.object({
   PORT: z
@@ -40,6 +44,7 @@ export const ServerEnv = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
   DATA_DIR: z.string().default('.data'),
+  NODE_ENV: z.string().optional(),
   STAFF_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   ALLOWED_ORIGINS: list,
   RATE_LIMIT_PER_MINUTE: perMinute(30),
@@ -62,23 +67,32 @@ export const ServerEnv = z.object({
   NOTIFY_TEMPLATE_CANCELLATION_SMS: templateId,
   BOOKING_MANAGE_URL: z.string().url('must be a URL with {reference} and {key}').optional(),
   TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0'])
+    .string()
     .optional()
-    .transform((value) => value === 'true' || value === '1'),
+    .transform((value, context): TrustedProxies => {
+      const trusted = parseTrustedProxies(value);
+      if (typeof trusted !== 'string') return trusted;
+      context.addIssue({ code: 'custom', message: `${trusted} (use a number of proxy hops, e.g. 1, or proxy addresses and CIDR ranges, e.g. 10.0.0.0/8)` });
+      return z.NEVER;
+    }),
 });
 
 export interface ServerConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** PGlite's folder, or `memory://` for a database that lives as long as the process. */
   dataDir: string;
+  /** Serve the CDN bundle's source maps (not when NODE_ENV=production: they publish the source). */
+  sourceMaps: boolean;
   staffToken: string;
   staffTokenGenerated: boolean;
   allowedOrigins: string[];
   postsPerMinute: number;
   /** Resume-code look-ups per client IP per minute, so codes cannot be guessed by brute force. */
   lookupsPerMinute: number;
-  trustProxy: boolean;
+  /** Which proxies may tell us the client's address (for rate limits). */
+  trustProxy: TrustedProxies;
   geocoderUrl: string | undefined;
   seed: boolean;
   /** The folder of questionnaire definitions (`*.json`); `server/questionnaires` unless QUESTIONNAIRES_DIR is set. */
@@ -101,7 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    dataDir: resolve(cwd, e.DATA_DIR),
+    dataDir: e.DATA_DIR === IN_MEMORY ? IN_MEMORY : resolve(cwd, e.DATA_DIR),
+    sourceMaps: e.NODE_ENV !== 'production',
     staffToken: e.STAFF_TOKEN ?? randomBytes(24).toString('base64url'),
     staffTokenGenerated: !e.STAFF_TOKEN,
     allowedOrigins: e.ALLOWED_ORIGINS,

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { loadConfig } from './config.ts';
+import { IN_MEMORY, loadConfig } from './config.ts';
 import { claimDataDir, serverUsing } from './db/data-lock.ts';
 import { migrate, openDatabase } from './db/database.ts';
 import { PROJECT_ROOT } from './paths.ts';
@@ -29,7 +29,8 @@ try {
 }
 
 const { dataDir } = config;
-if (!config.databaseUrl) {
+const ownFolder = !config.databaseUrl && dataDir !== IN_MEMORY;
+if (ownFolder) {
   const other = serverUsing(dataDir);
   if (other) {
     console.error(`Another server (pid ${other}) is using ${dataDir}. Stop it, or set DATA_DIR or DATABASE_URL.`);
@@ -37,7 +38,7 @@ if (!config.databaseUrl) {
   }
 }
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir });
-const releaseDataDir = config.databaseUrl ? () => undefined : claimDataDir(dataDir);
+const releaseDataDir = ownFolder ? claimDataDir(dataDir) : () => undefined;
 const applied = await migrate(db);
 const seeded = config.seed ? await seedIfEmpty(db) : { seeded: false, services: 0, hubs: 0 };
 const cdnDir = join(PROJECT_ROOT, 'dist', 'cdn');
@@ -63,6 +64,7 @@ const app = createApp({
   questionnaires,
   demoDir: join(PROJECT_ROOT, 'demo'),
   cdnDir,
+  sourceMaps: config.sourceMaps,
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

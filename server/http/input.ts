@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Output, Schema } from '../../src/contract/schema.ts';
+import { unstorableText } from '../../src/contract/text.ts';
 import { IDEMPOTENCY_KEY_PATTERN } from '../../src/core/idempotency.ts';
 import { HttpProblem, validationProblem } from './problem.ts';
 
@@ -9,13 +10,24 @@ export async function readBody<S extends Schema>(c: Context, schema: S): Promise
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new HttpProblem(415, 'unsupported-media-type', 'Send the body as application/json', `Content-Type was "${type || 'missing'}".`);
   }
-  const text = await c.req.text();
+  let text: string;
+  try {
+    text = await c.req.text();
+  } catch (error) {
+    // The client went away mid-upload (node's "aborted" ECONNRESET): nothing to answer, nothing to log.
+    if ((error as NodeJS.ErrnoException).code === 'ECONNRESET') {
+      throw new HttpProblem(400, 'invalid-json', 'The request body did not arrive', 'The connection closed before the body was complete.');
+    }
+    throw error;
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (error) {
     throw new HttpProblem(400, 'invalid-json', 'The request body is not valid JSON', (error as Error).message);
   }
+  const unstorable = unstorableText(body);
+  if (unstorable.length) throw validationProblem({ issues: unstorable }, body, 'body');
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw validationProblem(parsed.error, body, 'body');
   return parsed.data;
@@ -24,6 +36,8 @@ export async function readBody<S extends Schema>(c: Context, schema: S): Promise
 /** Validates the query string. */
 export function readQuery<S extends Schema>(c: Context, schema: S): Output<S> {
   const query = c.req.query();
+  const unstorable = unstorableText(query);
+  if (unstorable.length) throw validationProblem({ issues: unstorable }, query, 'query');
   const parsed = schema.safeParse(query);
   if (!parsed.success) throw validationProblem(parsed.error, query, 'query');
   return parsed.data;

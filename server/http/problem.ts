@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { $ZodError } from 'zod/v4/core';
 import type { FieldIssue, Problem, ProblemCode } from '../../src/contract/problem.ts';
-import { fieldErrors } from '../../src/core/field-errors.ts';
+import type { TextIssue } from '../../src/contract/text.ts';
+import { fieldErrors, type SchemaIssue } from '../../src/core/field-errors.ts';
 
 /** Thrown anywhere in a route; `app.onError` turns it into `application/problem+json`. */
 export class HttpProblem extends Error {
@@ -35,9 +36,9 @@ export function problemResponse(c: Context, problem: HttpProblem): Response {
 }
 
 /** A 422 listing every failing field, with the same codes the elements use for their messages. */
-export function validationProblem(error: $ZodError, input: unknown, where: 'body' | 'query'): HttpProblem {
-  const messages = new Map(error.issues.map((issue) => [issue.path.map(String).join('.'), issue.message]));
-  const errors = fieldErrors(error.issues, input).map((issue) => ({
+export function validationProblem(error: Pick<$ZodError, 'issues'> | { issues: readonly TextIssue[] }, input: unknown, where: 'body' | 'query'): HttpProblem {
+  const messages = new Map<string, string>(error.issues.map((issue) => [issue.path.map(String).join('.'), issue.message]));
+  const errors = fieldErrors(error.issues as readonly SchemaIssue[], input).map((issue) => ({
     path: issue.field,
     code: issue.code,
     message: messages.get(issue.field) ?? issue.code,

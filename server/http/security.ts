@@ -23,6 +23,10 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('Referrer-Policy', 'no-referrer');
+  // Ignored over plain HTTP (the demo on localhost); behind HTTPS it keeps browsers there.
+  c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  // Our own pages use location (the hub finder's "Use my location") and nothing else of the device.
+  c.header('Permissions-Policy', 'geolocation=(self), camera=(), microphone=(), payment=(), usb=()');
   if (!c.res.headers.has('Content-Security-Policy')) {
     const type = c.res.headers.get('Content-Type') ?? '';
     c.header('Content-Security-Policy', type.startsWith('text/html') ? PAGE_CSP : API_CSP);

@@ -49,6 +49,7 @@ export function mountFeedback(app: Hono, db: Database): void {
 
   app.get('/api/v1/staff/feedback', async (c) => {
     const query = readQuery(c, FeedbackListQuery);
+    c.header('Cache-Control', 'no-store');
     return c.json(FeedbackList.parse(await listFeedback(db, query)));
   });
 }

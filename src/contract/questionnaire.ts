@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { LanguageSchema } from './language.ts';
+import { INT32_MAX } from './text.ts';
 
 /**
  * Questionnaire definitions: content is configuration, not code. A council
@@ -230,10 +231,13 @@ export const Answers = z.record(z.string().check(z.maxLength(130)), z.union([z.s
 export type Answers = z.infer<typeof Answers>;
 export type AnswerValue = Answers[string];
 
+/** A definition's version as drafts and submissions carry it: stored in an `integer` column. */
+const StoredVersion = z.int().check(z.gte(1), z.lte(INT32_MAX));
+
 /** Save and come back later: `POST /api/v1/drafts`. */
 export const DraftInput = z.object({
   questionnaireId: Id,
-  version: z.int().check(z.gte(1)),
+  version: StoredVersion,
   answers: Answers,
   /** Where the person was, to resume there. */
   at: z.optional(z.string().check(z.maxLength(130))),
@@ -258,7 +262,7 @@ export type Draft = z.infer<typeof Draft>;
 /** Send to the council: `POST /api/v1/submissions` with an Idempotency-Key. */
 export const SubmissionInput = z.object({
   questionnaireId: Id,
-  version: z.int().check(z.gte(1)),
+  version: StoredVersion,
   answers: Answers,
   /** The person agreed to the consent text; required. */
   consent: z.literal(true),

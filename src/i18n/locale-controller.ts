@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { i18n, TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { supportedLanguage, type Language } from './languages.ts';
 import { formatDate, formatNumber } from './format.ts';
+import type { Localizer } from './localizer.ts';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -20,18 +21,24 @@ export function nearestLang(element: Element): string | null {
  * `lang` on the page, else English. It follows changes to the element's and
  * the document's `lang` so a page-level language switch needs no reload, and
  * nothing the resident typed is lost when the language changes.
+ *
+ * A language other than English is fetched the first time it is needed;
+ * until it arrives the element keeps its current language, and `loading`
+ * lets the host hold its first render so it never flashes English.
  */
 export class LocaleController implements ReactiveController {
   lang: Language = 'en';
   t: TFunction;
+  /** Pending while the strings of the language the page asks for are fetched. */
+  loading: Promise<void> | undefined;
   private observer: MutationObserver | undefined;
 
   constructor(
     private readonly host: Host,
-    private readonly localizer: i18n,
+    private readonly localizer: Localizer,
   ) {
     host.addController(this);
-    this.t = localizer.getFixedT('en');
+    this.t = localizer.t('en');
   }
 
   hostConnected(): void {
@@ -46,9 +53,20 @@ export class LocaleController implements ReactiveController {
     this.observer = undefined;
   }
 
+  /**
+   * For a host's `scheduleUpdate()`: runs `update` now, or once the language
+   * the page asks for has arrived, so a Welsh page's first render is already
+   * Welsh and `updateComplete` waits for it.
+   */
+  schedule(update: () => unknown): Promise<unknown> | undefined {
+    if (this.loading) return this.loading.then(update);
+    update();
+    return undefined;
+  }
+
   /** True when the element's strings have `key` in its language (or the English fallback). */
   has(key: string): boolean {
-    return this.localizer.exists(key, { lng: this.lang });
+    return this.localizer.i18n.exists(key, { lng: this.lang });
   }
 
   /** Format a number in the element's language. */
@@ -63,9 +81,24 @@ export class LocaleController implements ReactiveController {
 
   private refresh(): void {
     const lang = supportedLanguage(nearestLang(this.host));
+    if (this.localizer.loaded(lang)) {
+      this.loading = undefined;
+      this.apply(lang);
+      return;
+    }
+    const loading = this.localizer.load(lang).then(() => {
+      // Only the latest request counts: the page may have switched again.
+      if (this.loading !== loading) return;
+      this.loading = undefined;
+      this.apply(this.localizer.loaded(lang) ? lang : this.lang);
+    });
+    this.loading = loading;
+  }
+
+  private apply(lang: Language): void {
     if (lang === this.lang) return;
     this.lang = lang;
-    this.t = this.localizer.getFixedT(lang);
+    this.t = this.localizer.t(lang);
     this.host.requestUpdate();
   }
 }

@@ -1,43 +1,94 @@
-import i18next, { type i18n, type TFunction, type Resource } from 'i18next';
-import { LANGUAGES, type Language } from './languages.ts';
+import i18next, { type i18n, type TFunction } from 'i18next';
+import { common } from './common.ts';
+import type { Language } from './languages.ts';
 
 /** Strings of one namespace in one language; nested objects group keys. */
 export interface Messages {
   [key: string]: string | Messages;
 }
 
-/** Every language's strings for one or more namespaces. */
-export type Catalogue = Record<Language, Record<string, Messages>>;
+/**
+ * An element's strings: English in the bundle (it is also the fallback for
+ * any missing key), every other language loaded the first time an element
+ * is shown in it, so a page in English never downloads Welsh.
+ */
+export type ElementStrings = { en: Messages } & { [L in Exclude<Language, 'en'>]: () => Promise<Messages> };
+
+/** The shared strings in languages other than English, one chunk for every element. */
+const commonStrings: { [L in Exclude<Language, 'en'>]: () => Promise<Messages> } = {
+  cy: () => import('./common.cy.ts').then((module) => module.commonCy),
+};
 
 /**
- * A private i18next instance for one kind of element. The instance's
- * language is never changed: each element asks for a `t` fixed to its own
- * language, so two widgets in different languages can share a page, and the
- * host page's own i18next (if any) is never touched.
+ * A private i18next instance for one kind of element, with its namespace
+ * and the shared `common` one. The instance's language is never changed:
+ * each element asks for a `t` fixed to its own language, so two widgets in
+ * different languages can share a page, and the host page's own i18next (if
+ * any) is never touched.
  */
-export function createLocalizer(
-  catalogue: Catalogue,
-  defaultNamespace: string,
-  /** Values every string may use, such as how many days a draft lasts: the rule's own constant, never a copy in the text. */
-  variables: Readonly<Record<string, string | number>> = {},
-): i18n {
-  const resources: Resource = {};
-  for (const lang of LANGUAGES) resources[lang] = catalogue[lang];
-  const instance = i18next.createInstance({
-    resources,
-    lng: 'en',
-    fallbackLng: 'en',
-    supportedLngs: [...LANGUAGES],
-    ns: Object.keys(catalogue.en),
-    defaultNS: defaultNamespace,
-    fallbackNS: 'common',
-    initAsync: false,
-    // Lit escapes every interpolated value when it renders text nodes.
-    interpolation: { escapeValue: false, defaultVariables: { ...variables } },
-    returnNull: false,
-  });
-  void instance.init();
-  return instance;
+export class Localizer {
+  readonly i18n: i18n;
+  private readonly loads = new Map<Language, Promise<void>>();
+
+  constructor(
+    private readonly strings: ElementStrings,
+    private readonly namespace: string,
+    /** Values every string may use, such as how many days a draft lasts: the rule's own constant, never a copy in the text. */
+    variables: Readonly<Record<string, string | number>> = {},
+  ) {
+    this.i18n = i18next.createInstance({
+      resources: { en: { common, [namespace]: strings.en } },
+      lng: 'en',
+      fallbackLng: 'en',
+      supportedLngs: ['en', ...Object.keys(commonStrings)],
+      ns: ['common', namespace],
+      defaultNS: namespace,
+      fallbackNS: 'common',
+      initAsync: false,
+      // Lit escapes every interpolated value when it renders text nodes.
+      interpolation: { escapeValue: false, defaultVariables: { ...variables } },
+      returnNull: false,
+    });
+    void this.i18n.init();
+  }
+
+  /** True when `lang`'s strings are here (English always is). */
+  loaded(lang: Language): boolean {
+    return lang === 'en' || this.i18n.hasResourceBundle(lang, this.namespace);
+  }
+
+  /**
+   * Fetches `lang`'s strings once. A failed fetch (offline, a blocked
+   * chunk) resolves all the same, leaving English to show, and is tried
+   * again the next time.
+   */
+  load(lang: Language): Promise<void> {
+    if (lang === 'en' || this.loaded(lang)) return Promise.resolve();
+    let loading = this.loads.get(lang);
+    if (!loading) {
+      loading = Promise.all([commonStrings[lang](), this.strings[lang]()]).then(
+        ([shared, own]) => {
+          if (!this.i18n.hasResourceBundle(lang, 'common')) this.i18n.addResourceBundle(lang, 'common', shared);
+          this.i18n.addResourceBundle(lang, this.namespace, own);
+        },
+        () => {
+          this.loads.delete(lang);
+        },
+      );
+      this.loads.set(lang, loading);
+    }
+    return loading;
+  }
+
+  /** A `t` fixed to `lang` (English for any string not yet loaded). */
+  t(lang: Language): TFunction {
+    return this.i18n.getFixedT(lang);
+  }
+}
+
+/** The localizer of one kind of element: its namespace's strings, plus `common`. */
+export function createLocalizer(strings: ElementStrings, namespace: string, variables?: Readonly<Record<string, string | number>>): Localizer {
+  return new Localizer(strings, namespace, variables);
 }
 
 export type Translate = TFunction;

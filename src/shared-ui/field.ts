@@ -9,24 +9,28 @@ export interface FieldMessages {
   optional: string;
 }
 
-export interface TextAreaOptions {
+/** What every labelled field takes: the GOV.UK label, hint, inline error and "(optional)". */
+export interface FieldOptions {
   id: string;
   name: string;
   label: string;
-  hint?: string;
-  error?: string;
+  hint?: string | undefined;
+  error?: string | undefined;
   optional?: boolean;
   value: string;
-  rows?: number;
-  /** The character-count message shown under the field. */
-  count?: { text: string; over: boolean };
-  /** What a screen reader is told about the count; updated sparingly by the element. */
-  countAnnouncement?: string;
   messages: FieldMessages;
   /** When the question is the page's heading: its id (for focus) and look. */
   labelId?: string;
   labelClass?: string;
   onInput: (value: string) => void;
+}
+
+export interface TextAreaOptions extends FieldOptions {
+  rows?: number;
+  /** The character-count message shown under the field. */
+  count?: { text: string; over: boolean };
+  /** What a screen reader is told about the count; updated sparingly by the element. */
+  countAnnouncement?: string;
 }
 
 /**
@@ -37,14 +41,7 @@ export type AutocompleteToken =
   | 'off' | 'name' | 'given-name' | 'family-name' | 'email' | 'tel'
   | 'postal-code' | 'street-address' | 'bday';
 
-export interface TextInputOptions {
-  id: string;
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  optional?: boolean;
-  value: string;
+export interface TextInputOptions extends FieldOptions {
   type?: 'text' | 'email' | 'tel' | 'search';
   /** `autocomplete` token (WCAG 1.3.5 identify input purpose); default `off`. */
   autocomplete?: AutocompleteToken;
@@ -54,15 +51,10 @@ export interface TextInputOptions {
   spellcheck?: boolean;
   /** Width class, e.g. `input--width-10` for a postcode (GOV.UK fixed widths). */
   widthClass?: string;
-  messages: FieldMessages;
-  /** When the question is the page's heading: its id (for focus) and look. */
-  labelId?: string;
-  labelClass?: string;
   /** CSS part name for the input, when the element documents one. */
   part?: string;
   /** Shown after the input, on the same row (a search button). */
   after?: TemplateResult;
-  onInput: (value: string) => void;
 }
 
 /** Ids of the hint, error and count that describe a field, in reading order. */

@@ -6,13 +6,12 @@ import { Health } from '../../src/contract/health.ts';
 import { ApiController } from '../../src/elements/base/api-controller.ts';
 import { ClsElement } from '../../src/elements/base/cls-element.ts';
 import { defineElement } from '../../src/elements/define-element.ts';
-import { common } from '../../src/i18n/common.ts';
 import { createLocalizer } from '../../src/i18n/localizer.ts';
 import { STAFF_TOKEN, faultName, heal } from './support.ts';
 
 /** The smallest element on the base: a heading and whatever a test asks it to fetch. */
 class ClsBaseProbe extends ClsElement {
-  static override localizer = createLocalizer({ en: { common: common.en }, cy: { common: common.cy } }, 'common');
+  static override localizer = createLocalizer({ en: {}, cy: async () => ({}) }, 'test');
   api = new ApiController(this);
   protected override render(): TemplateResult {
     return html`<div role="heading" aria-level=${this.headings.main}>${this.locale.t('loading')}</div>

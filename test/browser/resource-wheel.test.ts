@@ -348,16 +348,20 @@ describe('<cls-resource-wheel> searching', () => {
 describe('<cls-resource-wheel> loading', () => {
   it('cancels a read under way when the directory changes, and shows the new one', async () => {
     const slow = faultName();
+    const requests = async () => ((await (await fetch(`/faults/${slow}/count`)).json()) as { count: number }).count;
     const el = await make('en', `/faults/${slow}/hang/oruk/`);
     await waitUntil(() => $(el, '.spinner'), 'loading');
+    // The first request must have reached the server before the change, or there is nothing to cancel.
+    let seen = 0;
+    await waitUntil(async () => (seen = await requests()) >= 1, 'the first request of the slow read at the server');
+    expect(seen).to.equal(1);
     el.directory = `/faults/${faultName()}/big/oruk/`;
     await loaded(el);
     expect($(el, '[role="status"]')?.textContent).to.contain('5,000 community resources');
     // Released now, the old read must not carry on to its list of services, nor replace the new one.
     await heal(slow);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const count = (await (await fetch(`/faults/${slow}/count`)).json()) as { count: number };
-    expect(count.count).to.equal(1, 'only the first request of the cancelled read was made');
+    expect(await requests()).to.equal(1, 'only the first request of the cancelled read was made');
     expect($(el, '[role="status"]')?.textContent).to.contain('5,000 community resources');
   });
 

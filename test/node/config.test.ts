@@ -26,7 +26,7 @@ describe('loadConfig', () => {
     assert.equal(config.dataDir, join(CWD, '.data'));
     assert.deepEqual(config.allowedOrigins, []);
     assert.equal(config.postsPerMinute, 30);
-    assert.equal(config.trustProxy, false);
+    assert.deepEqual(config.trustProxy, { kind: 'none' });
   });
 
   it('generates a strong staff token and says it did', () => {
@@ -59,8 +59,16 @@ describe('loadConfig', () => {
     assert.equal(config.postsPerMinute, 5);
     assert.equal(config.lookupsPerMinute, 7);
     assert.equal(loadConfig({}, CWD).lookupsPerMinute, 60);
-    assert.equal(config.trustProxy, true);
-    assert.equal(loadConfig({ TRUST_PROXY: 'false' }, CWD).trustProxy, false);
+    assert.deepEqual(config.trustProxy, { kind: 'hops', hops: 1 });
+    // memory:// is a database in memory, not a folder called "memory:".
+    assert.equal(loadConfig({ DATA_DIR: 'memory://' }, CWD).dataDir, 'memory://');
+    assert.equal(loadConfig({}, CWD).sourceMaps, true);
+    assert.equal(loadConfig({ NODE_ENV: 'production' }, CWD).sourceMaps, false);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: 'false' }, CWD).trustProxy, { kind: 'none' });
+    assert.deepEqual(loadConfig({ TRUST_PROXY: 'true' }, CWD).trustProxy, { kind: 'hops', hops: 1 });
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '2' }, CWD).trustProxy, { kind: 'hops', hops: 2 });
+    const ranges = loadConfig({ TRUST_PROXY: '10.0.0.0/8, 2001:db8::/32' }, CWD).trustProxy;
+    assert.equal(ranges.kind === 'proxies' && ranges.ranges.length, 2);
   });
 
   it('treats empty variables as unset', () => {

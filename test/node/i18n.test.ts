@@ -2,12 +2,18 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import i18next from 'i18next';
 import type { ApiMessageKey } from '../../src/client/errors.ts';
+import { feedbackMessagesCy } from '../../src/elements/feedback/feedback.locales.cy.ts';
 import { feedbackMessages } from '../../src/elements/feedback/feedback.locales.ts';
+import { hubFinderMessagesCy } from '../../src/elements/hub-finder/hub-finder.locales.cy.ts';
 import { hubFinderMessages } from '../../src/elements/hub-finder/hub-finder.locales.ts';
+import { hubMapMessagesCy } from '../../src/elements/hub-finder/hub-map.locales.cy.ts';
 import { hubMapMessages } from '../../src/elements/hub-finder/hub-map.locales.ts';
+import { resourceWheelMessagesCy } from '../../src/elements/resource-wheel/resource-wheel.locales.cy.ts';
 import { resourceWheelMessages } from '../../src/elements/resource-wheel/resource-wheel.locales.ts';
+import { selfAssessmentMessagesCy } from '../../src/elements/self-assessment/self-assessment.locales.cy.ts';
 import { selfAssessmentMessages } from '../../src/elements/self-assessment/self-assessment.locales.ts';
-import { common } from '../../src/i18n/common.ts';
+import { commonCy } from '../../src/i18n/common.cy.ts';
+import { common as commonEn } from '../../src/i18n/common.ts';
 import { formatDate, formatDay, formatDistance, formatNumber, formatTime } from '../../src/i18n/format.ts';
 import { LANGUAGES, supportedLanguage, type Language } from '../../src/i18n/languages.ts';
 import { createLocalizer, type Messages } from '../../src/i18n/localizer.ts';
@@ -44,7 +50,15 @@ function baseKeys(flat: Map<string, string>): Map<string, Set<string>> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 
-const catalogues: Record<string, Record<Language, Messages>> = { common, feedback: feedbackMessages, hubFinder: hubFinderMessages, hubMap: hubMapMessages, resourceWheel: resourceWheelMessages, selfAssessment: selfAssessmentMessages };
+const common: Record<Language, Messages> = { en: commonEn, cy: commonCy };
+const catalogues: Record<string, Record<Language, Messages>> = {
+  common,
+  feedback: { en: feedbackMessages, cy: feedbackMessagesCy },
+  hubFinder: { en: hubFinderMessages, cy: hubFinderMessagesCy },
+  hubMap: { en: hubMapMessages, cy: hubMapMessagesCy },
+  resourceWheel: { en: resourceWheelMessages, cy: resourceWheelMessagesCy },
+  selfAssessment: { en: selfAssessmentMessages, cy: selfAssessmentMessagesCy },
+};
 
 for (const [name, catalogue] of Object.entries(catalogues)) {
   describe(`${name} catalogue`, () => {
@@ -141,9 +155,19 @@ describe('supportedLanguage', () => {
 });
 
 describe('createLocalizer', () => {
+  let welshFetches = 0;
   const catalogue = {
-    en: { common: common.en, feedback: feedbackMessages.en },
-    cy: { common: common.cy, feedback: feedbackMessages.cy },
+    en: feedbackMessages,
+    cy: async () => {
+      welshFetches += 1;
+      return feedbackMessagesCy;
+    },
+  };
+  /** A localizer with Welsh already fetched, as an element has it once shown in Welsh. */
+  const welshReady = async () => {
+    const localizer = createLocalizer(catalogue, 'feedback');
+    await localizer.load('cy');
+    return localizer;
   };
 
   before(async () => {
@@ -155,10 +179,44 @@ describe('createLocalizer', () => {
     await i18next.changeLanguage('fr');
   });
 
-  it('gives Welsh and English from the same instance', () => {
+  it('fetches Welsh only when asked, once, and gives English until then', async () => {
+    welshFetches = 0;
     const localizer = createLocalizer(catalogue, 'feedback');
-    const cy = localizer.getFixedT('cy');
-    const en = localizer.getFixedT('en');
+    assert.equal(welshFetches, 0);
+    assert.equal(localizer.loaded('cy'), false);
+    assert.equal(localizer.t('cy')('submit'), 'Send feedback');
+    await Promise.all([localizer.load('cy'), localizer.load('cy')]);
+    await localizer.load('cy');
+    assert.equal(welshFetches, 1);
+    assert.equal(localizer.loaded('cy'), true);
+    assert.equal(localizer.t('cy')('submit'), 'Anfon adborth');
+    assert.equal(localizer.t('cy')('tryAgain'), commonCy.tryAgain);
+  });
+
+  it('keeps English when Welsh cannot be fetched, and tries again next time', async () => {
+    let attempts = 0;
+    const localizer = createLocalizer(
+      {
+        en: feedbackMessages,
+        cy: async () => {
+          attempts += 1;
+          if (attempts === 1) throw new TypeError('Failed to fetch dynamically imported module');
+          return feedbackMessagesCy;
+        },
+      },
+      'feedback',
+    );
+    await localizer.load('cy');
+    assert.equal(localizer.loaded('cy'), false);
+    assert.equal(localizer.t('cy')('submit'), 'Send feedback');
+    await localizer.load('cy');
+    assert.equal(localizer.t('cy')('submit'), 'Anfon adborth');
+  });
+
+  it('gives Welsh and English from the same instance', async () => {
+    const localizer = await welshReady();
+    const cy = localizer.t('cy');
+    const en = localizer.t('en');
     assert.equal(cy('submit'), 'Anfon adborth');
     assert.equal(en('submit'), 'Send feedback');
     // And again, in the other order: asking for one does not switch the other.
@@ -166,21 +224,21 @@ describe('createLocalizer', () => {
     assert.equal(cy('heading'), 'Rhoi adborth');
   });
 
-  it('falls back to the common namespace for shared strings', () => {
-    const localizer = createLocalizer(catalogue, 'feedback');
-    assert.equal(localizer.getFixedT('cy')('tryAgain'), common.cy.tryAgain);
-    assert.equal(localizer.getFixedT('en')('errors.network'), (common.en.errors as Messages).network);
+  it('falls back to the common namespace for shared strings', async () => {
+    const localizer = await welshReady();
+    assert.equal(localizer.t('cy')('tryAgain'), commonCy.tryAgain);
+    assert.equal(localizer.t('en')('errors.network'), (commonEn.errors as Messages).network);
   });
 
   it('interpolates without HTML-escaping (Lit escapes when rendering)', () => {
     const localizer = createLocalizer(catalogue, 'feedback');
-    assert.equal(localizer.getFixedT('en')('errors.comment.too-long', { max: '1,000' }), 'Comments must be 1,000 characters or fewer');
+    assert.equal(localizer.t('en')('errors.comment.too-long', { max: '1,000' }), 'Comments must be 1,000 characters or fewer');
   });
 
-  it('picks the Welsh plural form by count', () => {
-    const localizer = createLocalizer(catalogue, 'feedback');
-    const cy = localizer.getFixedT('cy');
-    const en = localizer.getFixedT('en');
+  it('picks the Welsh plural form by count', async () => {
+    const localizer = await welshReady();
+    const cy = localizer.t('cy');
+    const en = localizer.t('en');
     assert.equal(en('characterCount.remaining', { count: 1, n: '1' }), 'You have 1 character remaining');
     assert.equal(en('characterCount.remaining', { count: 2, n: '2' }), 'You have 2 characters remaining');
     for (const count of [0, 1, 2, 3, 6, 10]) {
@@ -190,10 +248,8 @@ describe('createLocalizer', () => {
   });
 
   it('leaves the host page’s global i18next alone', async () => {
-    const localizer = createLocalizer(catalogue, 'feedback');
-    localizer.getFixedT('cy')('submit');
-    await localizer.changeLanguage('cy');
-    assert.equal(localizer.t('submit'), 'Anfon adborth');
+    const localizer = await welshReady();
+    assert.equal(localizer.t('cy')('submit'), 'Anfon adborth');
 
     assert.equal(i18next.language, 'fr');
     assert.equal(i18next.t('greeting'), 'Bonjour');
@@ -206,17 +262,16 @@ describe('createLocalizer', () => {
     const localizer = createLocalizer(catalogue, 'feedback');
     await i18next.changeLanguage('cy');
     i18next.addResourceBundle('en', 'feedback', { submit: 'Hijacked' });
-    assert.equal(localizer.getFixedT('en')('submit'), 'Send feedback');
-    assert.equal(localizer.language, 'en');
-    assert.equal(localizer.t('submit'), 'Send feedback');
+    assert.equal(localizer.t('en')('submit'), 'Send feedback');
+    assert.equal(localizer.i18n.language, 'en');
   });
 
   it('gives each call its own instance', async () => {
     const first = createLocalizer(catalogue, 'feedback');
     const second = createLocalizer(catalogue, 'feedback');
-    assert.notEqual(first, second);
-    await first.changeLanguage('cy');
-    assert.equal(second.language, 'en');
+    assert.notEqual(first.i18n, second.i18n);
+    await first.load('cy');
+    assert.equal(second.loaded('cy'), false);
   });
 });
 

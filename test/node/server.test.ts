@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -61,6 +62,21 @@ function rawGet(base: string, path: string): Promise<{ status: number; body: str
     req.path = path;
     req.on('error', reject);
     req.end();
+  });
+}
+
+/** Starts a POST with a body that never finishes, then hangs up, as a phone losing signal mid-upload does. */
+function abandonUpload(base: string): Promise<void> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => {
+      socket.write('POST /api/v1/feedback HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nIdempotency-Key: abandoned-upload-1\r\nContent-Length: 1000\r\n\r\n{"helpful":');
+      setTimeout(() => {
+        socket.destroy();
+        resolve();
+      }, 200);
+    });
+    socket.on('error', reject);
   });
 }
 
@@ -265,6 +281,8 @@ for (const backend of backends()) {
         }
         const response = await staffList(app.base, `?hub=${encodeURIComponent(hub)}`);
         assert.equal(response.status, 200);
+        // Staff data must not sit in a shared or browser cache.
+        assert.equal(response.headers.get('cache-control'), 'no-store');
         const raw = (await response.json()) as { total: number; items: Record<string, unknown>[] };
         assert.equal(raw.total, 3);
         assert.deepEqual(raw.items.map((item) => item.id), [...ids].reverse());
@@ -301,6 +319,20 @@ for (const backend of backends()) {
     });
 
     describe('HTTP behaviour', () => {
+      it('says nothing in its logs when a client hangs up mid-upload, and goes on serving', async () => {
+        const errors: string[] = [];
+        const original = console.error;
+        console.error = (...args: unknown[]) => void errors.push(args.map(String).join(' '));
+        try {
+          await abandonUpload(app.base);
+          await pause(200);
+        } finally {
+          console.error = original;
+        }
+        assert.deepEqual(errors, []);
+        assert.equal((await fetch(`${app.base}/healthz`)).status, 200);
+      });
+
       it('answers an unknown route with a 404 problem', async () => {
         await expectProblem(await fetch(`${app.base}/no-such-page`), 404, 'not-found');
         await expectProblem(await fetch(`${app.base}/api/v1/no-such-thing`), 404, 'not-found');
@@ -315,6 +347,8 @@ for (const backend of backends()) {
           assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
           assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
           assert.match(response.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+          assert.match(response.headers.get('strict-transport-security') ?? '', /max-age=\d{7,}/);
+          assert.match(response.headers.get('permissions-policy') ?? '', /camera=\(\)/);
           await response.body?.cancel();
         }
       });
@@ -360,6 +394,22 @@ for (const backend of backends()) {
         // A browser page may read it.
         assert.match(response.headers.get('access-control-expose-headers') ?? '', /Retry-After/i);
         assert.equal((await listFor(limited.base, hub)).total, 3);
+      });
+
+      it('cannot be walked round with a made-up X-Forwarded-For behind one trusted proxy', async () => {
+        const proxied = await startApp({ db, staffToken: STAFF_TOKEN, postsPerMinute: 3, trustProxy: { kind: 'hops', hops: 1 } });
+        try {
+          const hub = uniqueHub();
+          // Each request claims a new address; the proxy (this test) appends the one it saw.
+          const send = (i: number) => postFeedback(proxied.base, { helpful: 3, ease: 3, hub }, { headers: { 'X-Forwarded-For': `198.51.100.${i}, 203.0.113.9` } });
+          for (let i = 0; i < 3; i++) assert.equal((await send(i)).status, 201);
+          await expectProblem(await send(3), 429, 'rate-limited');
+          // Another resident behind the same proxy has a bucket of their own.
+          const other = await postFeedback(proxied.base, { helpful: 3, ease: 3, hub }, { headers: { 'X-Forwarded-For': '203.0.113.10' } });
+          assert.equal(other.status, 201);
+        } finally {
+          await proxied.close();
+        }
       });
     });
 
@@ -469,7 +519,10 @@ for (const backend of backends()) {
         writeFileSync(join(root, 'demo', 'kiosk', 'index.html'), '<!doctype html><title>Kiosk</title>');
         writeFileSync(join(root, 'demo', 'app.js'), 'console.log("demo");');
         writeFileSync(join(root, 'secret.txt'), 'TOP-SECRET-OUTSIDE-DEMO');
-        demo = await startApp({ db, staffToken: STAFF_TOKEN, demoDir: join(root, 'demo'), postsPerMinute: 100 });
+        mkdirSync(join(root, 'cdn'));
+        writeFileSync(join(root, 'cdn', 'bundle.js'), 'export {};\n//# sourceMappingURL=bundle.js.map');
+        writeFileSync(join(root, 'cdn', 'bundle.js.map'), '{"version":3,"sources":["src/secret-source.ts"]}');
+        demo = await startApp({ db, staffToken: STAFF_TOKEN, demoDir: join(root, 'demo'), cdnDir: join(root, 'cdn'), postsPerMinute: 100 });
       });
       after(async () => {
         await demo.close();
@@ -487,6 +540,19 @@ for (const backend of backends()) {
         const kiosk = await fetch(`${demo.base}/kiosk/`);
         assert.equal(kiosk.status, 200);
         assert.match(await kiosk.text(), /Kiosk/);
+      });
+
+      it('serves the CDN source maps only when allowed (not in production)', async () => {
+        assert.equal((await fetch(`${demo.base}/cdn/bundle.js.map`)).status, 200);
+        const production = await startApp({ db, staffToken: STAFF_TOKEN, cdnDir: join(root, 'cdn'), sourceMaps: false });
+        try {
+          assert.equal((await fetch(`${production.base}/cdn/bundle.js`)).status, 200);
+          const map = await fetch(`${production.base}/cdn/bundle.js.map`);
+          assert.equal(map.status, 404);
+          assert.doesNotMatch(await map.text(), /secret-source/);
+        } finally {
+          await production.close();
+        }
       });
 
       it('serves scripts with a JavaScript content type', async () => {

@@ -1,7 +1,7 @@
 import { LitElement, type CSSResultGroup, type PropertyDeclarations } from 'lit';
-import type { i18n } from 'i18next';
 import { headingLevels, type HeadingLevels } from '../../core/heading-level.ts';
 import { LocaleController } from '../../i18n/locale-controller.ts';
+import type { Localizer } from '../../i18n/localizer.ts';
 import { FocusAfterRender } from '../../shared-ui/focus-after-render.ts';
 import { sharedStyles } from '../../shared-ui/styles.ts';
 import { tokens } from '../../theme/tokens.ts';
@@ -30,7 +30,7 @@ export class ClsElement extends LitElement {
   };
 
   /** The element's own strings; each subclass sets it. */
-  static localizer: i18n;
+  static localizer: Localizer;
 
   /**
    * Base URL of the API, e.g. `https://council.example/api/v1`. Falls back to
@@ -54,6 +54,15 @@ export class ClsElement extends LitElement {
     super();
     this.headingLevel = 2;
     this.locale = new LocaleController(this, (this.constructor as typeof ClsElement).localizer);
+  }
+
+  /**
+   * Holds each update while the element's language is being fetched, so the
+   * first render is already in Welsh on a Welsh page (and `updateComplete`
+   * waits for it).
+   */
+  protected override scheduleUpdate(): Promise<unknown> | undefined {
+    return this.locale.schedule(() => super.scheduleUpdate());
   }
 
   /** The element's heading levels from `heading-level`, by the one rule every element follows. */

@@ -3,7 +3,6 @@ import { isAbort, type ApiError } from '../../client/errors.ts';
 import { FEEDBACK_COMMENT_MAX, FeedbackContextLabel, FeedbackCreated, FeedbackInput } from '../../contract/feedback.ts';
 import { characterCount } from '../../core/character-count.ts';
 import { fieldErrors } from '../../core/field-errors.ts';
-import { common } from '../../i18n/common.ts';
 import { createLocalizer } from '../../i18n/localizer.ts';
 import { button } from '../../shared-ui/button.ts';
 import { choiceGroup, firstChoiceId } from '../../shared-ui/choice-group.ts';
@@ -27,7 +26,7 @@ const EDITABLE = ['helpful', 'ease', 'comment'] as const;
 type ScoreField = 'helpful' | 'ease';
 
 const localizer = createLocalizer(
-  { en: { common: common.en, feedback: feedbackMessages.en }, cy: { common: common.cy, feedback: feedbackMessages.cy } },
+  { en: feedbackMessages, cy: () => import('./feedback.locales.cy.ts').then((module) => module.feedbackMessagesCy) },
   'feedback',
 );
 

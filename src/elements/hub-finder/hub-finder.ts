@@ -8,7 +8,6 @@ import { GeocodeResult, SessionList, type Session } from '../../contract/places.
 import { hubText } from '../../core/hubs.ts';
 import { fieldErrors, type FieldError } from '../../core/field-errors.ts';
 import { bookingFieldErrors, filterHubs, hasPlaces, nextAvailable, type HubFilters, type HubResult } from '../../core/hub-finder.ts';
-import { common } from '../../i18n/common.ts';
 import type { DistanceUnits } from '../../i18n/format.ts';
 import { createLocalizer } from '../../i18n/localizer.ts';
 import { notification, statusRegion } from '../../shared-ui/notification.ts';
@@ -56,7 +55,7 @@ const MANAGE_KEY_PARAM = 'key';
 type SearchRequest = { by: 'place'; query: string } | { by: 'location' };
 
 const localizer = createLocalizer(
-  { en: { common: common.en, finder: hubFinderMessages.en }, cy: { common: common.cy, finder: hubFinderMessages.cy } },
+  { en: hubFinderMessages, cy: () => import('./hub-finder.locales.cy.ts').then((module) => module.hubFinderMessagesCy) },
   'finder',
 );
 

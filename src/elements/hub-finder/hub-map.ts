@@ -5,7 +5,6 @@ import * as leafletModule from 'leaflet/dist/leaflet-src.esm.js';
 import type { Coordinates } from '../../contract/directory.ts';
 import { clusterPoints, type Cluster } from '../../core/cluster.ts';
 import { UK_BOUNDS, boundingBox } from '../../core/geo.ts';
-import { common } from '../../i18n/common.ts';
 import { LocaleController } from '../../i18n/locale-controller.ts';
 import { createLocalizer, type Translate } from '../../i18n/localizer.ts';
 import { sharedStyles } from '../../shared-ui/styles.ts';
@@ -58,7 +57,7 @@ export interface HubMapSelectDetail {
 }
 
 const localizer = createLocalizer(
-  { en: { common: common.en, hubMap: hubMapMessages.en }, cy: { common: common.cy, hubMap: hubMapMessages.cy } },
+  { en: hubMapMessages, cy: () => import('./hub-map.locales.cy.ts').then((module) => module.hubMapMessagesCy) },
   'hubMap',
 );
 
@@ -153,6 +152,11 @@ export class ClsHubMap extends LitElement {
   declare private samePlace: readonly HubMapPlace[] | undefined;
 
   private readonly locale = new LocaleController(this, localizer);
+
+  /** Holds updates while Welsh labels are fetched, as ClsElement does. */
+  protected override scheduleUpdate(): Promise<unknown> | undefined {
+    return this.locale.schedule(() => super.scheduleUpdate());
+  }
   private map: Leaflet.Map | undefined;
   private markerLayer: Leaflet.LayerGroup | undefined;
   private tileLayer: Leaflet.TileLayer | undefined;

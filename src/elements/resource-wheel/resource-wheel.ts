@@ -24,7 +24,6 @@ import {
 } from '../../core/wheel.ts';
 import { WheelMatcher, isNarrowed, type WheelFilters, type WheelMatches } from '../../core/wheel-matches.ts';
 import { openingPlan, planLink, planStore } from '../../core/wheel-plan.ts';
-import { common } from '../../i18n/common.ts';
 import { createLocalizer } from '../../i18n/localizer.ts';
 import { readFeed, type FeedResult } from '../../oruk/feed.ts';
 import { button } from '../../shared-ui/button.ts';
@@ -60,7 +59,7 @@ type FeedState =
 type Screen = { name: 'browse' } | { name: 'plan' } | { name: 'resource'; id: string; returnFocus: string };
 
 const localizer = createLocalizer(
-  { en: { common: common.en, wheel: resourceWheelMessages.en }, cy: { common: common.cy, wheel: resourceWheelMessages.cy } },
+  { en: resourceWheelMessages, cy: () => import('./resource-wheel.locales.cy.ts').then((module) => module.resourceWheelMessagesCy) },
   'wheel',
 );
 

@@ -8,7 +8,6 @@ import { isUrgent, outcome, postcodeAnswer, reconcile, validatePage } from '../.
 import { AnswersOnDevice, selfAssessmentKey } from '../../core/questionnaire-device.ts';
 import { contactMethod, draftFor, readResumeCode, submissionFor } from '../../core/questionnaire-submission.ts';
 import { initialJourney, journey, resumePlace, type JourneyAction, type JourneyState, type Place } from '../../core/self-assessment-journey.ts';
-import { common } from '../../i18n/common.ts';
 import { createLocalizer } from '../../i18n/localizer.ts';
 import { button } from '../../shared-ui/button.ts';
 import { notification, statusRegion } from '../../shared-ui/notification.ts';
@@ -40,7 +39,7 @@ type Activity = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; error: A
 const IDLE: Activity = { kind: 'idle' };
 
 const localizer = createLocalizer(
-  { en: { common: common.en, sa: selfAssessmentMessages.en }, cy: { common: common.cy, sa: selfAssessmentMessages.cy } },
+  { en: selfAssessmentMessages, cy: () => import('./self-assessment.locales.cy.ts').then((module) => module.selfAssessmentMessagesCy) },
   'sa',
   { days: DRAFT_DAYS },
 );

@@ -1,22 +1,11 @@
 import { textArea } from '../../../shared-ui/field.ts';
+import { questionField } from './text-box.ts';
 import type { QuestionOf, QuestionTypeView } from './types.ts';
 
 /** A text area: stored as typed. */
 export const longText: QuestionTypeView<QuestionOf<'long-text'>> = {
   render: (question, context) =>
-    textArea({
-      id: 'answer',
-      name: 'answer',
-      label: question.title,
-      labelId: 'question-heading',
-      labelClass: 'question-heading',
-      hint: question.hint,
-      error: context.error(question.id),
-      optional: question.optional ?? false,
-      value: typeof context.value === 'string' ? context.value : '',
-      messages: context.messages,
-      onInput: (typed) => context.type(question.id, typed),
-    }),
+    textArea({ ...questionField(question, context), value: typeof context.value === 'string' ? context.value : '' }),
   answerText: (_question, value) => String(value),
   target: () => 'answer',
 };

@@ -1,6 +1,25 @@
 import { html, type TemplateResult } from 'lit';
-import { textInput, type TextInputOptions } from '../../../shared-ui/field.ts';
+import { textInput, type FieldOptions, type TextInputOptions } from '../../../shared-ui/field.ts';
 import type { AnswerContext, QuestionOf } from './types.ts';
+
+/** What every typed answer's field shares: the question as its label and the page's heading, its hint, error and messages. */
+export function questionField(
+  question: QuestionOf<'text' | 'postcode' | 'long-text'>,
+  context: AnswerContext,
+): Omit<FieldOptions, 'value'> {
+  return {
+    id: 'answer',
+    name: 'answer',
+    label: question.title,
+    labelId: 'question-heading',
+    labelClass: 'question-heading',
+    hint: question.hint,
+    error: context.error(question.id),
+    optional: question.optional ?? false,
+    messages: context.messages,
+    onInput: (text) => context.type(question.id, text),
+  };
+}
 
 /**
  * A one-line answer box, the question as its label and the page's heading.
@@ -15,20 +34,6 @@ export function answerBox(
 ): TemplateResult {
   const value = context.value;
   return html`<div @change=${(event: Event) => context.set((event.target as HTMLInputElement).value)}>
-    ${textInput({
-      id: 'answer',
-      name: 'answer',
-      label: question.title,
-      labelId: 'question-heading',
-      labelClass: 'question-heading',
-      hint: question.hint,
-      error: context.error(question.id),
-      optional: question.optional ?? false,
-      value: value === undefined ? '' : String(value),
-      inputmode: 'text',
-      messages: context.messages,
-      onInput: (text) => context.type(question.id, text),
-      ...options,
-    })}
+    ${textInput({ ...questionField(question, context), value: value === undefined ? '' : String(value), inputmode: 'text', ...options })}
   </div>`;
 }
