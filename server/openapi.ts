@@ -3,7 +3,7 @@ import type { Schema } from '../src/contract/schema.ts';
 import { Problem } from '../src/contract/problem.ts';
 
 export interface RouteSpec {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'put' | 'delete';
   /** OpenAPI path, e.g. `/api/v1/feedback`. */
   path: string;
   summary: string;

@@ -272,6 +272,7 @@ export const REPORT_MEASURES = [
   'conversations',
   'resolved-in-community',
   'onward-to-formal-services',
+  'connected-to-community',
   'invited-back',
   'days-to-first-conversation',
   'bookings-made',
@@ -308,8 +309,10 @@ export const Report = z.object({
     communityShare: z.optional(z.int()),
     formalShare: z.optional(z.int()),
   }),
+  /** Conversations that led to a community activity or peer support. */
+  connectedToCommunity: PublishedCount,
   invitedBack: PublishedCount,
-  /** Median whole days from a self-assessment or booking to the first conversation with the same reference. */
+  /** Median days from a self-assessment or booking to the first conversation with the same reference. */
   daysToFirstConversation: PublishedAverage,
   bookings: z.object({ made: PublishedCount, attended: PublishedCount, missed: PublishedCount }),
   selfAssessments: z.object({ sent: PublishedCount, nextSteps: z.array(z.object({ step: NextStep, count: PublishedCount })) }),

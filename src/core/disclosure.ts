@@ -8,9 +8,9 @@
  *   the truth.
  * - In a table published with its row totals, column totals and grand
  *   total, a hidden cell must not be recoverable from what is published:
- *   more cells are hidden (`withheld`) until every hidden cell is known no
- *   more closely than a published count is (five values: ±2), or than its
- *   own label says when that is closer (a "2 or fewer"). "Consistent" is worked out over the whole table at once
+ *   more cells are hidden (`withheld`) until no hidden cell can be narrowed
+ *   to fewer than three values (known to within ±1), or to less than its
+ *   own label already allows when that is less (a "2 or fewer"). "Consistent" is worked out over the whole table at once
  *   (every row and column constraint, the margins included, propagated to
  *   a fixed point), not one line at a time, so a cell cannot be pinned by
  *   combining a row with a column either.
@@ -46,6 +46,13 @@ export type PublishedAverage = { kind: 'average'; value: number; n: PublishedCou
 export interface DisclosureOptions {
   /** Counts at or below this are never published. A whole number ≥ 1; default {@link DEFAULT_THRESHOLD}. */
   threshold?: number;
+}
+
+/** Margins of a table to hide from the start: another table that shares them hides them (see `suppressTable`). */
+export interface Withhold {
+  rowTotals?: readonly boolean[];
+  columnTotals?: readonly boolean[];
+  total?: boolean;
 }
 
 /**
@@ -207,13 +214,16 @@ const publish = (state: State, value: number): PublishedCount => (state === 'pub
 
 type State = 'published' | 'small' | 'withheld';
 
+/** The fewest values an onlooker must be left unable to choose between for a hidden cell: it is never known to within ±1. */
+export const MINIMUM_SPREAD = 3;
+
 /**
- * Whether what can be worked out about a hidden cell gives it away: known
- * more closely than a published count is (five values, ±2), unless its own
- * label already says no more than that (a "2 or fewer").
+ * Whether what can be worked out about a hidden cell gives it away: fewer
+ * than {@link MINIMUM_SPREAD} values fit, unless its own label already
+ * allows no more (a "2 or fewer").
  */
 function givenAway(range: Range, label: Range): boolean {
-  return range.hi - range.lo < Math.min(2 * ROUNDING_ERROR, label.hi - label.lo);
+  return range.hi - range.lo < Math.min(MINIMUM_SPREAD - 1, label.hi - label.lo);
 }
 
 /**
@@ -221,7 +231,7 @@ function givenAway(range: Range, label: Range): boolean {
  * totals, column totals and grand total, which are the true sums of the
  * cells; see the top of this module for the rules.
  */
-export function suppressTable(values: readonly (readonly number[])[], options?: DisclosureOptions): PublishedTable {
+export function suppressTable(values: readonly (readonly number[])[], options?: DisclosureOptions & { withhold?: Withhold }): PublishedTable {
   const threshold = thresholdOf(options);
   const rows = values.length;
   const columns = values[0]?.length ?? 0;
@@ -249,6 +259,16 @@ export function suppressTable(values: readonly (readonly number[])[], options?: 
     const [r, c] = own(position);
     return (state[r] as State[])[c] as State;
   };
+  // Two tables that share a margin (the same totals) must hide it in both, or one gives away
+  // what the other hides: a caller suppresses both until neither hides more.
+  const withhold = options?.withhold;
+  const force = (r: number, c: number, hidden: boolean | undefined) => {
+    const [or, oc] = own([r, c]);
+    if (hidden && (state[or] as State[])[oc] === 'published') (state[or] as State[])[oc] = 'withheld';
+  };
+  for (let r = 0; r < rows; r++) force(r, columns, withhold?.rowTotals?.[r]);
+  for (let c = 0; c < columns; c++) force(rows, c, withhold?.columnTotals?.[c]);
+  force(rows, columns, withhold?.total);
   const isMargin = ([r, c]: Position) => r === rows || c === columns;
   const lines = linesOf(rows, columns);
   const linesThrough = ([r, c]: Position) => lines.filter((line) => [...line.cells, line.total].some(([lr, lc]) => lr === r && lc === c));
@@ -272,7 +292,7 @@ export function suppressTable(values: readonly (readonly number[])[], options?: 
       }
     }
     if (!pinned) break;
-    // Hide a published cell on a line through the pinned one: the one that frees it most
+    // Hide a published cell on a line through the given-away one: the one that frees it most
     // (hiding a neighbour can help nothing when only the total pins it), then an inner cell
     // before a total (totals are the figures people read), then the smallest (the least
     // lost), then the first.
@@ -287,7 +307,7 @@ export function suppressTable(values: readonly (readonly number[])[], options?: 
       const [r, c] = own(candidate);
       (state[r] as State[])[c] = 'withheld';
       const range = (onlookerRanges(table(), threshold)[pr] as Range[])[pc] as Range;
-      freed.set(candidate, Math.min(range.hi - range.lo, 2 * ROUNDING_ERROR));
+      freed.set(candidate, Math.min(range.hi - range.lo, MINIMUM_SPREAD - 1));
       (state[r] as State[])[c] = 'published';
     }
     candidates.sort(

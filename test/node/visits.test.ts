@@ -129,6 +129,7 @@ describe('staff contract: attendance, follow-ups, reports', () => {
       roundingBase: 5,
       conversations: count,
       resolution: { community: count, formal: count, other: { kind: 'small' } },
+      connectedToCommunity: count,
       invitedBack: count,
       daysToFirstConversation: withheld,
       bookings: { made: count, attended: count, missed: count },
