@@ -2,9 +2,10 @@ import type { NextStep } from '../../src/contract/questionnaire.ts';
 import type { Queryable } from './database.ts';
 
 /**
- * The impact report's raw figures, every one aggregated in SQL over the
- * indexed columns (visits by occurred_at and hub, bookings by session start,
- * submissions and feedback by created_at). Raw: nothing here may leave the
+ * The impact report's raw figures, every one aggregated in SQL: conversation
+ * counts from the daily counts in `visit_days`, the per-person figures from
+ * the partial indexes of referenced visits, bookings by session start,
+ * submissions and feedback by created_at. Raw: nothing here may leave the
  * server before `publishReport` has suppressed it.
  */
 export interface ReportFigures {
@@ -32,9 +33,11 @@ export interface ReportFigures {
 }
 
 export interface ReportRange {
-  /** Inclusive. */
+  /** London dates, both included. */
+  from: string;
+  to: string;
+  /** The instants they run between: the start of `from` (included) to the end of `to` (excluded). */
   start: Date;
-  /** Exclusive. */
   end: Date;
   hub?: string | undefined;
 }
@@ -45,49 +48,40 @@ export async function reportFigures(db: Queryable, range: ReportRange): Promise<
   const params = [range.start.toISOString(), range.end.toISOString(), range.hub ?? null];
   const inRange = `occurred_at >= $1::timestamptz AND occurred_at < $2::timestamptz AND ($3::text IS NULL OR hub_id = $3)`;
 
-  const [totals] = await db.query(
-    `SELECT count(*) AS total,
-       count(*) FILTER (WHERE resolution = 'community') AS community,
-       count(*) FILTER (WHERE resolution = 'formal') AS formal,
-       count(*) FILTER (WHERE resolution = 'other') AS other,
-       count(*) FILTER (WHERE outcomes && ARRAY['community-activity', 'peer-support']::text[]) AS connected,
-       count(*) FILTER (WHERE invited_back) AS invited_back
-     FROM visits WHERE ${inRange}`,
-    params,
-  );
-  const outcomeRows = await db.query<{ outcome: string; n: unknown }>(
-    `SELECT outcome, count(*) AS n FROM visits, unnest(outcomes) AS outcome WHERE ${inRange} GROUP BY outcome`,
-    params,
-  );
+  // Conversation counts come from the daily counts (see migration 005), not from every visit.
+  const days = [range.from, range.to, range.hub ?? null];
+  const inDays = `day >= $1::date AND day <= $2::date AND ($3::text IS NULL OR hub_id = $3)`;
+  const keyRows = await db.query<{ key: string; n: unknown }>(`SELECT key, sum(n) AS n FROM visit_days WHERE ${inDays} GROUP BY key`, days);
+  const keys = new Map(keyRows.map((row) => [row.key, n(row.n)]));
   const hubRows = await db.query<{ id: string; name: string | null; community: unknown; formal: unknown; other: unknown }>(
     `SELECT v.hub_id AS id, h.name, v.community, v.formal, v.other FROM (
        SELECT hub_id,
-         count(*) FILTER (WHERE resolution = 'community') AS community,
-         count(*) FILTER (WHERE resolution = 'formal') AS formal,
-         count(*) FILTER (WHERE resolution = 'other') AS other
-       FROM visits WHERE ${inRange} GROUP BY hub_id) v
+         coalesce(sum(n) FILTER (WHERE key = '#community'), 0) AS community,
+         coalesce(sum(n) FILTER (WHERE key = '#formal'), 0) AS formal,
+         coalesce(sum(n) FILTER (WHERE key = '#other'), 0) AS other
+       FROM visit_days WHERE ${inDays} AND key IN ('#community', '#formal', '#other') GROUP BY hub_id HAVING sum(n) > 0) v
      LEFT JOIN hubs h ON h.id = v.hub_id
      ORDER BY h.name NULLS LAST, v.hub_id`,
-    params,
+    days,
   );
   const weekRows = await db.query<{ week: string; hub_id: string; n: unknown }>(
-    `SELECT to_char(date_trunc('week', occurred_at AT TIME ZONE 'Europe/London'), 'YYYY-MM-DD') AS week, hub_id, count(*) AS n
-     FROM visits WHERE ${inRange} GROUP BY 1, 2`,
-    params,
+    `SELECT to_char(date_trunc('week', day::timestamp), 'YYYY-MM-DD') AS week, hub_id, sum(n) AS n
+     FROM visit_days WHERE ${inDays} AND key = '#total' GROUP BY 1, 2`,
+    days,
   );
   // The first conversation after each self-assessment or booking, with the same reference.
   const [first] = await db.query<{ n: unknown; median: number | null }>(
     `WITH starts AS (
-       SELECT reference, created_at FROM submissions
-       UNION ALL SELECT reference, created_at FROM bookings
+       SELECT reference, created_at FROM submissions WHERE created_at < $2::timestamptz
+       UNION ALL SELECT reference, created_at FROM bookings WHERE created_at < $2::timestamptz
      ), firsts AS (
-       SELECT s.reference, s.created_at,
-         (SELECT min(v.occurred_at) FROM visits v WHERE v.person_ref = s.reference AND v.occurred_at >= s.created_at) AS first_at
-       FROM starts s
+       SELECT s.reference, s.created_at, min(v.occurred_at) AS first_at
+       FROM starts s JOIN visits v ON v.person_ref = s.reference AND v.occurred_at >= s.created_at AND v.occurred_at < $2::timestamptz
+       GROUP BY s.reference, s.created_at
      )
      SELECT count(*) AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_at - created_at) / 86400) AS median
      FROM firsts f
-     WHERE first_at >= $1::timestamptz AND first_at < $2::timestamptz
+     WHERE first_at >= $1::timestamptz
        AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM visits v WHERE v.person_ref = f.reference AND v.occurred_at = f.first_at AND v.hub_id = $3))`,
     params,
   );
@@ -122,14 +116,14 @@ export async function reportFigures(db: Queryable, range: ReportRange): Promise<
   for (const row of stepRows) nextSteps.set((row.step ?? 'unknown') as NextStep | 'unknown', n(row.n));
   return {
     visits: {
-      total: n(totals?.total),
-      community: n(totals?.community),
-      formal: n(totals?.formal),
-      other: n(totals?.other),
-      connected: n(totals?.connected),
-      invitedBack: n(totals?.invited_back),
+      total: keys.get('#total') ?? 0,
+      community: keys.get('#community') ?? 0,
+      formal: keys.get('#formal') ?? 0,
+      other: keys.get('#other') ?? 0,
+      connected: keys.get('#connected') ?? 0,
+      invitedBack: keys.get('invited-back') ?? 0,
     },
-    outcomes: new Map(outcomeRows.map((row) => [row.outcome, n(row.n)])),
+    outcomes: new Map([...keys].filter(([key]) => !key.startsWith('#'))),
     byHub: hubRows.map((row) => ({ id: row.id, name: row.name ?? row.id, community: n(row.community), formal: n(row.formal), other: n(row.other) })),
     weekly: weekRows.map((row) => ({ week: row.week, hubId: row.hub_id, n: n(row.n) })),
     firstConversation: { n: n(first?.n), medianDays: first?.median === null || first?.median === undefined ? null : Number(first.median) },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Visit, VisitFields, VisitListQuery } from '../../src/contract/staff.ts';
+import { londonParts } from '../../src/core/schedule.ts';
 import { editableUntil, resolutionOf } from '../../src/core/visits.ts';
 import type { StaffIdentity } from '../http/staff-auth.ts';
 import type { Queryable } from './database.ts';
@@ -84,6 +85,44 @@ function columnValues(fields: VisitFields): unknown[] {
   ];
 }
 
+/** The `visit_days` keys one visit counts under (see migration 005). */
+function dayKeys(fields: Pick<VisitFields, 'outcomes'>): string[] {
+  const keys = ['#total', `#${resolutionOf(fields.outcomes)}`, ...fields.outcomes];
+  if (fields.outcomes.some((outcome) => outcome === 'community-activity' || outcome === 'peer-support')) keys.push('#connected');
+  return keys;
+}
+
+/** Adds (`by` 1) or takes away (`by` −1) one visit from the daily counts. */
+async function countDay(db: Queryable, fields: Pick<VisitFields, 'hubId' | 'occurredAt' | 'outcomes'>, by: 1 | -1): Promise<void> {
+  const params = [londonParts(new Date(fields.occurredAt)).date, fields.hubId, dayKeys(fields)];
+  if (by === 1) {
+    await db.query(
+      `INSERT INTO visit_days (day, hub_id, key, n) SELECT $1::date, $2, key, 1 FROM unnest($3::text[]) AS key
+       ON CONFLICT (day, hub_id, key) DO UPDATE SET n = visit_days.n + 1`,
+      params,
+    );
+  } else {
+    await db.query('UPDATE visit_days SET n = n - 1 WHERE day = $1::date AND hub_id = $2 AND key = ANY($3::text[])', params);
+  }
+}
+
+/**
+ * Rebuilds `visit_days` from the visits (after a bulk load such as the seed
+ * or the benchmark's, which write visits in SQL).
+ */
+export async function rebuildVisitDays(db: Queryable): Promise<void> {
+  await db.query('DELETE FROM visit_days');
+  await db.query(
+    `INSERT INTO visit_days (day, hub_id, key, n)
+     SELECT day, hub_id, key, count(*) FROM (
+       SELECT (occurred_at AT TIME ZONE 'Europe/London')::date AS day, hub_id,
+         unnest(outcomes || ARRAY['#total', '#' || resolution]
+           || CASE WHEN outcomes && ARRAY['community-activity', 'peer-support']::text[] THEN ARRAY['#connected'] ELSE ARRAY[]::text[] END) AS key
+       FROM visits) keyed
+     GROUP BY day, hub_id, key`,
+  );
+}
+
 async function audit(db: Queryable, visitId: string, action: 'create' | 'update' | 'delete', who: StaffIdentity, fields: readonly string[]): Promise<void> {
   await db.query('INSERT INTO visit_audit (visit_id, action, token_id, role, fields) VALUES ($1, $2, $3, $4, $5)', [visitId, action, who.id, who.role, fields]);
 }
@@ -98,6 +137,7 @@ export async function insertVisit(db: Queryable, fields: VisitFields, who: Staff
     [id, ...columnValues(fields)],
   );
   if (!row) throw new Error('INSERT … RETURNING gave no row');
+  await countDay(db, fields, 1);
   await audit(db, id, 'create', who, FIELDS.filter((field) => fields[field] !== undefined));
   return (await findVisit(db, id)) as Visit;
 }
@@ -115,6 +155,8 @@ export async function updateVisit(db: Queryable, before: Visit, fields: VisitFie
      WHERE id = $1`,
     [before.id, ...columnValues(fields)],
   );
+  await countDay(db, before, -1);
+  await countDay(db, fields, 1);
   const comparable = (value: unknown) => JSON.stringify(value ?? null);
   const changed = FIELDS.filter((field) =>
     field === 'occurredAt' ? new Date(before.occurredAt).getTime() !== new Date(fields.occurredAt).getTime() : comparable(before[field]) !== comparable(fields[field]),
@@ -123,8 +165,10 @@ export async function updateVisit(db: Queryable, before: Visit, fields: VisitFie
   return (await findVisit(db, before.id)) as Visit;
 }
 
-export async function deleteVisit(db: Queryable, id: string, who: StaffIdentity): Promise<void> {
+export async function deleteVisit(db: Queryable, before: Visit, who: StaffIdentity): Promise<void> {
+  const id = before.id;
   await db.query('DELETE FROM visits WHERE id = $1', [id]);
+  await countDay(db, before, -1);
   await audit(db, id, 'delete', who, []);
 }
 

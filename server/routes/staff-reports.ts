@@ -224,7 +224,7 @@ export function mountStaffReports(app: Hono, db: Database, now: () => Date = () 
   const load = async (query: ReportQuery) => {
     const time = now();
     const dates = reportDates(query, time);
-    const figures = await reportFigures(db, { start: londonInstant(dates.from, '00:00'), end: londonInstant(addDays(dates.to, 1), '00:00'), hub: query.hub });
+    const figures = await reportFigures(db, { ...dates, start: londonInstant(dates.from, '00:00'), end: londonInstant(addDays(dates.to, 1), '00:00'), hub: query.hub });
     return publishReport(figures, { ...dates, hub: query.hub }, time);
   };
   app.get('/api/v1/staff/reports', async (c) => c.json(await load(readQuery(c, ReportQuery))));

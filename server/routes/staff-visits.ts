@@ -116,7 +116,7 @@ export function mountStaffVisits(app: Hono, db: Database, now: () => Date = () =
     const who = staffOf(c);
     const id = await db.transaction(async (tx) => {
       const before = await changeable(tx, c.req.param('id'), who, now());
-      await deleteVisit(tx, before.id, who);
+      await deleteVisit(tx, before, who);
       return before.id;
     });
     return c.json(VisitDeleted.parse({ id, deleted: true }));

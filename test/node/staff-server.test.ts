@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Report, Visit, VisitList, type VisitFields } from '../../src/contract/staff.ts';
 import { migrate, type Database } from '../../server/db/database.ts';
 import { createStaffToken, listStaffTokens, revokeStaffToken } from '../../server/db/staff-tokens.ts';
-import { insertVisit } from '../../server/db/visits.ts';
+import { insertVisit, rebuildVisitDays } from '../../server/db/visits.ts';
 import { backends, startApp, type RunningApp } from '../support/app-server.ts';
 import { parseCsv } from '../support/csv.ts';
 
@@ -249,6 +249,12 @@ for (const backend of backends()) {
         const all = JSON.stringify(await db.query('SELECT * FROM visit_audit'));
         for (const personal of ['Rent arrears', 'SY1', 'SY2', 'SY3', worker, admin]) assert.ok(!all.includes(personal), personal);
         assert.equal((await db.query('SELECT 1 FROM visits WHERE id = $1', [created.id])).length, 0);
+
+        // The daily counts the report reads were kept in step with every write, change and delete.
+        const counts = async () => db.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, hub_id, key, n FROM visit_days WHERE n > 0 ORDER BY 1, 2, 3`);
+        const kept = await counts();
+        await rebuildVisitDays(db);
+        assert.deepEqual(kept, await counts());
       });
 
       it('lists visits latest first, by hub and time', async () => {

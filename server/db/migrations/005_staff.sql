@@ -41,6 +41,21 @@ CREATE TABLE visits (
 CREATE INDEX visits_occurred_at_idx ON visits (occurred_at);
 CREATE INDEX visits_hub_occurred_at_idx ON visits (hub_id, occurred_at);
 CREATE INDEX visits_person_ref_idx ON visits (person_ref, occurred_at) WHERE person_ref IS NOT NULL;
+CREATE INDEX visits_scored_idx ON visits (occurred_at, person_ref) INCLUDE (wellbeing_mean, seq) WHERE person_ref IS NOT NULL AND wellbeing_mean IS NOT NULL;
+
+-- Conversations per London day, hub and key, kept up to date in the same
+-- transaction as every visit written, changed or deleted, so that the report
+-- adds up a few thousand rows rather than scanning every visit. A key is an
+-- outcome id (a visit with several counts once under each), or '#total',
+-- '#community', '#formal', '#other' (the side of the CLS shift) or
+-- '#connected' (a community activity or peer support).
+CREATE TABLE visit_days (
+  day date NOT NULL,
+  hub_id text NOT NULL,
+  key text NOT NULL,
+  n integer NOT NULL CHECK (n >= 0),
+  PRIMARY KEY (day, hub_id, key)
+);
 
 -- Who changed which visit, how and when: the token's id and role and the
 -- names of the fields changed, never their values (so no personal data).
