@@ -19,6 +19,7 @@ import { mountPlaces, placeRoutes } from './routes/places.ts';
 import { mountSelfAssessment, selfAssessmentRoutes } from './routes/self-assessment.ts';
 import { mountStaffVisits, staffVisitRoutes } from './routes/staff-visits.ts';
 import { mountStaffReports, staffReportRoutes } from './routes/staff-reports.ts';
+import { mountStaffDay, staffDayRoutes } from './routes/staff-day.ts';
 import { staticFile } from './static.ts';
 import { WebhookSender, type WebhookOptions } from './webhook.ts';
 
@@ -72,6 +73,7 @@ const routes: RouteSpec[] = [
   ...selfAssessmentRoutes,
   ...staffVisitRoutes,
   ...staffReportRoutes,
+  ...staffDayRoutes,
   ...orukRoutes,
 ];
 
@@ -169,6 +171,7 @@ export function createApp(options: AppOptions): Hono {
   mountSelfAssessment(app, options.db, options.questionnaires ?? new Map(), webhook);
   mountStaffVisits(app, options.db, options.now);
   mountStaffReports(app, options.db, options.now);
+  mountStaffDay(app, options.db, directory, options.now);
   mountOruk(app, options.db, directory, options.geocoder ?? {});
 
   // Registered before the static files so that no API path falls through to them.

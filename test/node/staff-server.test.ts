@@ -1,8 +1,10 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { Report, Visit, VisitList, type VisitFields } from '../../src/contract/staff.ts';
+import { AttendanceRecorded, Day, FollowUpList, Report, Visit, VisitList, type VisitFields } from '../../src/contract/staff.ts';
+import type { Hub } from '../../src/contract/directory.ts';
 import { migrate, type Database } from '../../server/db/database.ts';
+import { upsertHubs } from '../../server/db/directory.ts';
 import { createStaffToken, listStaffTokens, revokeStaffToken } from '../../server/db/staff-tokens.ts';
 import { insertVisit, rebuildVisitDays } from '../../server/db/visits.ts';
 import { backends, startApp, type RunningApp } from '../support/app-server.ts';
@@ -11,8 +13,11 @@ import { parseCsv } from '../support/csv.ts';
 const STAFF_TOKEN = 'staff-token-for-staff-tests-0123456789';
 const bootstrap = { id: 'bootstrap', role: 'admin' as const };
 
+/** A hub in the directory; Alpha Library has a bookable session on Tuesdays 10:00–12:00 (plan-a). */
 async function addHub(db: Database, id: string, name: string): Promise<void> {
-  await db.query('INSERT INTO hubs (id, name, lat, lng, doc) VALUES ($1, $2, 52.7, -2.7, $3::jsonb)', [id, name, JSON.stringify({ id, name })]);
+  const sessions: Hub['sessions'] =
+    id === 'hub-a' ? [{ id: 'plan-a', mode: 'bookable', capacity: 20, schedule: { freq: 'WEEKLY', byday: ['TU'], opensAt: '10:00', closesAt: '12:00' } }] : [];
+  await upsertHubs(db, [{ id, name, kind: 'library', address: {}, coordinates: { lat: 52.7, lng: -2.7 }, accessibility: [], stepFree: true, sessions }]);
 }
 
 const visitFields = (overrides: Partial<VisitFields> = {}): VisitFields => ({
@@ -362,6 +367,59 @@ for (const backend of backends()) {
         assert.equal(read('days-to-first-conversation', 'median'), '4.5');
         assert.equal(csv.find((row) => row[0] === 'resolved-in-community')?.[1], 'information-and-advice');
         assert.ok(csv.some((row) => row[0] === 'note' && /rounded to the nearest 5/.test(row[3] ?? '')));
+      });
+    });
+
+    describe('the day at a hub', () => {
+      const post = (path: string, body: unknown, key: string = randomUUID()) =>
+        call(path, worker, { method: 'POST', body: JSON.stringify(body), headers: { 'Idempotency-Key': key } });
+      const day = async () => Day.parse(await (await call('/api/v1/staff/attendance?hub=hub-a&date=2026-01-13', worker)).json());
+
+      it('lists the day’s sessions with their bookings, and marks attendance and walk-ins once each', async () => {
+        const before = await day();
+        assert.equal(before.sessions.length, 1);
+        const [session] = before.sessions;
+        assert.equal(session?.session.id, 'plan-a@2026-01-13T10:00');
+        assert.deepEqual(
+          session?.bookings.map((booking) => [booking.status, booking.cancelled]),
+          [...Array(5).fill(['attended', false]), ['missed', false], ['missed', false], ['booked', false], ['booked', true]],
+        );
+        const marked = await post('/api/v1/staff/attendance', { kind: 'booking', reference: 'ACE6-FGH4', status: 'attended' });
+        assert.equal(marked.status, 201);
+        assert.equal(AttendanceRecorded.parse(await marked.json()).sessionId, 'plan-a@2026-01-13T10:00');
+        assert.equal((await post('/api/v1/staff/attendance', { kind: 'booking', reference: 'CDEF-GH34', status: 'attended' })).status, 404, 'cancelled');
+        const key = randomUUID();
+        const walkIn = { kind: 'walk-in', sessionId: 'plan-a@2026-01-13T10:00' };
+        assert.equal((await post('/api/v1/staff/attendance', walkIn, key)).status, 201);
+        assert.equal((await post('/api/v1/staff/attendance', walkIn, key)).status, 200);
+        assert.equal((await post('/api/v1/staff/attendance', { kind: 'walk-in', sessionId: 'plan-a@2026-01-14T10:00' })).status, 404);
+        const after = await day();
+        assert.equal(after.sessions[0]?.walkIns, 1);
+        assert.equal(after.sessions[0]?.bookings[7]?.status, 'attended');
+        assert.equal((await call('/api/v1/staff/attendance?hub=nowhere&date=2026-01-13', worker)).status, 404);
+        assert.equal((await call('/api/v1/staff/attendance?hub=hub-a&date=2026-02-30', worker)).status, 422);
+      });
+
+      it('lists follow-ups urgent first, then oldest, and marks them contacted with who and when', async () => {
+        const contact = JSON.stringify({ name: 'A Resident', method: 'phone', value: '01632 960001' });
+        await db.query(`INSERT INTO submissions (reference, questionnaire_id, version, answers, contact, created_at, next_step, urgent) VALUES
+          ('CLS-WAIT33', 'what-matters', 1, '{}'::jsonb, $1::jsonb, '2026-01-18T09:00:00Z', 'call-back', false),
+          ('CLS-URGE33', 'what-matters', 1, '{}'::jsonb, $1::jsonb, '2026-01-19T09:00:00Z', 'urgent', true)`, [contact]);
+        const list = FollowUpList.parse(await (await call('/api/v1/staff/follow-ups?hub=hub-a', worker)).json());
+        assert.deepEqual(
+          list.items.map((item) => [item.kind, item.reference, item.urgent]),
+          [
+            ['self-assessment', 'CLS-URGE33', true],
+            ['missed-booking', 'ACE3-FGH4', false],
+            ['missed-booking', 'ACE4-FGH4', false],
+            ['self-assessment', 'CLS-WAIT33', false],
+          ],
+        );
+        const marked = await post('/api/v1/staff/follow-ups', { kind: 'self-assessment', reference: 'cls-urge33', by: 'gh' });
+        assert.equal(marked.status, 201);
+        const after = FollowUpList.parse(await (await call('/api/v1/staff/follow-ups?hub=hub-a', worker)).json());
+        assert.deepEqual(after.items.at(-1)?.contacted && { reference: after.items.at(-1)?.reference, by: after.items.at(-1)?.contacted?.by }, { reference: 'CLS-URGE33', by: 'GH' });
+        assert.equal((await post('/api/v1/staff/follow-ups', { kind: 'missed-booking', reference: 'ACD3-FGH4', by: 'gh' })).status, 404, 'attended, not missed');
       });
     });
   });
