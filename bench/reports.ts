@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { migrate, openDatabase, type Database } from '../server/db/database.ts';
 import { reportFigures } from '../server/db/reports.ts';
-import { rebuildVisitDays } from '../server/db/visits.ts';
+import { rebuildVisitSummaries } from '../server/db/visits.ts';
 import { publishReport } from '../server/routes/staff-reports.ts';
 
 const VISITS = 100_000;
@@ -64,7 +64,7 @@ async function fill(db: Database): Promise<void> {
      SELECT md5('feedback' || f)::uuid, 1 + f % 5, 1 + (f * 7) % 5, 'hub-' || (1 + f % 10), $1::timestamptz + f * interval '2 hours' FROM generate_series(1, 4000) f`,
     [START],
   );
-  await rebuildVisitDays(db);
+  await rebuildVisitSummaries(db);
   await db.query('ANALYZE');
 }
 

@@ -69,20 +69,10 @@ export async function reportFigures(db: Queryable, range: ReportRange): Promise<
      FROM visit_days WHERE ${inDays} AND key = '#total' GROUP BY 1, 2`,
     days,
   );
-  // The first conversation after each self-assessment or booking, with the same reference.
+  // The first conversation after each self-assessment or booking is marked when visits are written.
   const [first] = await db.query<{ n: unknown; median: number | null }>(
-    `WITH starts AS (
-       SELECT reference, created_at FROM submissions WHERE created_at < $2::timestamptz
-       UNION ALL SELECT reference, created_at FROM bookings WHERE created_at < $2::timestamptz
-     ), firsts AS (
-       SELECT s.reference, s.created_at, min(v.occurred_at) AS first_at
-       FROM starts s JOIN visits v ON v.person_ref = s.reference AND v.occurred_at >= s.created_at AND v.occurred_at < $2::timestamptz
-       GROUP BY s.reference, s.created_at
-     )
-     SELECT count(*) AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_at - created_at) / 86400) AS median
-     FROM firsts f
-     WHERE first_at >= $1::timestamptz
-       AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM visits v WHERE v.person_ref = f.reference AND v.occurred_at = f.first_at AND v.hub_id = $3))`,
+    `SELECT count(*) AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY first_after_days) AS median
+     FROM visits WHERE ${inRange} AND first_after_days IS NOT NULL`,
     params,
   );
   const [bookings] = await db.query(

@@ -107,10 +107,39 @@ async function countDay(db: Queryable, fields: Pick<VisitFields, 'hubId' | 'occu
 }
 
 /**
- * Rebuilds `visit_days` from the visits (after a bulk load such as the seed
+ * Marks the first visit after the self-assessment or booking with this
+ * reference with the days between them (and no other visit), after any
+ * write that may have changed which visit that is.
+ */
+async function refreshFirstConversation(db: Queryable, reference: string | undefined): Promise<void> {
+  if (!reference) return;
+  await db.query('UPDATE visits SET first_after_days = NULL WHERE person_ref = $1 AND first_after_days IS NOT NULL', [reference]);
+  await db.query(
+    `WITH starts AS (
+       SELECT created_at FROM submissions WHERE reference = $1 UNION ALL SELECT created_at FROM bookings WHERE reference = $1
+     ), firsts AS (
+       SELECT s.created_at, (SELECT v.id FROM visits v WHERE v.person_ref = $1 AND v.occurred_at >= s.created_at ORDER BY v.occurred_at, v.seq LIMIT 1) AS id
+       FROM starts s
+     )
+     UPDATE visits v SET first_after_days = extract(epoch FROM v.occurred_at - f.created_at) / 86400 FROM firsts f WHERE v.id = f.id`,
+    [reference],
+  );
+}
+
+/**
+ * Rebuilds `visit_days` and `first_after_days` from the visits (after a bulk load such as the seed
  * or the benchmark's, which write visits in SQL).
  */
-export async function rebuildVisitDays(db: Queryable): Promise<void> {
+export async function rebuildVisitSummaries(db: Queryable): Promise<void> {
+  await db.query('UPDATE visits SET first_after_days = NULL WHERE first_after_days IS NOT NULL');
+  await db.query(
+    `UPDATE visits v SET first_after_days = extract(epoch FROM v.occurred_at - f.created_at) / 86400 FROM (
+       SELECT DISTINCT ON (s.reference) v.id, s.created_at
+       FROM (SELECT reference, created_at FROM submissions UNION ALL SELECT reference, created_at FROM bookings) s
+       JOIN visits v ON v.person_ref = s.reference AND v.occurred_at >= s.created_at
+       ORDER BY s.reference, v.occurred_at, v.seq) f
+     WHERE v.id = f.id`,
+  );
   await db.query('DELETE FROM visit_days');
   await db.query(
     `INSERT INTO visit_days (day, hub_id, key, n)
@@ -138,6 +167,7 @@ export async function insertVisit(db: Queryable, fields: VisitFields, who: Staff
   );
   if (!row) throw new Error('INSERT … RETURNING gave no row');
   await countDay(db, fields, 1);
+  await refreshFirstConversation(db, fields.personRef);
   await audit(db, id, 'create', who, FIELDS.filter((field) => fields[field] !== undefined));
   return (await findVisit(db, id)) as Visit;
 }
@@ -157,6 +187,8 @@ export async function updateVisit(db: Queryable, before: Visit, fields: VisitFie
   );
   await countDay(db, before, -1);
   await countDay(db, fields, 1);
+  await refreshFirstConversation(db, before.personRef);
+  if (fields.personRef !== before.personRef) await refreshFirstConversation(db, fields.personRef);
   const comparable = (value: unknown) => JSON.stringify(value ?? null);
   const changed = FIELDS.filter((field) =>
     field === 'occurredAt' ? new Date(before.occurredAt).getTime() !== new Date(fields.occurredAt).getTime() : comparable(before[field]) !== comparable(fields[field]),
@@ -169,6 +201,7 @@ export async function deleteVisit(db: Queryable, before: Visit, who: StaffIdenti
   const id = before.id;
   await db.query('DELETE FROM visits WHERE id = $1', [id]);
   await countDay(db, before, -1);
+  await refreshFirstConversation(db, before.personRef);
   await audit(db, id, 'delete', who, []);
 }
 

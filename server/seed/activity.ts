@@ -4,7 +4,7 @@ import { londonParts } from '../../src/core/schedule.ts';
 import { expandSessions } from '../../src/core/sessions.ts';
 import { resolutionOf, VISIT_OUTCOMES, DEFAULT_VISIT_CONFIG, type VisitOutcomeId } from '../../src/core/visits.ts';
 import type { Database } from '../db/database.ts';
-import { rebuildVisitDays } from '../db/visits.ts';
+import { rebuildVisitSummaries } from '../db/visits.ts';
 import { stableId } from './ids.ts';
 import { outcodes } from './places.ts';
 import { chance, hashInt, pick, unit } from './random.ts';
@@ -213,6 +213,6 @@ export async function seedActivity(db: Database, hubs: readonly Hub[], end: Date
     wellbeing: 'jsonb',
     wellbeing_mean: 'double precision',
   });
-  await rebuildVisitDays(db);
+  await rebuildVisitSummaries(db);
   return { visits: (visits.id ?? []).length, bookings: (bookings.reference ?? []).length, submissions: (submissions.reference ?? []).length, feedback: (feedback.id ?? []).length };
 }

@@ -6,7 +6,7 @@ import type { Hub } from '../../src/contract/directory.ts';
 import { migrate, type Database } from '../../server/db/database.ts';
 import { upsertHubs } from '../../server/db/directory.ts';
 import { createStaffToken, listStaffTokens, revokeStaffToken } from '../../server/db/staff-tokens.ts';
-import { insertVisit, rebuildVisitDays } from '../../server/db/visits.ts';
+import { insertVisit, rebuildVisitSummaries } from '../../server/db/visits.ts';
 import { backends, startApp, type RunningApp } from '../support/app-server.ts';
 import { parseCsv } from '../support/csv.ts';
 
@@ -255,11 +255,27 @@ for (const backend of backends()) {
         for (const personal of ['Rent arrears', 'SY1', 'SY2', 'SY3', worker, admin]) assert.ok(!all.includes(personal), personal);
         assert.equal((await db.query('SELECT 1 FROM visits WHERE id = $1', [created.id])).length, 0);
 
-        // The daily counts the report reads were kept in step with every write, change and delete.
-        const counts = async () => db.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, hub_id, key, n FROM visit_days WHERE n > 0 ORDER BY 1, 2, 3`);
+        // The daily counts and first conversations the report reads were kept in step with every write, change and delete.
+        const counts = async () => [
+          await db.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, hub_id, key, n FROM visit_days WHERE n > 0 ORDER BY 1, 2, 3`),
+          await db.query('SELECT id, first_after_days FROM visits WHERE first_after_days IS NOT NULL ORDER BY id'),
+        ];
         const kept = await counts();
-        await rebuildVisitDays(db);
+        await rebuildVisitSummaries(db);
         assert.deepEqual(kept, await counts());
+      });
+
+      it('moves the first conversation after a booking to an earlier visit, and back when that is deleted', async () => {
+        const firstOf = async () =>
+          db.query<{ occurred_at: Date; first_after_days: number }>('SELECT occurred_at, first_after_days FROM visits WHERE person_ref = $1 AND first_after_days IS NOT NULL', ['ACD3-FGH4']);
+        const [before] = await firstOf();
+        assert.ok(before && Math.abs(before.first_after_days - 1) < 1e-9, 'booked a day before the first conversation');
+        // Booked on 11 January at 09:00; this conversation is 12 hours later, before the first one.
+        const earlier = Visit.parse(await (await postVisit({ ...visitFields({ occurredAt: '2026-01-11T21:00:00.000Z' }), personRef: 'ACD3-FGH4' }, worker)).json());
+        const moved = await firstOf();
+        assert.deepEqual(moved.map((row) => [new Date(row.occurred_at).toISOString(), row.first_after_days]), [['2026-01-11T21:00:00.000Z', 0.5]]);
+        assert.equal((await call(`/api/v1/staff/visits/${earlier.id}`, worker, { method: 'DELETE' })).status, 200);
+        assert.deepEqual(await firstOf(), [before]);
       });
 
       it('lists visits latest first, by hub and time', async () => {

@@ -15,8 +15,8 @@ CREATE TABLE staff_tokens (
 
 -- One conversation at a hub. Nothing here names the person: an outcode,
 -- never a postcode; a reference (card, booking, self-assessment), never a name.
--- `resolution`, `invited_back` and `wellbeing_mean` are worked out from the
--- other columns when a visit is written, so the report can aggregate in SQL.
+-- `resolution`, `invited_back`, `wellbeing_mean` and `first_after_days` are
+-- worked out when a visit is written, so the report can aggregate in SQL.
 CREATE TABLE visits (
   id uuid PRIMARY KEY,
   seq bigserial NOT NULL,
@@ -34,6 +34,9 @@ CREATE TABLE visits (
   wellbeing jsonb,
   wellbeing_mean double precision,
   person_ref text,
+  -- Days from the self-assessment or booking with this person_ref to this
+  -- visit, set on the first visit after it only (see refreshFirstConversation).
+  first_after_days double precision,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz
 );
@@ -41,6 +44,7 @@ CREATE TABLE visits (
 CREATE INDEX visits_occurred_at_idx ON visits (occurred_at);
 CREATE INDEX visits_hub_occurred_at_idx ON visits (hub_id, occurred_at);
 CREATE INDEX visits_person_ref_idx ON visits (person_ref, occurred_at) WHERE person_ref IS NOT NULL;
+CREATE INDEX visits_first_idx ON visits (occurred_at) INCLUDE (hub_id, first_after_days) WHERE first_after_days IS NOT NULL;
 CREATE INDEX visits_scored_idx ON visits (occurred_at, person_ref) INCLUDE (wellbeing_mean, seq) WHERE person_ref IS NOT NULL AND wellbeing_mean IS NOT NULL;
 
 -- Conversations per London day, hub and key, kept up to date in the same
