@@ -96,7 +96,7 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
     paths,
     components: {
       schemas: { Problem: schemaOf(Problem, 'output') },
-      securitySchemes: { staffToken: { type: 'http', scheme: 'bearer', description: 'STAFF_TOKEN of the server' } },
+      securitySchemes: { staffToken: { type: 'http', scheme: 'bearer', description: 'A staff token from `npm run staff -- create` (role worker or admin), or the server\'s STAFF_TOKEN (admin)' } },
     },
   };
 }

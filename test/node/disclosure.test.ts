@@ -227,7 +227,7 @@ describe('disclosure: tables', () => {
     assert.deepEqual(published.total, published.rowTotals[0]);
   });
 
-  it('hides margins another table hides, and then whatever they would give away', () => {
+  it('hides margins another table hides, and leaves them unrecoverable from the rest', () => {
     const values = [
       [20, 25, 30],
       [40, 45, 50],
