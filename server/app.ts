@@ -7,7 +7,8 @@ import type { QuestionnaireDefinition } from '../src/contract/questionnaire.ts';
 import type { Database } from './db/database.ts';
 import { HttpProblem, problemResponse } from './http/problem.ts';
 import { rateLimit } from './http/rate-limit.ts';
-import { originAllowed, PAGE_CSP, securityHeaders, staffAuth } from './http/security.ts';
+import { originAllowed, PAGE_CSP, securityHeaders } from './http/security.ts';
+import { staffAuth, TokenAuthenticator, type StaffAuthenticator } from './http/staff-auth.ts';
 import { DOCS_CSS, docsPage, openApiDocument, type RouteSpec } from './openapi.ts';
 import { DirectoryCache } from './directory-cache.ts';
 import type { GeocoderOptions } from './geocode.ts';
@@ -17,6 +18,9 @@ import { feedbackRoutes, mountFeedback } from './routes/feedback.ts';
 import { mountPlaces, placeRoutes } from './routes/places.ts';
 import { mountSelfAssessment, selfAssessmentRoutes } from './routes/self-assessment.ts';
 import { clientAddress, type TrustedProxies } from './http/client-address.ts';
+import { mountStaffVisits, staffVisitRoutes } from './routes/staff-visits.ts';
+import { mountStaffReports, staffReportRoutes } from './routes/staff-reports.ts';
+import { mountStaffDay, staffDayRoutes } from './routes/staff-day.ts';
 import { staticFile } from './static.ts';
 import { WebhookSender, type WebhookOptions } from './webhook.ts';
 import type { NotifyOptions } from './notify/outbox.ts';
@@ -28,8 +32,12 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface AppOptions {
   db: Database;
-  /** Bearer token for `/api/v1/staff/*`. */
+  /** The bootstrap admin token for `/api/v1/staff/*` (STAFF_TOKEN); more tokens come from `npm run staff -- create`. */
   staffToken: string;
+  /** How staff credentials are checked; tokens in the database plus `staffToken` when omitted. */
+  staffAuthenticator?: StaffAuthenticator;
+  /** Failed staff sign-ins a client may make per minute before it is refused for the rest of the minute; 10 when omitted. */
+  staffFailuresPerMinute?: number;
   /** Browser origins allowed to call the API; empty means localhost on any port. */
   allowedOrigins?: readonly string[];
   /** Public POST requests per client per minute. */
@@ -57,6 +65,8 @@ export interface AppOptions {
   notify?: NotifyOptions | undefined;
   /** Told to send at once after a booking, move or cancellation wrote messages (it also sends on its own schedule). */
   outbox?: { runOnce(): Promise<number> } | undefined;
+  /** The clock for the visit edit window and the report's default dates (tests move it). */
+  now?: () => Date;
 }
 
 const routes: RouteSpec[] = [
@@ -71,6 +81,9 @@ const routes: RouteSpec[] = [
   ...placeRoutes,
   ...bookingRoutes,
   ...selfAssessmentRoutes,
+  ...staffVisitRoutes,
+  ...staffReportRoutes,
+  ...staffDayRoutes,
   ...orukRoutes,
 ];
 
@@ -104,7 +117,7 @@ export function createApp(options: AppOptions): Hono {
     '/api/*',
     cors({
       origin: (origin) => (originAllowed(origin, allowList) ? origin : null),
-      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
       allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization'],
       exposeHeaders: ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
       maxAge: 600,
@@ -143,7 +156,14 @@ export function createApp(options: AppOptions): Hono {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return lookups(c, next);
     await next();
   });
-  app.use('/api/v1/staff/*', staffAuth(options.staffToken));
+  app.use(
+    '/api/v1/staff/*',
+    staffAuth({
+      authenticator: options.staffAuthenticator ?? new TokenAuthenticator(options.db, options.staffToken),
+      client: (c) => clientAddress(c, options.trustProxy ?? false),
+      failuresAllowed: options.staffFailuresPerMinute ?? 10,
+    }),
+  );
 
   app.get('/healthz', async (c) => {
     await options.db.query('SELECT 1');
@@ -162,6 +182,9 @@ export function createApp(options: AppOptions): Hono {
   const webhook = options.webhook instanceof WebhookSender ? options.webhook : options.webhook && new WebhookSender(options.webhook);
   mountBookings(app, options.db, directory, webhook, options.notify, options.outbox);
   mountSelfAssessment(app, options.db, options.questionnaires ?? new Map(), webhook);
+  mountStaffVisits(app, options.db, options.now);
+  mountStaffReports(app, options.db, options.now);
+  mountStaffDay(app, options.db, directory, options.now);
   mountOruk(app, options.db, directory, options.geocoder ?? {});
 
   // Registered before the static files so that no API path falls through to them.

@@ -40,7 +40,7 @@ if (ownFolder) {
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir });
 const releaseDataDir = ownFolder ? claimDataDir(dataDir) : () => undefined;
 const applied = await migrate(db);
-const seeded = config.seed ? await seedIfEmpty(db) : { seeded: false, services: 0, hubs: 0 };
+const seeded = config.seed ? await seedIfEmpty(db, { activityUntil: new Date() }) : { seeded: false, services: 0, hubs: 0 };
 const cdnDir = join(PROJECT_ROOT, 'dist', 'cdn');
 if (!existsSync(join(cdnDir, 'community-led-widgets.js'))) {
   console.warn('dist/cdn/community-led-widgets.js is missing: run `npm run build` (npm start does this for you).');
@@ -70,7 +70,7 @@ const app = createApp({
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`community-led-widgets on http://localhost:${info.port}/`);
   console.log(`  database: ${db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`}${applied.length ? `, applied ${applied.join(', ')}` : ''}`);
-  if (seeded.seeded) console.log(`  seeded the directory: ${seeded.services} services, ${seeded.hubs} hubs`);
+  if (seeded.seeded) console.log(`  seeded the directory: ${seeded.services} services, ${seeded.hubs} hubs${seeded.visits ? `, and a year of ${seeded.visits} conversations` : ''}`);
   console.log(`  API docs: http://localhost:${info.port}/docs`);
   console.log(`  questionnaires from ${config.questionnairesDir}: ${questionnaires.size || 'none'}`);
   for (const line of questionnaireSummary(questionnaires)) console.log(`    ${line}`);

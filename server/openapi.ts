@@ -3,7 +3,7 @@ import type { Schema } from '../src/contract/schema.ts';
 import { Problem } from '../src/contract/problem.ts';
 
 export interface RouteSpec {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'put' | 'delete';
   /** OpenAPI path, e.g. `/api/v1/feedback`. */
   path: string;
   summary: string;
@@ -96,7 +96,7 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
     paths,
     components: {
       schemas: { Problem: schemaOf(Problem, 'output') },
-      securitySchemes: { staffToken: { type: 'http', scheme: 'bearer', description: 'STAFF_TOKEN of the server' } },
+      securitySchemes: { staffToken: { type: 'http', scheme: 'bearer', description: 'A staff token from `npm run staff -- create` (role worker or admin), or the server\'s STAFF_TOKEN (admin)' } },
     },
   };
 }

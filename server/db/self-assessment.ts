@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DRAFT_DAYS, RESUME_CODE_ALPHABET, type Answers, type AnswerValue, type Draft, type DraftInput, type DraftSaved, type SubmissionInput } from '../../src/contract/questionnaire.ts';
+import { DRAFT_DAYS, RESUME_CODE_ALPHABET, type Answers, type AnswerValue, type Draft, type DraftInput, type DraftSaved, type NextStep, type SubmissionInput } from '../../src/contract/questionnaire.ts';
 import type { Queryable } from './database.ts';
 
 /** Bytes at or above this are discarded, so every alphabet letter is equally likely. */
@@ -98,14 +98,14 @@ export const newSubmissionReference = (): string => `CLS-${randomCode(6)}`;
 export async function insertSubmission(
   db: Queryable,
   input: SubmissionInput,
-  options: { reference?: () => string } = {},
+  options: { reference?: () => string; triage?: { nextStep: NextStep; urgent: boolean } } = {},
 ): Promise<{ reference: string; createdAt: string }> {
   const generate = options.reference ?? newSubmissionReference;
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     const reference = generate();
     const [row] = await db.query<{ created_at: Date | string }>(
-      `INSERT INTO submissions (reference, questionnaire_id, version, answers, contact, lang)
-       VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6)
+      `INSERT INTO submissions (reference, questionnaire_id, version, answers, contact, lang, next_step, urgent)
+       VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8)
        ON CONFLICT (reference) DO NOTHING
        RETURNING created_at`,
       [
@@ -115,6 +115,8 @@ export async function insertSubmission(
         JSON.stringify(input.answers),
         input.contact ? JSON.stringify(input.contact) : null,
         input.lang ?? null,
+        options.triage?.nextStep ?? null,
+        options.triage?.urgent ?? null,
       ],
     );
     if (row) return { reference, createdAt: iso(row.created_at) };

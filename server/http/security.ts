@@ -1,6 +1,4 @@
-import { timingSafeEqual, createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { HttpProblem } from './problem.ts';
 
 /** CSP for the server's own HTML pages (demo, docs): nothing inline, nothing third-party. */
 export const PAGE_CSP = [
@@ -43,21 +41,4 @@ const LOCALHOST = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 export function originAllowed(origin: string, allowList: readonly string[]): boolean {
   if (allowList.length) return allowList.includes(origin) || allowList.includes('*');
   return LOCALHOST.test(origin);
-}
-
-const digest = (value: string) => createHash('sha256').update(value).digest();
-
-/** Bearer-token check for `/api/v1/staff/*`, in constant time. */
-export function staffAuth(token: string): MiddlewareHandler {
-  const expected = digest(token);
-  return async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(.+)$/i.exec(header);
-    if (!match?.[1] || !timingSafeEqual(digest(match[1].trim()), expected)) {
-      throw new HttpProblem(401, 'unauthorized', 'A valid staff token is required', undefined, undefined, {
-        'WWW-Authenticate': 'Bearer realm="community-led-widgets staff"',
-      });
-    }
-    await next();
-  };
 }

@@ -17,7 +17,7 @@ import {
 } from '../../src/contract/questionnaire.ts';
 import type { FieldErrorCode } from '../../src/core/field-errors.ts';
 import { localiseQuestionnaire } from '../../src/core/localise.ts';
-import { answersForSubmission, validateSubmission } from '../../src/core/questionnaire.ts';
+import { answersForSubmission, isUrgent, outcome as outcomeOf, validateSubmission } from '../../src/core/questionnaire.ts';
 import type { Database } from '../db/database.ts';
 import { once } from '../db/idempotency.ts';
 import { exportSubmissions, findDraft, insertSubmission, listSubmissions, normaliseResumeCode, saveDraft } from '../db/self-assessment.ts';
@@ -228,7 +228,9 @@ export function mountSelfAssessment(
       if (!questionnaire) throw unknownQuestionnaire(input.questionnaireId);
       const problem = answersProblem(questionnaire, input);
       if (problem) throw problem;
-      return { status: 201, body: await insertSubmission(tx, { ...input, answers }) };
+      // Kept for the impact report and the hub's follow-ups: the step the result page suggested, and whether it was urgent.
+      const triage = { nextStep: outcomeOf(questionnaire, answers).nextStep.step, urgent: isUrgent(questionnaire, answers) };
+      return { status: 201, body: await insertSubmission(tx, { ...input, answers }, { triage }) };
     });
     if (outcome.kind === 'conflict') throw idempotencyConflict('submission');
     const body = SubmissionCreated.parse(outcome.response.body);

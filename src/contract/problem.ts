@@ -29,6 +29,8 @@ export const ProblemCode = z.enum([
   'session-other-hub',
   /** The questionnaire's version moved on since the answers were given: check them again. */
   'questionnaire-changed',
+  /** A worker's token may change a visit only within 24 hours of recording it; after that an admin's may. */
+  'edit-window-passed',
   'internal-error',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;

@@ -121,7 +121,7 @@ describe('the server package (server/)', () => {
 
   it('runs its bins from compiled JavaScript under dist/, each built from a TypeScript entry with a shebang', () => {
     const bin = serverManifest.bin ?? {};
-    assert.deepEqual(Object.keys(bin).sort(), ['cls-import-oruk', 'cls-server']);
+    assert.deepEqual(Object.keys(bin).sort(), ['cls-import-oruk', 'cls-server', 'cls-staff']);
     const configFile = join(SERVER, 'tsconfig.build.json');
     const { config, error } = ts.readConfigFile(configFile, (path) => ts.sys.readFile(path));
     assert.equal(error, undefined, 'server/tsconfig.build.json does not parse');

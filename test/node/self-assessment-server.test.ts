@@ -479,6 +479,9 @@ for (const backend of backends()) {
           contact: input.contact,
           createdAt: created.createdAt,
         });
+        // The impact report and the hub's follow-ups read the suggested step and urgency, worked out once on arrival.
+        const [row] = await db.query<{ next_step: string; urgent: boolean }>('SELECT next_step, urgent FROM submissions WHERE reference = $1', [created.reference]);
+        assert.deepEqual({ ...row }, { next_step: 'community', urgent: false });
       });
 
       it('needs consent (422), and stores nothing without it', async () => {
