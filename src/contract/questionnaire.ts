@@ -135,6 +135,11 @@ function schemas<T extends z.ZodMiniType>(text: T) {
     outcomes: z.object({
       /** Areas reported as hard when their condition holds, with taxonomy terms to find community options. */
       areas: z.array(z.object({ area: WellbeingArea, label: text, when: Condition, searchTerms: z._default(z.array(z.string()), []) })),
+      /**
+       * Questions whose answers say what matters to the person and what they would like to be
+       * different: the result leads with them, and community options are searched for what they name.
+       */
+      words: z._default(z.array(Id), []),
       /** Questions whose answers are the person's strengths and people, shown back in their words. */
       strengths: z._default(z.array(Id), []),
       /** The first whose condition holds is suggested; one without `when` is the default. */
@@ -151,6 +156,7 @@ interface Checked {
   outcomes: {
     areas: ReadonlyArray<{ when: Condition }>;
     strengths: readonly string[];
+    words: readonly string[];
     nextSteps: ReadonlyArray<{ when?: Condition | undefined }>;
   };
 }
@@ -196,6 +202,9 @@ function crossCheck(definition: Checked, ctx: z.core.$RefinementCtx<Checked>): v
   }
   for (const [index, id] of definition.outcomes.strengths.entries()) {
     if (!ids.has(id)) issue(['outcomes', 'strengths', index], `Strength refers to unknown question "${id}"`);
+  }
+  for (const [index, id] of definition.outcomes.words.entries()) {
+    if (!ids.has(id)) issue(['outcomes', 'words', index], `Own words refer to unknown question "${id}"`);
   }
 }
 

@@ -421,7 +421,7 @@ export class ClsSelfAssessment extends ClsElement {
     const definition = this.localised;
     if (!definition) return;
     const feedUrl = resolveDirectoryUrl(this, this.directory, this.apiBase);
-    void this.community.find({ terms: outcome(definition, this.answers).searchTerms, postcode: postcodeAnswer(definition, this.answers), feedUrl }, retry);
+    void this.community.find({ result: outcome(definition, this.answers), postcode: postcodeAnswer(definition, this.answers), feedUrl }, retry);
   }
 
   /** Fires `cls-next-step`; unless the host cancels it, shows the other widget, with the person's postcode. */
