@@ -18,6 +18,7 @@ import {
 import type { FieldErrorCode } from '../../src/core/field-errors.ts';
 import { localiseQuestionnaire } from '../../src/core/localise.ts';
 import { answersForSubmission, validateSubmission } from '../../src/core/questionnaire.ts';
+import { tidyContact } from '../../src/core/questionnaire-submission.ts';
 import type { Database } from '../db/database.ts';
 import { once } from '../db/idempotency.ts';
 import { exportSubmissions, findDraft, insertSubmission, listSubmissions, normaliseResumeCode, saveDraft } from '../db/self-assessment.ts';
@@ -223,12 +224,15 @@ export function mountSelfAssessment(
     const questionnaire = inEnglish(input.questionnaireId);
     // Only what the person could see is kept: answers to questions hidden by branching are dropped.
     const answers = questionnaire ? answersForSubmission(questionnaire, input.answers) : input.answers;
+    // A blank name is left out rather than stored as a placeholder; a detail only with its way of contact.
+    const contact = tidyContact(input.contact);
     const outcome = await once(db, 'submissions', key, input, async (tx) => {
       // Refused inside, so that a replay still gets its stored answer even if the questionnaire has changed since.
       if (!questionnaire) throw unknownQuestionnaire(input.questionnaireId);
       const problem = answersProblem(questionnaire, input);
       if (problem) throw problem;
-      return { status: 201, body: await insertSubmission(tx, { ...input, answers }) };
+      const { contact: _given, ...rest } = input;
+      return { status: 201, body: await insertSubmission(tx, { ...rest, answers, ...(contact ? { contact } : {}) }) };
     });
     if (outcome.kind === 'conflict') throw idempotencyConflict('submission');
     const body = SubmissionCreated.parse(outcome.response.body);
@@ -239,7 +243,7 @@ export function mountSelfAssessment(
         version: input.version,
         ...(input.lang ? { lang: input.lang } : {}),
         answers,
-        ...(input.contact ? { contact: input.contact } : {}),
+        ...(contact ? { contact } : {}),
       });
     }
     c.header('Cache-Control', 'no-store');

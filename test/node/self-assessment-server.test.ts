@@ -523,6 +523,25 @@ for (const backend of backends()) {
         assert.equal(await total(), before + 1);
       });
 
+      it('needs the detail the chosen way of contact asks for, of its kind, and never stores a blank name (issue 13)', async () => {
+        const before = await count('SELECT count(*) AS n FROM submissions', []);
+        const refused = [
+          { method: 'phone' },
+          { name: 'Ann', method: 'phone', value: '  ' },
+          { name: 'Ann', method: 'email', value: '=HYPERLINK("http://evil.example","Click")' },
+          { name: 'Ann', method: 'phone', value: 'ann@example.org' },
+          { name: '=HYPERLINK("http://evil.example","Click")', method: 'none' },
+        ];
+        for (const contact of refused) {
+          const problem = await expectProblem(await postJson('/api/v1/submissions', { ...submission(), contact }), 422, 'validation-failed');
+          assert.ok(JSON.stringify(problem).includes('contact.'), JSON.stringify(problem));
+        }
+        assert.equal(await count('SELECT count(*) AS n FROM submissions', []), before, 'nothing stored');
+        const created = await submit(submission({ contact: { name: '   ', method: 'phone', value: '01632 960 001' } }));
+        const list = StaffSubmissionList.parse(await (await staff('/api/v1/staff/submissions?limit=500')).json());
+        assert.deepEqual(list.items.find((item) => item.reference === created.reference)?.contact, { method: 'phone', value: '01632 960 001' });
+      });
+
       it('accepts a submission without contact details', async () => {
         const { contact: _contact, ...input } = submission();
         const created = await submit(input);
@@ -612,7 +631,7 @@ for (const backend of backends()) {
       it('exports one CSV row per submission, with formulas made harmless', async () => {
         const input = submission({
           questionnaireId: 'carer-check',
-          contact: { name: '=HYPERLINK("http://evil.example","Click")', method: 'phone', value: '+44 1588 640123' },
+          contact: { name: 'Ffion Hughes', method: 'phone', value: '+44 1588 640123' },
           answers: { 'live-alone': 'no', 'who-helps': '@SUM(1+1), "quoted"\nand a new line' },
         });
         const created = await submit(input);
@@ -628,7 +647,7 @@ for (const backend of backends()) {
         assert.deepEqual(rows.map((row) => row[0]), list.items.map((item) => item.reference), 'one row per submission, newest first');
         const row = rows[0];
         assert.ok(row);
-        assert.deepEqual(row.slice(0, 8), [created.reference, created.createdAt, 'carer-check', '2', 'cy', `'=HYPERLINK("http://evil.example","Click")`, 'phone', `'+44 1588 640123`]);
+        assert.deepEqual(row.slice(0, 8), [created.reference, created.createdAt, 'carer-check', '2', 'cy', 'Ffion Hughes', 'phone', `'+44 1588 640123`]);
         assert.deepEqual(JSON.parse(row[8] ?? ''), input.answers);
       });
     });
@@ -668,7 +687,7 @@ for (const backend of backends()) {
         assert.ok(personal.length > 20, 'many answers were sent');
         assert.ok(logged.length > 0, 'the server did log (the webhook failures)');
         const everything = logged.join('\n');
-        for (const value of [...personal.filter(Boolean), 'HYPERLINK', '640123', 'quoted']) assert.ok(!everything.includes(value), `"${value}" was logged`);
+        for (const value of [...personal.filter(Boolean), 'HYPERLINK', '640123', 'quoted', '960 001']) assert.ok(!everything.includes(value), `"${value}" was logged`);
       });
     });
   });
