@@ -17,11 +17,12 @@ import {
 } from '../../src/contract/questionnaire.ts';
 import type { FieldErrorCode } from '../../src/core/field-errors.ts';
 import { localiseQuestionnaire } from '../../src/core/localise.ts';
-import { answersForSubmission, validateSubmission } from '../../src/core/questionnaire.ts';
+import { answersForSubmission, outcome, urgentAnswers, validateSubmission } from '../../src/core/questionnaire.ts';
+import { consentVersion } from '../../src/core/questionnaire-submission.ts';
 import { tidyContact } from '../../src/core/questionnaire-submission.ts';
 import type { Database } from '../db/database.ts';
 import { once } from '../db/idempotency.ts';
-import { exportSubmissions, findDraft, insertSubmission, listSubmissions, normaliseResumeCode, saveDraft } from '../db/self-assessment.ts';
+import { exportSubmissions, findDraft, insertSubmission, listSubmissions, normaliseResumeCode, saveDraft, type SubmissionTriage } from '../db/self-assessment.ts';
 import { toCsv } from '../http/csv.ts';
 import { idempotencyKey, readBody, readQuery } from '../http/input.ts';
 import { HttpProblem, idempotencyConflict } from '../http/problem.ts';
@@ -96,7 +97,7 @@ export const selfAssessmentRoutes: RouteSpec[] = [
   {
     method: 'get',
     path: '/api/v1/staff/submissions',
-    summary: 'List sent self-assessments, newest first, with answers and contact details',
+    summary: 'List sent self-assessments, newest first (or urgent first), with answers, contact details, the urgent flag and reasons, the next step and the areas; filtered by any of these',
     tag: 'Staff',
     staff: true,
     query: StaffSubmissionsQuery,
@@ -218,6 +219,17 @@ export function mountSelfAssessment(
     return c.json(Draft.parse(draft));
   });
 
+  /** Urgent answers, next step and areas by the questionnaire's own rules, and the consent wording shown (in the person's language). */
+  const triageOf = (input: SubmissionInput, answers: SubmissionInput['answers']): SubmissionTriage => {
+    const questionnaire = inEnglish(input.questionnaireId);
+    const definition = questionnaires.get(input.questionnaireId);
+    if (!questionnaire || !definition) throw unknownQuestionnaire(input.questionnaireId);
+    const result = outcome(questionnaire, answers);
+    const reasons = urgentAnswers(questionnaire, answers);
+    const shown = localiseQuestionnaire(definition, input.lang ?? 'en').questionnaire;
+    return { urgent: reasons.length > 0, urgentReasons: reasons, nextStep: result.nextStep.step, areas: result.areas.map((area) => area.area), consentVersion: consentVersion(shown, input.lang ?? 'en') };
+  };
+
   app.post('/api/v1/submissions', async (c) => {
     const key = idempotencyKey(c);
     const input = await readBody(c, SubmissionInput);
@@ -232,7 +244,7 @@ export function mountSelfAssessment(
       const problem = answersProblem(questionnaire, input);
       if (problem) throw problem;
       const { contact: _given, ...rest } = input;
-      return { status: 201, body: await insertSubmission(tx, { ...rest, answers, ...(contact ? { contact } : {}) }) };
+      return { status: 201, body: await insertSubmission(tx, { ...rest, answers, ...(contact ? { contact } : {}) }, triageOf(input, answers)) };
     });
     if (outcome.kind === 'conflict') throw idempotencyConflict('submission');
     const body = SubmissionCreated.parse(outcome.response.body);
@@ -244,6 +256,8 @@ export function mountSelfAssessment(
         ...(input.lang ? { lang: input.lang } : {}),
         answers,
         ...(contact ? { contact } : {}),
+        // So a council can route an urgent one without reading the answers.
+        ...triageOf(input, answers),
       });
     }
     c.header('Cache-Control', 'no-store');
@@ -259,7 +273,7 @@ export function mountSelfAssessment(
   app.get('/api/v1/staff/submissions.csv', async (c) => {
     const query = readQuery(c, StaffSubmissionsExportQuery);
     const items = await exportSubmissions(db, query);
-    const header = ['reference', 'created_at', 'questionnaire_id', 'version', 'lang', 'contact_name', 'contact_method', 'contact_value', 'answers'];
+    const header = ['reference', 'created_at', 'questionnaire_id', 'version', 'lang', 'contact_name', 'contact_method', 'contact_value', 'answers', 'urgent', 'urgent_reasons', 'next_step', 'areas', 'consented_at', 'consent_version'];
     const rows = items.map((item) => [
       item.reference,
       item.createdAt,
@@ -270,6 +284,12 @@ export function mountSelfAssessment(
       item.contact?.method,
       item.contact?.value,
       JSON.stringify(item.answers),
+      item.urgent ? 'yes' : 'no',
+      item.urgentReasons.map((reason) => `${reason.question}=${reason.option}`).join(' '),
+      item.nextStep,
+      item.areas.join(' '),
+      item.consentedAt,
+      item.consentVersion,
     ]);
     return c.body(toCsv(header, rows), 200, {
       'Content-Type': 'text/csv; charset=utf-8',

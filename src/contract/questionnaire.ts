@@ -363,8 +363,24 @@ export const QuestionnaireList = z.object({
   items: z.array(z.object({ id: z.string(), version: z.int(), title: z.string(), minutes: z.int() })),
 });
 
+/** `true`/`false` in a query string. */
+const QueryBoolean = z.pipe(
+  z.enum(['true', 'false']),
+  z.transform((value) => value === 'true'),
+);
+
 /** Query of `GET /api/v1/staff/submissions.csv`. */
-export const StaffSubmissionsExportQuery = z.object({ questionnaire: z.optional(z.string().check(z.maxLength(63))) });
+export const StaffSubmissionsExportQuery = z.object({
+  questionnaire: z.optional(z.string().check(z.maxLength(63))),
+  /** Only submissions with (`true`) or without (`false`) an urgent answer. */
+  urgent: z.optional(QueryBoolean),
+  /** Only submissions whose suggested next step is this. */
+  nextStep: z.optional(NextStep),
+  /** Only submissions where the person said this area is hard. */
+  area: z.optional(WellbeingArea),
+  /** `newest` (the default) or `urgent` (urgent ones first, each group newest first). */
+  sort: z._default(z.enum(['newest', 'urgent']), 'newest'),
+});
 
 /** Query of `GET /api/v1/staff/submissions`: newest first, paged. */
 export const StaffSubmissionsQuery = z.extend(StaffSubmissionsExportQuery, {
@@ -379,6 +395,17 @@ export const StaffSubmission = z.object({
   lang: z.optional(LanguageSchema),
   answers: Answers,
   contact: SubmissionInput.shape.contact,
+  /** An answer signalled danger: route it to someone who can act today. */
+  urgent: z.boolean(),
+  /** The urgent answers: question id and option value. */
+  urgentReasons: z.array(z.object({ question: z.string(), option: z.string() })),
+  /** The next step the result suggested. */
+  nextStep: z.optional(NextStep),
+  /** The wellbeing areas the person said are hard. */
+  areas: z.array(WellbeingArea),
+  /** When the person agreed to the consent text, and which wording it was. */
+  consentedAt: z.optional(Timestamp),
+  consentVersion: z.optional(z.string()),
   createdAt: Timestamp,
 });
 

@@ -78,3 +78,18 @@ export function readResumeCode(text: string): string | undefined {
   const code = text.toUpperCase().replace(/[\s-]/g, '');
   return ResumeCode.safeParse(code).success ? code : undefined;
 }
+
+/**
+ * Which wording of the consent text the person was shown: the
+ * questionnaire, its version, the language and a short checksum of the
+ * text itself, so a changed wording is told apart even without a new version.
+ */
+export function consentVersion(q: Pick<LocalisedQuestionnaire, 'id' | 'version' | 'consent'>, lang?: string): string {
+  // FNV-1a, 32 bits: not security, just a stable fingerprint of the words.
+  let hash = 0x811c9dc5;
+  for (const char of q.consent) {
+    hash ^= char.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${q.id}@${q.version}${lang ? `/${lang}` : ''}#${hash.toString(16).padStart(8, '0')}`;
+}

@@ -38,6 +38,7 @@ export const selfAssessmentMessages: Record<Language, Messages> = {
       invalid: 'Check your answer: it is not in the right format',
     },
     dateParts: { day: 'Day', month: 'Month', year: 'Year' },
+    followUp: '{{prompt}} “{{option}}”',
     urgent: {
       title: 'Get help now',
       body: 'If you or someone else is in danger right now, call',
@@ -148,6 +149,7 @@ export const selfAssessmentMessages: Record<Language, Messages> = {
       invalid: 'Gwiriwch eich ateb: nid yw yn y fformat cywir',
     },
     dateParts: { day: 'Diwrnod', month: 'Mis', year: 'Blwyddyn' },
+    followUp: '{{prompt}} “{{option}}”',
     urgent: {
       title: 'Cael help nawr',
       body: 'Os ydych chi neu rywun arall mewn perygl nawr, ffoniwch',
