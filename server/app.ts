@@ -160,7 +160,7 @@ export function createApp(options: AppOptions): Hono {
     '/api/v1/staff/*',
     staffAuth({
       authenticator: options.staffAuthenticator ?? new TokenAuthenticator(options.db, options.staffToken),
-      client: (c) => clientAddress(c, options.trustProxy ?? false),
+      client: (c) => requestClient(c, options.trustProxy ?? NO_PROXY),
       failuresAllowed: options.staffFailuresPerMinute ?? 10,
     }),
   );

@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { DRAFT_DAYS, RESUME_CODE_ALPHABET, type Answers, type AnswerValue, type Draft, type DraftInput, type DraftSaved, type NextStep, type SubmissionInput } from '../../src/contract/questionnaire.ts';
+import {
+  DRAFT_DAYS,
+  RESUME_CODE_ALPHABET,
+  type Answers,
+  type AnswerValue,
+  type Draft,
+  type DraftInput,
+  type DraftSaved,
+  type NextStep,
+  type SubmissionInput,
+  type WellbeingArea,
+} from '../../src/contract/questionnaire.ts';
 import type { Queryable } from './database.ts';
 
 /** Bytes at or above this are discarded, so every alphabet letter is equally likely. */
@@ -88,7 +99,23 @@ export interface SubmissionRecord {
   lang?: 'en' | 'cy';
   answers: Record<string, AnswerValue>;
   contact?: SubmissionContact;
+  /** An answer signalled danger. */
+  urgent: boolean;
+  urgentReasons: Array<{ question: string; option: string }>;
+  nextStep?: NextStep;
+  areas: WellbeingArea[];
+  consentedAt?: string;
+  consentVersion?: string;
   createdAt: string;
+}
+
+/** What the server works out from the answers for staff to route a submission, stored beside them. */
+export interface SubmissionTriage {
+  urgent: boolean;
+  urgentReasons: Array<{ question: string; option: string }>;
+  nextStep: NextStep;
+  areas: WellbeingArea[];
+  consentVersion: string;
 }
 
 /** A fresh `CLS-XXXXXX` reference. */
@@ -98,14 +125,15 @@ export const newSubmissionReference = (): string => `CLS-${randomCode(6)}`;
 export async function insertSubmission(
   db: Queryable,
   input: SubmissionInput,
-  options: { reference?: () => string; triage?: { nextStep: NextStep; urgent: boolean } } = {},
+  triage: SubmissionTriage,
+  options: { reference?: () => string } = {},
 ): Promise<{ reference: string; createdAt: string }> {
   const generate = options.reference ?? newSubmissionReference;
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     const reference = generate();
     const [row] = await db.query<{ created_at: Date | string }>(
-      `INSERT INTO submissions (reference, questionnaire_id, version, answers, contact, lang, next_step, urgent)
-       VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8)
+      `INSERT INTO submissions (reference, questionnaire_id, version, answers, contact, lang, urgent, urgent_reasons, next_step, areas, consented_at, consent_version)
+       VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8::jsonb, $9, $10::jsonb, now(), $11)
        ON CONFLICT (reference) DO NOTHING
        RETURNING created_at`,
       [
@@ -115,8 +143,11 @@ export async function insertSubmission(
         JSON.stringify(input.answers),
         input.contact ? JSON.stringify(input.contact) : null,
         input.lang ?? null,
-        options.triage?.nextStep ?? null,
-        options.triage?.urgent ?? null,
+        triage.urgent,
+        JSON.stringify(triage.urgentReasons),
+        triage.nextStep,
+        JSON.stringify(triage.areas),
+        triage.consentVersion,
       ],
     );
     if (row) return { reference, createdAt: iso(row.created_at) };
@@ -131,6 +162,12 @@ interface SubmissionRow {
   answers: Answers | string;
   contact: SubmissionContact | string | null;
   lang: 'en' | 'cy' | null;
+  urgent: boolean;
+  urgent_reasons: SubmissionRecord['urgentReasons'] | string;
+  next_step: NextStep | null;
+  areas: WellbeingArea[] | string;
+  consented_at: Date | string | null;
+  consent_version: string | null;
   created_at: Date | string;
   [key: string]: unknown;
 }
@@ -142,15 +179,38 @@ const recordOf = (row: SubmissionRow): SubmissionRecord => ({
   ...(row.lang !== null ? { lang: row.lang } : {}),
   answers: json(row.answers),
   ...(row.contact !== null ? { contact: json(row.contact) } : {}),
+  urgent: row.urgent === true,
+  urgentReasons: json(row.urgent_reasons),
+  ...(row.next_step !== null ? { nextStep: row.next_step } : {}),
+  areas: json(row.areas),
+  ...(row.consented_at !== null ? { consentedAt: iso(row.consented_at) } : {}),
+  ...(row.consent_version !== null ? { consentVersion: row.consent_version } : {}),
   createdAt: iso(row.created_at),
 });
 
 export interface SubmissionFilter {
   questionnaire?: string | undefined;
+  urgent?: boolean | undefined;
+  nextStep?: NextStep | undefined;
+  area?: WellbeingArea | undefined;
+  /** `urgent`: urgent ones first; each group newest first. */
+  sort?: 'newest' | 'urgent' | undefined;
 }
 
-function where(filter: SubmissionFilter): { clause: string; params: unknown[] } {
-  return filter.questionnaire ? { clause: 'WHERE questionnaire_id = $1', params: [filter.questionnaire] } : { clause: '', params: [] };
+function where(filter: SubmissionFilter): { clause: string; params: unknown[]; order: string } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: (at: string) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql(`$${params.length}`));
+  };
+  if (filter.questionnaire) add((at) => `questionnaire_id = ${at}`, filter.questionnaire);
+  if (filter.urgent !== undefined) add((at) => `urgent = ${at}`, filter.urgent);
+  if (filter.nextStep) add((at) => `next_step = ${at}`, filter.nextStep);
+  // jsonb containment: the areas array holds this one.
+  if (filter.area) add((at) => `areas @> ${at}::jsonb`, JSON.stringify([filter.area]));
+  const order = filter.sort === 'urgent' ? 'ORDER BY urgent DESC, seq DESC' : 'ORDER BY seq DESC';
+  return { clause: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params, order };
 }
 
 /** Submissions for staff, newest first, one page. */
@@ -158,10 +218,10 @@ export async function listSubmissions(
   db: Queryable,
   query: SubmissionFilter & { limit: number; offset: number },
 ): Promise<{ total: number; items: SubmissionRecord[] }> {
-  const { clause, params } = where(query);
+  const { clause, params, order } = where(query);
   const [count] = await db.query<{ total: number | string }>(`SELECT count(*) AS total FROM submissions ${clause}`, params);
   const rows = await db.query<SubmissionRow>(
-    `SELECT * FROM submissions ${clause} ORDER BY seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    `SELECT * FROM submissions ${clause} ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, query.limit, query.offset],
   );
   return { total: Number(count?.total ?? 0), items: rows.map(recordOf) };
@@ -169,7 +229,7 @@ export async function listSubmissions(
 
 /** Every submission matching `filter`, newest first, for the CSV export. */
 export async function exportSubmissions(db: Queryable, filter: SubmissionFilter): Promise<SubmissionRecord[]> {
-  const { clause, params } = where(filter);
-  const rows = await db.query<SubmissionRow>(`SELECT * FROM submissions ${clause} ORDER BY seq DESC`, params);
+  const { clause, params, order } = where(filter);
+  const rows = await db.query<SubmissionRow>(`SELECT * FROM submissions ${clause} ${order}`, params);
   return rows.map(recordOf);
 }

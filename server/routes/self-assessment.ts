@@ -17,10 +17,12 @@ import {
 } from '../../src/contract/questionnaire.ts';
 import type { FieldErrorCode } from '../../src/core/field-errors.ts';
 import { localiseQuestionnaire } from '../../src/core/localise.ts';
-import { answersForSubmission, isUrgent, outcome as outcomeOf, validateSubmission } from '../../src/core/questionnaire.ts';
+import { answersForSubmission, outcome, urgentAnswers, validateSubmission } from '../../src/core/questionnaire.ts';
+import { consentVersion } from '../../src/core/questionnaire-submission.ts';
+import { tidyContact } from '../../src/core/questionnaire-submission.ts';
 import type { Database } from '../db/database.ts';
 import { once } from '../db/idempotency.ts';
-import { exportSubmissions, findDraft, insertSubmission, listSubmissions, normaliseResumeCode, saveDraft } from '../db/self-assessment.ts';
+import { exportSubmissions, findDraft, insertSubmission, listSubmissions, normaliseResumeCode, saveDraft, type SubmissionTriage } from '../db/self-assessment.ts';
 import { toCsv } from '../http/csv.ts';
 import { idempotencyKey, readBody, readQuery } from '../http/input.ts';
 import { HttpProblem, idempotencyConflict } from '../http/problem.ts';
@@ -95,7 +97,7 @@ export const selfAssessmentRoutes: RouteSpec[] = [
   {
     method: 'get',
     path: '/api/v1/staff/submissions',
-    summary: 'List sent self-assessments, newest first, with answers and contact details',
+    summary: 'List sent self-assessments, newest first (or urgent first), with answers, contact details, the urgent flag and reasons, the next step and the areas; filtered by any of these',
     tag: 'Staff',
     staff: true,
     query: StaffSubmissionsQuery,
@@ -217,20 +219,32 @@ export function mountSelfAssessment(
     return c.json(Draft.parse(draft));
   });
 
+  /** Urgent answers, next step and areas by the questionnaire's own rules, and the consent wording shown (in the person's language). */
+  const triageOf = (input: SubmissionInput, answers: SubmissionInput['answers']): SubmissionTriage => {
+    const questionnaire = inEnglish(input.questionnaireId);
+    const definition = questionnaires.get(input.questionnaireId);
+    if (!questionnaire || !definition) throw unknownQuestionnaire(input.questionnaireId);
+    const result = outcome(questionnaire, answers);
+    const reasons = urgentAnswers(questionnaire, answers);
+    const shown = localiseQuestionnaire(definition, input.lang ?? 'en').questionnaire;
+    return { urgent: reasons.length > 0, urgentReasons: reasons, nextStep: result.nextStep.step, areas: result.areas.map((area) => area.area), consentVersion: consentVersion(shown, input.lang ?? 'en') };
+  };
+
   app.post('/api/v1/submissions', async (c) => {
     const key = idempotencyKey(c);
     const input = await readBody(c, SubmissionInput);
     const questionnaire = inEnglish(input.questionnaireId);
     // Only what the person could see is kept: answers to questions hidden by branching are dropped.
     const answers = questionnaire ? answersForSubmission(questionnaire, input.answers) : input.answers;
+    // A blank name is left out rather than stored as a placeholder; a detail only with its way of contact.
+    const contact = tidyContact(input.contact);
     const outcome = await once(db, 'submissions', key, input, async (tx) => {
       // Refused inside, so that a replay still gets its stored answer even if the questionnaire has changed since.
       if (!questionnaire) throw unknownQuestionnaire(input.questionnaireId);
       const problem = answersProblem(questionnaire, input);
       if (problem) throw problem;
-      // Kept for the impact report and the hub's follow-ups: the step the result page suggested, and whether it was urgent.
-      const triage = { nextStep: outcomeOf(questionnaire, answers).nextStep.step, urgent: isUrgent(questionnaire, answers) };
-      return { status: 201, body: await insertSubmission(tx, { ...input, answers }, { triage }) };
+      const { contact: _given, ...rest } = input;
+      return { status: 201, body: await insertSubmission(tx, { ...rest, answers, ...(contact ? { contact } : {}) }, triageOf(input, answers)) };
     });
     if (outcome.kind === 'conflict') throw idempotencyConflict('submission');
     const body = SubmissionCreated.parse(outcome.response.body);
@@ -241,7 +255,9 @@ export function mountSelfAssessment(
         version: input.version,
         ...(input.lang ? { lang: input.lang } : {}),
         answers,
-        ...(input.contact ? { contact: input.contact } : {}),
+        ...(contact ? { contact } : {}),
+        // So a council can route an urgent one without reading the answers.
+        ...triageOf(input, answers),
       });
     }
     c.header('Cache-Control', 'no-store');
@@ -257,7 +273,7 @@ export function mountSelfAssessment(
   app.get('/api/v1/staff/submissions.csv', async (c) => {
     const query = readQuery(c, StaffSubmissionsExportQuery);
     const items = await exportSubmissions(db, query);
-    const header = ['reference', 'created_at', 'questionnaire_id', 'version', 'lang', 'contact_name', 'contact_method', 'contact_value', 'answers'];
+    const header = ['reference', 'created_at', 'questionnaire_id', 'version', 'lang', 'contact_name', 'contact_method', 'contact_value', 'answers', 'urgent', 'urgent_reasons', 'next_step', 'areas', 'consented_at', 'consent_version'];
     const rows = items.map((item) => [
       item.reference,
       item.createdAt,
@@ -268,6 +284,12 @@ export function mountSelfAssessment(
       item.contact?.method,
       item.contact?.value,
       JSON.stringify(item.answers),
+      item.urgent ? 'yes' : 'no',
+      item.urgentReasons.map((reason) => `${reason.question}=${reason.option}`).join(' '),
+      item.nextStep,
+      item.areas.join(' '),
+      item.consentedAt,
+      item.consentVersion,
     ]);
     return c.body(toCsv(header, rows), 200, {
       'Content-Type': 'text/csv; charset=utf-8',

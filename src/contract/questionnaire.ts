@@ -136,6 +136,11 @@ function schemas<T extends z.ZodMiniType>(text: T) {
     outcomes: z.object({
       /** Areas reported as hard when their condition holds, with taxonomy terms to find community options. */
       areas: z.array(z.object({ area: WellbeingArea, label: text, when: Condition, searchTerms: z._default(z.array(z.string()), []) })),
+      /**
+       * Questions whose answers say what matters to the person and what they would like to be
+       * different: the result leads with them, and community options are searched for what they name.
+       */
+      words: z._default(z.array(Id), []),
       /** Questions whose answers are the person's strengths and people, shown back in their words. */
       strengths: z._default(z.array(Id), []),
       /** The first whose condition holds is suggested; one without `when` is the default. */
@@ -152,6 +157,7 @@ interface Checked {
   outcomes: {
     areas: ReadonlyArray<{ when: Condition }>;
     strengths: readonly string[];
+    words: readonly string[];
     nextSteps: ReadonlyArray<{ when?: Condition | undefined }>;
   };
 }
@@ -197,6 +203,9 @@ function crossCheck(definition: Checked, ctx: z.core.$RefinementCtx<Checked>): v
   }
   for (const [index, id] of definition.outcomes.strengths.entries()) {
     if (!ids.has(id)) issue(['outcomes', 'strengths', index], `Strength refers to unknown question "${id}"`);
+  }
+  for (const [index, id] of definition.outcomes.words.entries()) {
+    if (!ids.has(id)) issue(['outcomes', 'words', index], `Own words refer to unknown question "${id}"`);
   }
 }
 
@@ -259,6 +268,78 @@ export type DraftSaved = z.infer<typeof DraftSaved>;
 export const Draft = z.object({ ...DraftInput.shape, code: ResumeCode, savedAt: z.iso.datetime({ offset: true }), expiresAt: z.iso.datetime({ offset: true }) });
 export type Draft = z.infer<typeof Draft>;
 
+/** How the person wants the council to get back in touch. */
+export const ContactMethod = z.enum(['phone', 'email', 'none']);
+export type ContactMethod = z.infer<typeof ContactMethod>;
+
+/** What a contact detail can be wrong with; the element says each in the person's language. */
+export type ContactProblem = { field: 'name' | 'value'; code: 'required' | 'invalid' | 'too-long' };
+
+/**
+ * Text a spreadsheet would run as a formula (`=HYPERLINK(…)`, `@SUM(…)`,
+ * `+cmd`, `-2+3`). A phone number's leading `+` followed by a digit is fine.
+ */
+export function looksLikeFormula(text: string): boolean {
+  const value = text.trim();
+  if (/^[=@\t\r]/.test(value)) return true;
+  // A leading + or - starts a formula, unless all that follows is a phone number's digits, spaces, brackets and dashes.
+  return /^[+-]/.test(value) && !/^\+[\d\s()-]+$/.test(value);
+}
+
+/** A phone number as people write them: digits, spaces, brackets, dashes, a leading +; 10 to 15 digits. */
+export function isPhoneNumber(text: string): boolean {
+  const value = text.trim();
+  const digits = value.replace(/\D/g, '').length;
+  return /^\+?[\d\s()-]+$/.test(value) && digits >= 10 && digits <= 15;
+}
+
+/** An email address: something@domain.tld, no spaces, no formula. */
+export function isEmailAddress(text: string): boolean {
+  const value = text.trim();
+  return value.length <= 254 && /^[^\s@=<>(),;:"]+@[^\s@=<>(),;:"]+\.[^\s@=<>(),;:".]{2,}$/.test(value) && !looksLikeFormula(value);
+}
+
+/**
+ * The contact rule, the same in the element and the server: the method
+ * decides which detail is needed (a phone number for `phone`, an email
+ * address for `email`, none for `none`), the detail must be one of its
+ * kind, and the name is optional but never formula-like text.
+ */
+export function contactProblems(contact: { name?: string | undefined; method: ContactMethod; value?: string | undefined }): ContactProblem[] {
+  const problems: ContactProblem[] = [];
+  const name = contact.name?.trim() ?? '';
+  if (name.length > 100) problems.push({ field: 'name', code: 'too-long' });
+  else if (name && looksLikeFormula(name)) problems.push({ field: 'name', code: 'invalid' });
+  const value = contact.value?.trim() ?? '';
+  if (contact.method === 'none') return problems;
+  if (!value) problems.push({ field: 'value', code: 'required' });
+  else if (!(contact.method === 'phone' ? isPhoneNumber(value) : isEmailAddress(value))) problems.push({ field: 'value', code: 'invalid' });
+  return problems;
+}
+
+const CONTACT_MESSAGES: Record<ContactProblem['code'], (field: ContactProblem['field'], method: ContactMethod) => string> = {
+  required: (_field, method) => `A ${method === 'phone' ? 'phone number' : 'email address'} is needed to be contacted by ${method}.`,
+  invalid: (field, method) =>
+    field === 'name' ? 'The name must not start like a spreadsheet formula (=, +, -, @).' : `This is not ${method === 'phone' ? 'a phone number' : 'an email address'}.`,
+  'too-long': (field) => `The ${field} is too long.`,
+};
+
+const Contact = z
+  .object({
+    /** Optional: a blank name is left out, never stored as a placeholder. */
+    name: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+    method: ContactMethod,
+    value: z.optional(z.string().check(z.trim(), z.maxLength(254))),
+  })
+  .check(
+    z.superRefine((contact, ctx) => {
+      for (const problem of contactProblems(contact)) {
+        ctx.addIssue({ code: 'custom', input: contact, path: [problem.field], message: CONTACT_MESSAGES[problem.code](problem.field, contact.method) });
+      }
+    }),
+  );
+
+
 /** Send to the council: `POST /api/v1/submissions` with an Idempotency-Key. */
 export const SubmissionInput = z.object({
   questionnaireId: Id,
@@ -267,13 +348,7 @@ export const SubmissionInput = z.object({
   /** The person agreed to the consent text; required. */
   consent: z.literal(true),
   /** How the council may get back in touch, if the person wants it. */
-  contact: z.optional(
-    z.object({
-      name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-      method: z.enum(['phone', 'email', 'none']),
-      value: z.optional(z.string().check(z.trim(), z.maxLength(254))),
-    }),
-  ),
+  contact: z.optional(Contact),
   lang: z.optional(LanguageSchema),
 });
 export type SubmissionInput = z.infer<typeof SubmissionInput>;
@@ -292,8 +367,24 @@ export const QuestionnaireList = z.object({
   items: z.array(z.object({ id: z.string(), version: z.int(), title: z.string(), minutes: z.int() })),
 });
 
+/** `true`/`false` in a query string. */
+const QueryBoolean = z.pipe(
+  z.enum(['true', 'false']),
+  z.transform((value) => value === 'true'),
+);
+
 /** Query of `GET /api/v1/staff/submissions.csv`. */
-export const StaffSubmissionsExportQuery = z.object({ questionnaire: z.optional(z.string().check(z.maxLength(63))) });
+export const StaffSubmissionsExportQuery = z.object({
+  questionnaire: z.optional(z.string().check(z.maxLength(63))),
+  /** Only submissions with (`true`) or without (`false`) an urgent answer. */
+  urgent: z.optional(QueryBoolean),
+  /** Only submissions whose suggested next step is this. */
+  nextStep: z.optional(NextStep),
+  /** Only submissions where the person said this area is hard. */
+  area: z.optional(WellbeingArea),
+  /** `newest` (the default) or `urgent` (urgent ones first, each group newest first). */
+  sort: z._default(z.enum(['newest', 'urgent']), 'newest'),
+});
 
 /** Query of `GET /api/v1/staff/submissions`: newest first, paged. */
 export const StaffSubmissionsQuery = z.extend(StaffSubmissionsExportQuery, {
@@ -308,6 +399,17 @@ export const StaffSubmission = z.object({
   lang: z.optional(LanguageSchema),
   answers: Answers,
   contact: SubmissionInput.shape.contact,
+  /** An answer signalled danger: route it to someone who can act today. */
+  urgent: z.boolean(),
+  /** The urgent answers: question id and option value. */
+  urgentReasons: z.array(z.object({ question: z.string(), option: z.string() })),
+  /** The next step the result suggested. */
+  nextStep: z.optional(NextStep),
+  /** The wellbeing areas the person said are hard. */
+  areas: z.array(WellbeingArea),
+  /** When the person agreed to the consent text, and which wording it was. */
+  consentedAt: z.optional(Timestamp),
+  consentVersion: z.optional(z.string()),
   createdAt: Timestamp,
 });
 

@@ -1,4 +1,5 @@
 import type { Coordinates, Service } from '../contract/directory.ts';
+import type { Outcome } from './questionnaire.ts';
 import { milesToMetres } from './geo.ts';
 import { ServiceIndex, normaliseText } from './search.ts';
 
@@ -165,4 +166,166 @@ function interleave(terms: readonly string[], lists: ReadonlyArray<readonly Cand
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------- options for a person
+
+/** Why an option is suggested, in terms the element can say ("Because you said getting out is hard"). */
+export type CommunityReason =
+  /** An area the person said is hard; `label` is the questionnaire's words for it. */
+  | { kind: 'hard'; area: string; label: string }
+  /** Something the person said in their own words (an interest, what they would like), matching a directory term. */
+  | { kind: 'words'; words: string };
+
+/** One kind of thing to find options for: an area said to be hard, or an interest in the person's own words. */
+export interface CommunityNeed {
+  /** The directory terms to look under. */
+  terms: readonly string[];
+  /** How much it matters, from what the person said (at least 1): options are shared out in proportion. */
+  weight: number;
+  reason: CommunityReason;
+}
+
+/** A suggested service, why, and (with `near`) how far. */
+export interface SuggestedOption {
+  service: Service;
+  /** The directory term it was found under. */
+  term: string;
+  reason: CommunityReason;
+  distanceMetres?: number;
+}
+
+/** Words that say nothing about what a person would like to do. */
+const STOP_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'for', 'to', 'in', 'on', 'at', 'with', 'or', 'your', 'my']);
+
+const words = (text: string): string[] => normaliseText(text).split(' ').filter((w) => w !== '' && !STOP_WORDS.has(w));
+
+/** The same word, give or take a plural ("groups" and "group"). */
+const sameWord = (a: string, b: string): boolean => a === b || a === `${b}s` || b === `${a}s`;
+
+/**
+ * Directory terms (taxonomy names of the indexed services) named in the
+ * person's own words: "join a singing group" names "Singing group". A term
+ * is named when every one of its words (ignoring "and", "the", plurals) is
+ * in the text. Longest terms first, each once.
+ */
+export function termsInWords(index: ServiceIndex, text: string): string[] {
+  const said = words(text);
+  if (!said.length) return [];
+  const found = new Map<string, string>();
+  for (const service of index.services) {
+    for (const term of service.taxonomyTerms) {
+      const key = normaliseText(term.name);
+      if (key === '' || found.has(key)) continue;
+      const needed = words(term.name);
+      if (needed.length && needed.every((w) => said.some((s) => sameWord(s, w)))) found.set(key, term.name);
+    }
+  }
+  return [...found.values()].sort((a, b) => words(b).length - words(a).length || a.localeCompare(b));
+}
+
+/**
+ * Community options for one person: shared out across the things they
+ * need (areas they said are hard, interests in their own words) in
+ * proportion to each need's weight, every need getting one before any gets
+ * a second (the highest-averages rule: the next place goes to the need
+ * with the largest `weight / (places it has + 1)`, ties to the earlier).
+ * Within a need, its terms' matches are pooled and offered nearest first
+ * (with `near`; ties and no `near`: tagged with the term, then relevance).
+ * A service appears once, for the first need that reached it. Services
+ * beyond `withinMetres` are left out unless that leaves nothing at all
+ * (then every match is offered, nearest first), as for {@link communityOptions}.
+ */
+export function suggestCommunityOptions(
+  services: readonly Service[] | ServiceIndex,
+  needs: readonly CommunityNeed[],
+  options: CommunityOptionsRequest = {},
+): SuggestedOption[] {
+  const limit = options.limit === undefined ? DEFAULT_LIMIT : Math.max(0, Math.floor(options.limit)) || 0;
+  if (limit === 0 || needs.length === 0) return [];
+  const index = services instanceof ServiceIndex ? services : new ServiceIndex(services);
+  const near = options.near;
+  const within = options.withinMetres === undefined || Number.isNaN(options.withinMetres) ? COMMUNITY_OPTIONS_WITHIN_METRES : options.withinMetres;
+
+  const pooled = needs.map((need) => {
+    const seen = new Map<string, Candidate & { term: string }>();
+    for (const { term, normalised } of distinctTerms(need.terms)) {
+      for (const candidate of matchesFor(index, term, normalised, near)) {
+        const known = seen.get(candidate.service.id);
+        // The same service under two terms of one need counts once, as its better match.
+        if (!known || (candidate.tagged && !known.tagged)) seen.set(candidate.service.id, { ...candidate, term });
+      }
+    }
+    return [...seen.values()].sort(
+      (a, b) =>
+        (near === undefined ? 0 : (a.metres ?? Infinity) - (b.metres ?? Infinity) || 0) || Number(b.tagged) - Number(a.tagged) || a.order - b.order,
+    );
+  });
+  let lists = pooled;
+  if (near !== undefined) {
+    const nearby = pooled.map((list) => list.filter((c) => c.metres !== undefined && c.metres <= within));
+    if (nearby.some((list) => list.length > 0)) lists = nearby;
+  }
+
+  const shown = new Set<string>();
+  const places = needs.map(() => 0);
+  const cursors = needs.map(() => 0);
+  const exhausted = needs.map(() => false);
+  const out: SuggestedOption[] = [];
+  while (out.length < limit) {
+    // The need with the highest average, every need one place before any gets two.
+    let best = -1;
+    let bestScore = -Infinity;
+    for (const [i, need] of needs.entries()) {
+      if (exhausted[i]) continue;
+      const weight = Number.isFinite(need.weight) && need.weight >= 1 ? need.weight : 1;
+      // A need with no place yet goes before every need with one; among those, the weightiest first.
+      const score = (places[i] ?? 0) === 0 ? 1e9 + weight : weight / ((places[i] ?? 0) + 1);
+      if (score > bestScore) [best, bestScore] = [i, score];
+    }
+    if (best < 0) break;
+    const list = lists[best] ?? [];
+    let cursor = cursors[best] ?? 0;
+    while (cursor < list.length && shown.has(list[cursor]?.service.id ?? '')) cursor++;
+    const next = list[cursor];
+    cursors[best] = cursor + 1;
+    if (next === undefined) {
+      exhausted[best] = true;
+      continue;
+    }
+    shown.add(next.service.id);
+    places[best] = (places[best] ?? 0) + 1;
+    const option: SuggestedOption = { service: next.service, term: next.term, reason: needs[best]?.reason ?? { kind: 'words', words: next.term } };
+    if (next.metres !== undefined) option.distanceMetres = next.metres;
+    out.push(option);
+  }
+  return out;
+}
+
+/** What an own-words mention of an area adds to its weight, and the weight of an interest named only in own words. */
+const SAID_IN_OWN_WORDS = 2;
+
+/**
+ * What to find options for, from a result: each hard area (weight 1, one
+ * more when the person wrote about it in its "tell us more" box, two more
+ * when their own words name one of its terms), then each directory term
+ * their own words and strengths name that no area covers (weight 2, "an
+ * interest"). The index gives the directory's terms.
+ */
+export function communityNeeds(result: Pick<Outcome, 'areas' | 'words' | 'strengths'>, index: ServiceIndex): CommunityNeed[] {
+  const said = [...result.words, ...result.strengths].map((entry) => entry.answer).join(' \n ');
+  const named = termsInWords(index, said);
+  const namedKeys = new Set(named.map(normaliseText));
+  const covered = new Set<string>();
+  const needs: CommunityNeed[] = result.areas.map((area) => {
+    const keys = area.searchTerms.map(normaliseText);
+    for (const key of keys) covered.add(key);
+    const mentioned = keys.some((key) => namedKeys.has(key));
+    const weight = 1 + (area.detail ? 1 : 0) + (mentioned ? SAID_IN_OWN_WORDS : 0);
+    return { terms: area.searchTerms, weight, reason: { kind: 'hard', area: area.area, label: area.label } };
+  });
+  for (const term of named) {
+    if (!covered.has(normaliseText(term))) needs.push({ terms: [term], weight: SAID_IN_OWN_WORDS, reason: { kind: 'words', words: term } });
+  }
+  return needs;
 }

@@ -1,4 +1,4 @@
-import { ResumeCode, type Answers, type DraftInput, type LocalisedQuestionnaire, type SubmissionInput } from '../contract/questionnaire.ts';
+import { ResumeCode, contactProblems, type Answers, type ContactProblem, type DraftInput, type LocalisedQuestionnaire, type SubmissionInput } from '../contract/questionnaire.ts';
 import { answersForSubmission } from './questionnaire.ts';
 
 /**
@@ -8,6 +8,7 @@ import { answersForSubmission } from './questionnaire.ts';
 
 type Lang = NonNullable<SubmissionInput['lang']>;
 type ContactMethod = NonNullable<SubmissionInput['contact']>['method'];
+type Contact = NonNullable<SubmissionInput['contact']>;
 
 /** What the send page asks for besides consent: a name, and a phone number or email address. */
 export interface ContactForm {
@@ -26,21 +27,39 @@ export function contactMethod(answers: Answers): ContactMethod {
 }
 
 /**
+ * Contact details as they are kept: a blank name left out (never a
+ * placeholder), a phone number or email address only with that way of
+ * getting in touch; nothing at all when there is neither a name nor a way.
+ */
+export function tidyContact(contact: Contact | undefined): Contact | undefined {
+  if (!contact) return undefined;
+  const name = contact.name?.trim() ?? '';
+  const value = contact.value?.trim() ?? '';
+  if (!name && contact.method === 'none') return undefined;
+  return { ...(name ? { name } : {}), method: contact.method, ...(contact.method !== 'none' && value ? { value } : {}) };
+}
+
+/** What is wrong with the send page's contact details for the way the person chose (the contract's rule), by the page's field ids. */
+export function contactFormErrors(answers: Answers, contact: ContactForm): Array<{ field: 'contact-name' | 'contact-value'; code: ContactProblem['code'] }> {
+  return contactProblems({ name: contact.name, method: contactMethod(answers), value: contact.value }).map((problem) => ({
+    field: problem.field === 'name' ? 'contact-name' : 'contact-value',
+    code: problem.code,
+  }));
+}
+
+/**
  * The body of `POST /submissions`: the answers as sent to the council (see
- * {@link answersForSubmission}), consent, and contact details only when
- * there is a name or a way to get in touch (a way without a name is sent
- * with the name `-`; a phone number or email address only with that way).
+ * {@link answersForSubmission}), consent, and contact details as
+ * {@link tidyContact} keeps them.
  */
 export function submissionFor(q: LocalisedQuestionnaire, answers: Answers, contact: ContactForm, lang: Lang): SubmissionInput {
-  const method = contactMethod(answers);
-  const name = contact.name.trim();
-  const value = contact.value.trim();
+  const tidy = tidyContact({ name: contact.name, method: contactMethod(answers), value: contact.value });
   return {
     questionnaireId: q.id,
     version: q.version,
     answers: answersForSubmission(q, answers),
     consent: true,
-    ...(name || method !== 'none' ? { contact: { name: name || '-', method, ...(method !== 'none' && value ? { value } : {}) } } : {}),
+    ...(tidy ? { contact: tidy } : {}),
     lang,
   };
 }
@@ -58,4 +77,19 @@ export function draftFor(q: LocalisedQuestionnaire, answers: Answers, at: string
 export function readResumeCode(text: string): string | undefined {
   const code = text.toUpperCase().replace(/[\s-]/g, '');
   return ResumeCode.safeParse(code).success ? code : undefined;
+}
+
+/**
+ * Which wording of the consent text the person was shown: the
+ * questionnaire, its version, the language and a short checksum of the
+ * text itself, so a changed wording is told apart even without a new version.
+ */
+export function consentVersion(q: Pick<LocalisedQuestionnaire, 'id' | 'version' | 'consent'>, lang?: string): string {
+  // FNV-1a, 32 bits: not security, just a stable fingerprint of the words.
+  let hash = 0x811c9dc5;
+  for (const char of q.consent) {
+    hash ^= char.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${q.id}@${q.version}${lang ? `/${lang}` : ''}#${hash.toString(16).padStart(8, '0')}`;
 }

@@ -444,6 +444,8 @@ export interface OutcomeArea {
   area: WellbeingArea;
   label: string;
   searchTerms: string[];
+  /** What the person wrote in the "tell us more" box of the option that made this area hard, if they did. */
+  detail?: string;
 }
 
 /** Something the person told us about their strengths or people, in their words. */
@@ -462,6 +464,8 @@ export interface SuggestedStep {
 
 /** What the result page shows. Deliberately no eligibility field: the tool never decides that. */
 export interface Outcome {
+  /** What matters to the person and what they would like to be different, in their words: the result leads with these. */
+  words: Strength[];
   areas: OutcomeArea[];
   strengths: Strength[];
   nextStep: SuggestedStep;
@@ -480,15 +484,25 @@ export function outcome(q: LocalisedQuestionnaire, answers: Answers): Outcome {
   const { visible, answers: counted } = resolve(q, answers);
   const areas = q.outcomes.areas
     .filter((area) => evaluate(area.when, counted))
-    .map(({ area, label, searchTerms }) => ({ area, label, searchTerms: [...searchTerms] }));
+    .map(({ area, label, searchTerms, when }): OutcomeArea => {
+      // The "tell us more" box of the option that made the area hard, when the area is that one option.
+      const key = 'includes' in when ? `${when.question}.${when.includes}` : undefined;
+      const detail = key === undefined ? undefined : own(counted, key);
+      return { area, label, searchTerms: [...searchTerms], ...(typeof detail === 'string' && detail.trim() ? { detail: detail.trim() } : {}) };
+    });
 
-  const strengths: Strength[] = [];
-  for (const id of new Set(q.outcomes.strengths)) {
-    const question = visible.find((candidate) => candidate.id === id);
-    const value = own(counted, id);
-    if (question === undefined || (question.type !== 'text' && question.type !== 'long-text')) continue;
-    if (typeof value === 'string' && value.trim() !== '') strengths.push({ question: id, title: question.title, answer: value.trim() });
-  }
+  const inWords = (ids: readonly string[]): Strength[] => {
+    const out: Strength[] = [];
+    for (const id of new Set(ids)) {
+      const question = visible.find((candidate) => candidate.id === id);
+      const value = own(counted, id);
+      if (question === undefined || (question.type !== 'text' && question.type !== 'long-text')) continue;
+      if (typeof value === 'string' && value.trim() !== '') out.push({ question: id, title: question.title, answer: value.trim() });
+    }
+    return out;
+  };
+  const words = inWords(q.outcomes.words);
+  const strengths = inWords(q.outcomes.strengths.filter((id) => !q.outcomes.words.includes(id)));
 
   const steps = q.outcomes.nextSteps;
   const chosen =
@@ -500,7 +514,7 @@ export function outcome(q: LocalisedQuestionnaire, answers: Answers): Outcome {
     steps[0];
   const nextStep: SuggestedStep = chosen === undefined ? { step: 'hub-conversation', title: '', body: '' } : { step: chosen.step, title: chosen.title, body: chosen.body };
 
-  return { areas, strengths, nextStep, searchTerms: [...new Set(areas.flatMap((area) => area.searchTerms))] };
+  return { words, areas, strengths, nextStep, searchTerms: [...new Set(areas.flatMap((area) => area.searchTerms))] };
 }
 
 /** The answer to the first postcode question shown, if any (community options are found near it). */

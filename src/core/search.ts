@@ -203,6 +203,11 @@ export class ServiceIndex {
   readonly #lng: Float64Array;
   readonly #cosLat: Float64Array;
 
+  /** The services indexed, as given. */
+  get services(): readonly Service[] {
+    return this.#services;
+  }
+
   constructor(services: readonly Service[]) {
     this.#services = services;
     const n = services.length;

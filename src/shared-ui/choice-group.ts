@@ -5,6 +5,12 @@ import { describedBy, errorMessage, type FieldMessages } from './field.ts';
 export interface Choice {
   value: string;
   label: string;
+  /**
+   * Shown directly under this choice while it is chosen (the GOV.UK
+   * conditional reveal), e.g. a "tell us more" box; the input names it with
+   * `aria-controls`.
+   */
+  conditional?: TemplateResult;
 }
 
 export interface ChoiceGroupOptions {
@@ -41,16 +47,20 @@ export function choiceGroup(options: ChoiceGroupOptions): TemplateResult {
       <div class="choices">
         ${options.choices.map(
           (choice, index) => html`<div class="choice">
-            <input
-              type=${type}
-              id="${id}-${index}"
-              name=${options.name}
-              .value=${choice.value}
-              .checked=${chosen(choice.value)}
-              @change=${(event: Event) => options.onChange(choice.value, (event.target as HTMLInputElement).checked)}
-            />
-            <label for="${id}-${index}">${choice.label}</label>
-          </div>`,
+              <input
+                type=${type}
+                id="${id}-${index}"
+                name=${options.name}
+                .value=${choice.value}
+                .checked=${chosen(choice.value)}
+                aria-controls=${ifDefined(choice.conditional ? `${id}-${index}-conditional` : undefined)}
+                @change=${(event: Event) => options.onChange(choice.value, (event.target as HTMLInputElement).checked)}
+              />
+              <label for="${id}-${index}">${choice.label}</label>
+            </div>
+            ${choice.conditional
+              ? html`<div class="conditional" id="${id}-${index}-conditional" ?hidden=${!chosen(choice.value)}>${chosen(choice.value) ? choice.conditional : nothing}</div>`
+              : nothing}`,
         )}
       </div>
     </fieldset>

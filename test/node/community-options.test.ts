@@ -1,7 +1,18 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Coordinates, Location, Service } from '../../src/contract/directory.ts';
-import { COMMUNITY_OPTIONS_WITHIN_METRES, communityOptions, type CommunityOption } from '../../src/core/community-options.ts';
+import type { Answers } from '../../src/contract/questionnaire.ts';
+import {
+  COMMUNITY_OPTIONS_WITHIN_METRES,
+  communityNeeds,
+  communityOptions,
+  suggestCommunityOptions,
+  termsInWords,
+  type CommunityOption,
+} from '../../src/core/community-options.ts';
+import { localiseQuestionnaire } from '../../src/core/localise.ts';
+import { outcome } from '../../src/core/questionnaire.ts';
+import { loadQuestionnaires } from '../../server/questionnaires.ts';
 import { distanceMetres, milesToMetres } from '../../src/core/geo.ts';
 import { ServiceIndex, normaliseText } from '../../src/core/search.ts';
 import { seed } from '../../server/seed/index.ts';
@@ -296,5 +307,110 @@ describe('communityOptions over the Borsetshire seed', () => {
         }
       }
     }
+  });
+});
+
+// ---------------------------------------------------------------- issue 13: options for a person
+
+const questionnaires = loadQuestionnaires();
+const localised = (id: string) => {
+  const definition = questionnaires.get(id);
+  assert.ok(definition, id);
+  return localiseQuestionnaire(definition, 'en').questionnaire;
+};
+
+/** Every option suggested for a person, through the same two calls the element makes. */
+function suggestFor(services: Service[], id: string, answers: Answers, near = HOME) {
+  const index = new ServiceIndex(services);
+  return suggestCommunityOptions(index, communityNeeds(outcome(localised(id), answers), index), { near });
+}
+
+describe('suggestCommunityOptions: shared out across what the person said (issue 13)', () => {
+  const aroundHome = [
+    service('befriend-1', 'Phone friends', { terms: ['Befriending'], at: [north(0.5)] }),
+    service('befriend-2', 'Visiting friends', { terms: ['Befriending'], at: [north(0.6)] }),
+    service('coffee-1', 'Church coffee morning', { terms: ['Coffee morning'], at: [north(0.7)] }),
+    service('lunch-1', 'Lunch club', { terms: ['Lunch club'], at: [north(0.8)] }),
+    service('shed-1', 'Men’s shed', { terms: ["Men's shed"], at: [north(0.9)] }),
+    service('falls-1', 'Strength and balance class', { terms: ['Falls prevention exercise'], at: [north(1.5)] }),
+    service('dial-a-ride', 'Dial-a-ride', { terms: ['Community transport'], at: [north(2)] }),
+    service('peer-1', 'Talking together peer group', { terms: ['Mental health peer support'], at: [north(1.2)] }),
+    service('walk-far', 'Walking group far', { terms: ['Walking group'], at: [north(9)] }),
+    service('walk-near', 'Walking group near', { terms: ['Walking group'], at: [north(3)] }),
+    service('singing', 'Valley voices', { terms: ['Singing group'], at: [north(0.16)] }),
+  ];
+
+  it('gives getting out and low mood a place beside seeing people, each option with its reason', () => {
+    const found = suggestFor(aroundHome, 'what-matters', {
+      'answering-for': 'myself',
+      harder: ['moving-around-home', 'seeing-people', 'getting-out'],
+      feeling: 2,
+    });
+    assert.equal(found.length, 5);
+    assert.equal(new Set(ids(found)).size, 5, 'no service twice');
+    const reasons = found.map((o) => (o.reason.kind === 'hard' ? o.reason.area : o.reason.words));
+    // Every area the person chose is represented before any has a second.
+    assert.deepEqual(new Set(reasons.slice(0, 4)), new Set(['safety-at-home', 'relationships', 'community-and-transport', 'mental-wellbeing']));
+    assert.ok(ids(found).includes('dial-a-ride'), 'the dial-a-ride for getting out');
+    assert.ok(ids(found).includes('peer-1'), 'the peer group for low mood');
+    assert.ok(found.filter((o) => o.reason.kind === 'hard' && o.reason.area === 'relationships').length <= 2);
+    const transport = found.find((o) => o.service.id === 'dial-a-ride');
+    assert.deepEqual(transport?.reason, { kind: 'hard', area: 'community-and-transport', label: 'Getting out and using local places and transport' });
+  });
+
+  it('offers each area nearest first, pooling its terms', () => {
+    const found = suggestFor(aroundHome, 'what-matters', { harder: ['seeing-people'], feeling: 4 });
+    const distances = found.map((o) => o.distanceMetres ?? Infinity);
+    assert.deepEqual(distances, [...distances].sort((a, b) => a - b));
+    assert.deepEqual(ids(found), ['befriend-1', 'befriend-2', 'coffee-1', 'lunch-1', 'shed-1']);
+  });
+
+  it('gives more places to what the person wrote about, in proportion', () => {
+    const plain = suggestFor(aroundHome, 'what-matters', { harder: ['seeing-people', 'getting-out'], feeling: 4 });
+    const weighted = suggestFor(aroundHome, 'what-matters', {
+      harder: ['seeing-people', 'getting-out'],
+      'harder.getting-out': 'I cannot get to the shops since I stopped driving',
+      'what-would-help': 'A walking group, and someone to take me to the shops',
+      feeling: 4,
+    });
+    const count = (found: typeof plain, area: string) => found.filter((o) => o.reason.kind === 'hard' && o.reason.area === area).length;
+    assert.ok(count(weighted, 'community-and-transport') > count(plain, 'community-and-transport'), 'getting out gets more places');
+    assert.ok(count(weighted, 'relationships') >= 1, 'seeing people keeps one');
+  });
+
+  it('spreads a carer’s money and health worries rather than five "time for yourself" options', () => {
+    const carers = [
+      ...['Carers’ group', 'Walking group', 'Singing group', 'Craft group', 'Community gardening'].map((term, i) =>
+        service(`me-${i}`, `Time out ${i}`, { terms: [term === 'Carers’ group' ? "Carers' group" : term], at: [north(0.3 + i / 10)] }),
+      ),
+      service('benefits', 'Benefits advice shop', { terms: ['Benefits advice'], at: [north(2)] }),
+      service('gp', 'Social prescriber', { terms: ['GP social prescribing'], at: [north(3)] }),
+    ];
+    const found = suggestFor(carers, 'looking-after-someone', { harder: ['time-for-me', 'money'], health: 'a-lot', feeling: 4 });
+    assert.ok(ids(found).includes('benefits'));
+    assert.ok(ids(found).includes('gp'));
+    assert.ok(found.filter((o) => o.reason.kind === 'hard' && o.reason.area === 'recreation').length <= 3);
+  });
+
+  it('finds the singing group for someone for whom nothing is hard but who wants to join one', () => {
+    const found = suggestFor(aroundHome, 'what-matters', {
+      harder: ['none'],
+      'what-would-help': 'I would like to meet new people and join a singing group',
+      feeling: 4,
+    });
+    assert.equal(found[0]?.service.id, 'singing');
+    assert.deepEqual(found[0]?.reason, { kind: 'words', words: 'Singing group' });
+  });
+
+  it('searches the interests question and the strengths too', () => {
+    const found = suggestFor(aroundHome, 'what-matters', { harder: ['none'], interests: 'Walking groups, and my garden', 'good-at': 'Singing in a group', feeling: 4 });
+    assert.deepEqual(ids(found), ['singing', 'walk-near', 'walk-far']);
+  });
+
+  it('names directory terms in a person’s words, plurals and all, and nothing for words naming none', () => {
+    const index = new ServiceIndex(aroundHome);
+    assert.deepEqual(termsInWords(index, 'Singing groups, and a Coffee Morning!'), ['Coffee morning', 'Singing group']);
+    assert.deepEqual(termsInWords(index, 'meet new people'), []);
+    assert.deepEqual(termsInWords(index, ''), []);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LocalisedQuestionnaire, type AnswerValue, type Answers, type Condition, type LocalisedQuestion, type NextStep } from '../../src/contract/questionnaire.ts';
+import { LocalisedQuestionnaire, type QuestionnaireDefinition, type AnswerValue, type Answers, type Condition, type LocalisedQuestion, type NextStep } from '../../src/contract/questionnaire.ts';
 import {
   CHECK_ANSWERS,
   START,
@@ -23,6 +23,8 @@ import {
   validateSubmission,
   visibleQuestions,
 } from '../../src/core/questionnaire.ts';
+import { localiseQuestionnaire } from '../../src/core/localise.ts';
+import { loadQuestionnaires } from '../../server/questionnaires.ts';
 
 /** A valid definition from just its questions and outcomes: the contract parses it, so defaults apply. */
 function define(questions: unknown[], outcomes: Record<string, unknown> = {}, version = 1): LocalisedQuestionnaire {
@@ -520,7 +522,7 @@ describe('outcome', () => {
   });
 
   it('has no eligibility decision', () => {
-    assert.deepEqual(Object.keys(outcome(safety, {})).sort(), ['areas', 'nextStep', 'searchTerms', 'strengths']);
+    assert.deepEqual(Object.keys(outcome(safety, {})).sort(), ['areas', 'nextStep', 'searchTerms', 'strengths', 'words']);
   });
 });
 
@@ -849,5 +851,34 @@ describe('properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('outcome: the person’s own words first (issue 13)', () => {
+  const whatMatters = localiseQuestionnaire(loadQuestionnaires().get('what-matters') as QuestionnaireDefinition, 'en').questionnaire;
+
+  it('gives back what would be different and the good day, in the person’s words, before the strengths', () => {
+    const result = outcome(whatMatters, {
+      'answering-for': 'myself',
+      'good-day': 'Tea with my sister',
+      'what-would-help': 'Getting to the shops on my own',
+      'good-at': 'Baking',
+      harder: ['getting-out'],
+      'harder.getting-out': 'The bus stopped running',
+    });
+    assert.deepEqual(
+      result.words.map((entry) => [entry.title, entry.answer]),
+      [
+        ['What does a good day look like for you?', 'Tea with my sister'],
+        ['What would you like to be different?', 'Getting to the shops on my own'],
+      ],
+    );
+    assert.deepEqual(result.strengths.map((entry) => entry.question), ['good-at']);
+    assert.deepEqual(result.areas.map((area) => [area.area, area.detail]), [['community-and-transport', 'The bus stopped running']]);
+  });
+
+  it('refuses own words naming a question the definition does not have', () => {
+    const parsed = LocalisedQuestionnaire.safeParse({ ...whatMatters, outcomes: { ...whatMatters.outcomes, words: ['no-such-question'] } });
+    assert.equal(parsed.success, false);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DraftInput, LocalisedQuestionnaire, RESUME_CODE_ALPHABET, SubmissionInput } from '../../src/contract/questionnaire.ts';
-import { contactMethod, draftFor, readResumeCode, submissionFor } from '../../src/core/questionnaire-submission.ts';
+import { DraftInput, LocalisedQuestionnaire, RESUME_CODE_ALPHABET, SubmissionInput, looksLikeFormula } from '../../src/contract/questionnaire.ts';
+import { contactFormErrors, contactMethod, draftFor, readResumeCode, submissionFor, tidyContact } from '../../src/core/questionnaire-submission.ts';
 
 const q = LocalisedQuestionnaire.parse({
   id: 'send-test',
@@ -48,14 +48,34 @@ describe('what the self-assessment sends', () => {
   it('sends contact details only with a name or a way to get in touch, and the phone number or email address only with that way', () => {
     const details = (answers: Record<string, string>, contact: { name: string; value: string }) => submissionFor(q, answers, contact, 'en').contact;
     assert.equal(details({ contact: 'none' }, noContact), undefined);
-    assert.equal(details({}, { name: '  ', value: 'ann@example.org' }), undefined, 'no name, no way: nothing');
     assert.deepEqual(details({ contact: 'none' }, { name: ' Ann ', value: 'ann@example.org' }), { name: 'Ann', method: 'none' });
     assert.deepEqual(details({ contact: 'email' }, { name: 'Ann', value: ' ann@example.org ' }), { name: 'Ann', method: 'email', value: 'ann@example.org' });
-    assert.deepEqual(details({ contact: 'phone' }, { name: '', value: '01632 960 001' }), { name: '-', method: 'phone', value: '01632 960 001' });
-    assert.deepEqual(details({ contact: 'phone' }, { name: 'Bob', value: '   ' }), { name: 'Bob', method: 'phone' });
-    for (const contact of [{ name: 'Ann', value: '' }, { name: '', value: '01632 960 001' }]) {
-      assert.equal(SubmissionInput.safeParse(submissionFor(q, { contact: 'phone' }, contact, 'en')).success, true);
-    }
+    assert.equal(SubmissionInput.safeParse(submissionFor(q, { contact: 'phone' }, { name: '', value: '01632 960 001' }, 'en')).success, true);
+  });
+
+  it('never stores a blank name as a placeholder (issue 13)', () => {
+    assert.deepEqual(submissionFor(q, { contact: 'phone' }, { name: '  ', value: '01632 960 001' }, 'en').contact, { method: 'phone', value: '01632 960 001' });
+    assert.deepEqual(tidyContact({ name: '', method: 'email', value: 'a@example.org' }), { method: 'email', value: 'a@example.org' });
+    assert.equal(tidyContact({ name: ' ', method: 'none' }), undefined);
+  });
+
+  it('needs the detail the chosen way asks for, of its kind, at both ends (issue 13)', () => {
+    const problems = (answers: Record<string, string>, contact: { name: string; value: string }) => contactFormErrors(answers, contact);
+    assert.deepEqual(problems({ contact: 'phone' }, { name: 'Bob', value: '   ' }), [{ field: 'contact-value', code: 'required' }]);
+    assert.deepEqual(problems({ contact: 'email' }, { name: '', value: '' }), [{ field: 'contact-value', code: 'required' }]);
+    assert.deepEqual(problems({ contact: 'email' }, { name: '', value: '=HYPERLINK("http://evil.example","x")' }), [{ field: 'contact-value', code: 'invalid' }]);
+    assert.deepEqual(problems({ contact: 'email' }, { name: '', value: 'not an email' }), [{ field: 'contact-value', code: 'invalid' }]);
+    assert.deepEqual(problems({ contact: 'phone' }, { name: '', value: 'ann@example.org' }), [{ field: 'contact-value', code: 'invalid' }]);
+    assert.deepEqual(problems({ contact: 'phone' }, { name: '', value: '123' }), [{ field: 'contact-value', code: 'invalid' }]);
+    assert.deepEqual(problems({ contact: 'phone' }, { name: '=cmd|" /C calc"!A0', value: '01632 960 001' }), [{ field: 'contact-name', code: 'invalid' }]);
+    for (const name of ['@SUM(1)', '+A1', '-2+3', '\t=1']) assert.ok(looksLikeFormula(name), name);
+    for (const fine of ['Ann Jones', 'Siân ap Dafydd', '+44 1632 960 001', "O'Brien"]) assert.equal(looksLikeFormula(fine), false, fine);
+    assert.deepEqual(problems({ contact: 'phone' }, { name: '', value: '+44 (0)1632 960-001' }), []);
+    assert.deepEqual(problems({ contact: 'email' }, { name: 'Ann', value: 'ann.jones+hub@example.co.uk' }), []);
+    assert.deepEqual(problems({ contact: 'none' }, { name: '', value: '' }), []);
+    // The contract refuses the same bodies, so the server does.
+    assert.equal(SubmissionInput.safeParse({ ...submissionFor(q, { contact: 'phone' }, noContact, 'en'), contact: { method: 'phone' } }).success, false);
+    assert.equal(SubmissionInput.safeParse({ ...submissionFor(q, { contact: 'email' }, noContact, 'en'), contact: { method: 'email', value: '=HYPERLINK("x")' } }).success, false);
   });
 
   it('reads the way to get in touch from the `contact` answer: phone, email, or none', () => {

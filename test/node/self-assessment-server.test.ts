@@ -66,6 +66,35 @@ function definition(id: string, missingCy: string[] = [], overrides: Record<stri
   };
 }
 
+/** The small definition with a risk question whose second option is urgent. */
+function urgentDefinition(id: string): Record<string, unknown> {
+  const base = definition(id);
+  const outcomes = base['outcomes'] as Record<string, unknown>;
+  return {
+    ...base,
+    questions: [
+      ...(base['questions'] as unknown[]),
+      {
+        id: 'safe',
+        type: 'single',
+        optional: true,
+        title: { en: 'Are you safe?', cy: 'Ydych chi’n ddiogel?' },
+        options: [
+          { value: 'safe', label: { en: 'Yes', cy: 'Ydw' } },
+          { value: 'no-food-heating', urgent: true, label: { en: 'No food or heating', cy: 'Dim bwyd na gwres' } },
+        ],
+      },
+    ],
+    outcomes: {
+      ...outcomes,
+      nextSteps: [
+        ...(outcomes['nextSteps'] as unknown[]),
+        { step: 'urgent', when: { question: 'safe', equals: 'no-food-heating' }, title: { en: 'Get help now', cy: 'Cael help nawr' }, body: { en: 'Call us.', cy: 'Ffoniwch ni.' } },
+      ],
+    },
+  };
+}
+
 /** A fresh temporary folder holding `files` (name → text, or a value written as JSON). */
 function folder(files: Record<string, unknown>): string {
   const dir = mkdtempSync(join(tmpdir(), 'cls-questionnaires-'));
@@ -253,7 +282,9 @@ for (const backend of backends()) {
     before(async () => {
       ({ db, dispose } = await backend.open());
       await migrate(db);
-      questionnaires = loadQuestionnaires(tempFolder({ 'wellbeing.json': definition('wellbeing-check', MISSING_CY), 'carer.json': definition('carer-check') }));
+      questionnaires = loadQuestionnaires(
+        tempFolder({ 'wellbeing.json': definition('wellbeing-check', MISSING_CY), 'carer.json': definition('carer-check'), 'urgent.json': urgentDefinition('urgent-check') }),
+      );
       await stub.start();
       stub.reset((_req, res) => res.writeHead(204).end());
       webhook = new WebhookSender({ url: `${stub.origin}/hooks/cls`, secret: WEBHOOK_SECRET, attempts: 3, baseDelayMs: 5 });
@@ -279,11 +310,12 @@ for (const backend of backends()) {
           english.items.map((item) => [item.id, item.version, item.title]).sort(),
           [
             ['carer-check', 2, 'Check carer-check'],
+            ['urgent-check', 2, 'Check urgent-check'],
             ['wellbeing-check', 2, 'Check wellbeing-check'],
           ],
         );
         const welsh = QuestionnaireList.parse(await (await api('/api/v1/questionnaires?lang=cy')).json());
-        assert.deepEqual(welsh.items.map((item) => item.title).sort(), ['Gwirio carer-check', 'Gwirio wellbeing-check']);
+        assert.deepEqual(welsh.items.map((item) => item.title).sort(), ['Gwirio carer-check', 'Gwirio urgent-check', 'Gwirio wellbeing-check']);
       });
 
       it('answers one questionnaire in English, with no fallbacks', async () => {
@@ -477,6 +509,12 @@ for (const backend of backends()) {
           lang: 'cy',
           answers: input.answers,
           contact: input.contact,
+          urgent: false,
+          urgentReasons: [],
+          nextStep: 'community',
+          areas: [],
+          consentedAt: found.consentedAt,
+          consentVersion: found.consentVersion,
           createdAt: created.createdAt,
         });
         // The impact report and the hub's follow-ups read the suggested step and urgency, worked out once on arrival.
@@ -526,6 +564,54 @@ for (const backend of backends()) {
         assert.equal(await total(), before + 1);
       });
 
+      it('needs the detail the chosen way of contact asks for, of its kind, and never stores a blank name (issue 13)', async () => {
+        const before = await count('SELECT count(*) AS n FROM submissions', []);
+        const refused = [
+          { method: 'phone' },
+          { name: 'Ann', method: 'phone', value: '  ' },
+          { name: 'Ann', method: 'email', value: '=HYPERLINK("http://evil.example","Click")' },
+          { name: 'Ann', method: 'phone', value: 'ann@example.org' },
+          { name: '=HYPERLINK("http://evil.example","Click")', method: 'none' },
+        ];
+        for (const contact of refused) {
+          const problem = await expectProblem(await postJson('/api/v1/submissions', { ...submission(), contact }), 422, 'validation-failed');
+          assert.ok(JSON.stringify(problem).includes('contact.'), JSON.stringify(problem));
+        }
+        assert.equal(await count('SELECT count(*) AS n FROM submissions', []), before, 'nothing stored');
+        const created = await submit(submission({ contact: { name: '   ', method: 'phone', value: '01632 960 001' } }));
+        const list = StaffSubmissionList.parse(await (await staff('/api/v1/staff/submissions?limit=500')).json());
+        assert.deepEqual(list.items.find((item) => item.reference === created.reference)?.contact, { method: 'phone', value: '01632 960 001' });
+      });
+
+      it('stores the urgent flag and reasons, the next step, the areas and the consent with each submission; staff filter and sort by them (issue 13)', async () => {
+        const everyday = await submit(submission({ questionnaireId: 'urgent-check', answers: { 'live-alone': 'yes' } }));
+        const urgent = await submit(submission({ questionnaireId: 'urgent-check', answers: { 'live-alone': 'no', 'who-helps': 'Nobody', safe: 'no-food-heating' } }));
+        const later = await submit(submission({ questionnaireId: 'urgent-check', answers: { 'live-alone': 'no', 'who-helps': 'My son', safe: 'safe' } }));
+        const list = async (query: string) => StaffSubmissionList.parse(await (await staff(`/api/v1/staff/submissions?questionnaire=urgent-check&${query}`)).json());
+        const byRef = new Map((await list('')).items.map((item) => [item.reference, item]));
+        const stored = byRef.get(urgent.reference);
+        assert.ok(stored);
+        assert.equal(stored.urgent, true);
+        assert.deepEqual(stored.urgentReasons, [{ question: 'safe', option: 'no-food-heating' }]);
+        assert.equal(stored.nextStep, 'urgent');
+        assert.deepEqual(stored.areas, []);
+        assert.match(stored.consentVersion ?? '', /^urgent-check@2\/cy#[0-9a-f]{8}$/);
+        assert.ok(stored.consentedAt && Math.abs(Date.parse(stored.consentedAt) - Date.parse(stored.createdAt)) < 60_000);
+        const plain = byRef.get(everyday.reference);
+        assert.equal(plain?.urgent, false);
+        assert.deepEqual(plain?.areas, ['relationships']);
+        assert.equal(plain?.nextStep, 'community');
+        assert.deepEqual((await list('urgent=true')).items.map((item) => item.reference), [urgent.reference]);
+        assert.ok(!(await list('urgent=false')).items.some((item) => item.urgent));
+        assert.deepEqual((await list('area=relationships')).items.map((item) => item.reference), [everyday.reference]);
+        assert.ok((await list('nextStep=urgent')).items.every((item) => item.nextStep === 'urgent'));
+        const sorted = (await list('sort=urgent')).items.map((item) => item.reference);
+        assert.equal(sorted[0], urgent.reference, 'urgent first');
+        assert.ok(sorted.indexOf(later.reference) < sorted.indexOf(everyday.reference), 'then newest first');
+        await expectProblem(await staff('/api/v1/staff/submissions?urgent=maybe'), 422, 'validation-failed');
+        await expectProblem(await staff('/api/v1/staff/submissions?area=nowhere'), 422, 'validation-failed');
+      });
+
       it('accepts a submission without contact details', async () => {
         const { contact: _contact, ...input } = submission();
         const created = await submit(input);
@@ -541,7 +627,16 @@ for (const backend of backends()) {
         id: string;
         type: string;
         occurredAt: string;
-        data: { reference: string; questionnaireId: string; version: number; lang?: string; answers: Record<string, unknown>; contact?: Record<string, string> };
+        data: {
+          reference: string;
+          questionnaireId: string;
+          version: number;
+          lang?: string;
+          answers: Record<string, unknown>;
+          contact?: Record<string, string>;
+          urgent: boolean;
+          consentVersion?: string;
+        };
       }
       const event = (req: ReceivedRequest) => JSON.parse(req.body) as SubmissionEvent;
       const signed = (req: ReceivedRequest) =>
@@ -575,8 +670,24 @@ for (const backend of backends()) {
           lang: 'cy',
           answers: input.answers,
           contact: input.contact,
+          urgent: false,
+          urgentReasons: [],
+          nextStep: 'community',
+          areas: [],
+          consentVersion: body.data.consentVersion,
         });
         assert.equal(verifySignature('another-secret-0123456789', String(delivered.headers['x-cls-timestamp']), delivered.body, String(delivered.headers['x-cls-signature'])), false);
+      });
+
+      it('marks an urgent submission urgent: true with its reasons, so a council can route it (issue 13)', async () => {
+        await webhook.idle();
+        stub.reset((_req, res) => res.writeHead(204).end());
+        const created = await submit(submission({ questionnaireId: 'urgent-check', answers: { 'live-alone': 'yes', safe: 'no-food-heating' } }));
+        await webhook.idle();
+        const delivered = stub.received.map(event).find((e) => e.data.reference === created.reference);
+        assert.ok(delivered);
+        assert.equal(delivered.data.urgent, true);
+        assert.deepEqual((delivered.data as unknown as { urgentReasons: unknown }).urgentReasons, [{ question: 'safe', option: 'no-food-heating' }]);
       });
 
       it('does not hold up the submission when the webhook keeps failing', async () => {
@@ -615,7 +726,7 @@ for (const backend of backends()) {
       it('exports one CSV row per submission, with formulas made harmless', async () => {
         const input = submission({
           questionnaireId: 'carer-check',
-          contact: { name: '=HYPERLINK("http://evil.example","Click")', method: 'phone', value: '+44 1588 640123' },
+          contact: { name: 'Ffion Hughes', method: 'phone', value: '+44 1588 640123' },
           answers: { 'live-alone': 'no', 'who-helps': '@SUM(1+1), "quoted"\nand a new line' },
         });
         const created = await submit(input);
@@ -626,12 +737,28 @@ for (const backend of backends()) {
         const bytes = Buffer.from(await response.arrayBuffer());
         assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte order mark for Excel');
         const [header, ...rows] = parseCsv(bytes.subarray(3).toString('utf8'));
-        assert.deepEqual(header, ['reference', 'created_at', 'questionnaire_id', 'version', 'lang', 'contact_name', 'contact_method', 'contact_value', 'answers']);
+        assert.deepEqual(header, [
+          'reference',
+          'created_at',
+          'questionnaire_id',
+          'version',
+          'lang',
+          'contact_name',
+          'contact_method',
+          'contact_value',
+          'answers',
+          'urgent',
+          'urgent_reasons',
+          'next_step',
+          'areas',
+          'consented_at',
+          'consent_version',
+        ]);
         const list = StaffSubmissionList.parse(await (await staff('/api/v1/staff/submissions?questionnaire=carer-check')).json());
         assert.deepEqual(rows.map((row) => row[0]), list.items.map((item) => item.reference), 'one row per submission, newest first');
         const row = rows[0];
         assert.ok(row);
-        assert.deepEqual(row.slice(0, 8), [created.reference, created.createdAt, 'carer-check', '2', 'cy', `'=HYPERLINK("http://evil.example","Click")`, 'phone', `'+44 1588 640123`]);
+        assert.deepEqual(row.slice(0, 8), [created.reference, created.createdAt, 'carer-check', '2', 'cy', 'Ffion Hughes', 'phone', `'+44 1588 640123`]);
         assert.deepEqual(JSON.parse(row[8] ?? ''), input.answers);
       });
     });
@@ -671,7 +798,7 @@ for (const backend of backends()) {
         assert.ok(personal.length > 20, 'many answers were sent');
         assert.ok(logged.length > 0, 'the server did log (the webhook failures)');
         const everything = logged.join('\n');
-        for (const value of [...personal.filter(Boolean), 'HYPERLINK', '640123', 'quoted']) assert.ok(!everything.includes(value), `"${value}" was logged`);
+        for (const value of [...personal.filter(Boolean), 'HYPERLINK', '640123', 'quoted', '960 001']) assert.ok(!everything.includes(value), `"${value}" was logged`);
       });
     });
   });

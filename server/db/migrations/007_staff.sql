@@ -91,10 +91,8 @@ CREATE TABLE walk_ins (
 
 CREATE INDEX walk_ins_hub_starts_at_idx ON walk_ins (hub_id, starts_at);
 
--- The suggested next step and urgency of a sent self-assessment, worked out
--- by the questionnaire engine when it arrives (NULL for those sent before).
-ALTER TABLE submissions ADD COLUMN next_step text;
-ALTER TABLE submissions ADD COLUMN urgent boolean;
+-- The impact report counts sent self-assessments by when they arrived (their
+-- next step and urgency are kept by 005_submission_triage).
 CREATE INDEX submissions_created_at_idx ON submissions (created_at);
 
 -- A follow-up (a self-assessment or a missed booking) marked contacted.

@@ -1,5 +1,6 @@
 import { GeocodeResult } from '../../contract/places.ts';
-import { communityOptions, type CommunityOption } from '../../core/community-options.ts';
+import { communityNeeds, suggestCommunityOptions, type SuggestedOption } from '../../core/community-options.ts';
+import type { Outcome } from '../../core/questionnaire.ts';
 import { ServiceIndex } from '../../core/search.ts';
 import { readFeed } from '../../oruk/feed.ts';
 import type { ApiController } from '../base/api-controller.ts';
@@ -27,20 +28,22 @@ function indexFor(feedUrl: string): Promise<ServiceIndex> {
 }
 
 /**
- * Up to 5 services from the feed for the search terms, near the postcode
- * when the API can place it (`near` is then the place as the API names it);
- * without it the options are not by distance.
+ * Up to 5 services from the feed for what the person said (the hard areas
+ * and their own words; see {@link communityNeeds}), near the postcode when
+ * the API can place it (`near` is then the place as the API names it).
+ * `unplaced` is true when a postcode was given that the geocoder does not
+ * know, so the options are for the whole area.
  */
 export async function findCommunityOptions(
   api: Pick<ApiController, 'get'>,
   feedUrl: string,
-  searchTerms: readonly string[],
+  result: Pick<Outcome, 'areas' | 'words' | 'strengths'>,
   postcode: string | undefined,
-): Promise<{ options: CommunityOption[]; near?: string }> {
+): Promise<{ options: SuggestedOption[]; near?: string; unplaced?: string }> {
   const [index, place] = await Promise.all([
     indexFor(feedUrl),
     postcode ? api.get('geocode', GeocodeResult, { query: { q: postcode } }).catch(() => undefined) : undefined,
   ]);
-  const options = communityOptions(index, searchTerms, { limit: 5, ...(place ? { near: place.coordinates } : {}) });
-  return place ? { options, near: place.label } : { options };
+  const options = suggestCommunityOptions(index, communityNeeds(result, index), { limit: 5, ...(place ? { near: place.coordinates } : {}) });
+  return place ? { options, near: place.label } : postcode ? { options, unplaced: postcode } : { options };
 }

@@ -75,11 +75,13 @@ export const selfAssessmentStyles = css`
     font-weight: 700;
     letter-spacing: 0.1em;
   }
+  .own-words,
   .strengths,
   .areas {
     padding-inline-start: 1.25em;
     margin-block-end: var(--_space-4);
   }
+  .own-words li,
   .strengths li,
   .areas li {
     margin-block-end: var(--_space-2);
@@ -121,11 +123,25 @@ export const selfAssessmentStyles = css`
     display: inline-block;
     text-decoration: none;
   }
+  .conditional {
+    margin-inline-start: 18px;
+    padding-inline-start: 33px;
+    border-inline-start: 4px solid var(--_color-border);
+    margin-block-end: var(--_space-3);
+  }
+  .print-only {
+    display: none;
+  }
   @media print {
     .button,
     .button-group,
-    .link-button {
+    .link-button,
+    .no-print,
+    .email {
       display: none !important;
+    }
+    .print-only {
+      display: block;
     }
   }
 `;

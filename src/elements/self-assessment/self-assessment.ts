@@ -6,7 +6,7 @@ import type { AnswerValue, Answers, LocalisedQuestion, LocalisedQuestionnaire } 
 import { localDeviceStorage } from '../../core/device-store.ts';
 import { isUrgent, outcome, postcodeAnswer, reconcile, validatePage } from '../../core/questionnaire.ts';
 import { AnswersOnDevice, selfAssessmentKey } from '../../core/questionnaire-device.ts';
-import { contactMethod, draftFor, readResumeCode, submissionFor } from '../../core/questionnaire-submission.ts';
+import { contactFormErrors, contactMethod, draftFor, readResumeCode, submissionFor } from '../../core/questionnaire-submission.ts';
 import { initialJourney, journey, resumePlace, type JourneyAction, type JourneyState, type Place } from '../../core/self-assessment-journey.ts';
 import { createLocalizer } from '../../i18n/localizer.ts';
 import { button } from '../../shared-ui/button.ts';
@@ -168,7 +168,12 @@ export class ClsSelfAssessment extends ClsElement {
     definition: () => this.definition,
     loaded: (questionnaire) => this.loaded(questionnaire),
   });
-  private readonly errors = new AnswerErrors(this, { locale: this.locale, focus: (selector) => this.focusNext.request(selector), question: () => this.currentQuestion });
+  private readonly errors = new AnswerErrors(this, {
+    locale: this.locale,
+    focus: (selector) => this.focusNext.request(selector),
+    question: () => this.currentQuestion,
+    contactMethod: () => contactMethod(this.answers),
+  });
   /** Kiosk mode keeps nothing on the device. */
   private readonly device = new AnswersOnDevice(() => this.questionnaireId, () => (this.kiosk ? undefined : localDeviceStorage()));
   private readonly steps = new JourneyHistory(this, {
@@ -365,7 +370,9 @@ export class ClsSelfAssessment extends ClsElement {
   private async send(): Promise<void> {
     const definition = this.localised;
     if (!definition || this.activity.kind === 'busy') return;
-    if (!this.sendForm.consent) return this.errors.show([{ field: 'consent', code: 'required' }]);
+    // The contract's contact rule, as the server applies it: the chosen way decides which detail is needed.
+    const problems = [...contactFormErrors(this.answers, this.sendForm), ...(this.sendForm.consent ? [] : [{ field: 'consent', code: 'required' as const }])];
+    if (problems.length) return this.errors.show(problems);
     this.errors.clear();
     await this.request(
       () => this.api.submit('submissions', submissionFor(definition, this.answers, this.sendForm, this.locale.lang), SubmissionCreated),
@@ -420,7 +427,7 @@ export class ClsSelfAssessment extends ClsElement {
     const definition = this.localised;
     if (!definition) return;
     const feedUrl = resolveDirectoryUrl(this, this.directory, this.apiBase);
-    void this.community.find({ terms: outcome(definition, this.answers).searchTerms, postcode: postcodeAnswer(definition, this.answers), feedUrl }, retry);
+    void this.community.find({ result: outcome(definition, this.answers), postcode: postcodeAnswer(definition, this.answers), feedUrl }, retry);
   }
 
   /** Fires `cls-next-step`; unless the host cancels it, shows the other widget, with the person's postcode. */

@@ -10,6 +10,13 @@ import { errorTarget, maxLengthFor } from '../question-types/index.ts';
 const FIELD_MESSAGES: Readonly<Record<string, Readonly<Partial<Record<FieldError['code'], string>>>>> = {
   'resume-code': { invalid: 'resume.invalid', required: 'resume.notFound' },
   consent: { required: 'send.consentRequired' },
+  'contact-name': { invalid: 'send.nameNotAllowed', 'too-long': 'send.nameTooLong' },
+};
+
+/** The phone number or email box: its message depends on which the person chose. */
+const VALUE_MESSAGES: Readonly<Record<string, Readonly<Partial<Record<FieldError['code'], string>>>>> = {
+  phone: { required: 'send.phoneRequired', invalid: 'send.phoneInvalid' },
+  email: { required: 'send.emailRequired', invalid: 'send.emailInvalid' },
 };
 
 /**
@@ -29,6 +36,8 @@ export class AnswerErrors extends FormErrors {
       focus: (selector: string) => void;
       /** The question on screen; undefined on the other pages. */
       question: () => LocalisedQuestion | undefined;
+      /** How the person asked to be contacted, for the send page's phone or email box. */
+      contactMethod: () => string;
     },
   ) {
     super(host, {
@@ -44,7 +53,11 @@ export class AnswerErrors extends FormErrors {
   override message(error: FieldError): string {
     const { locale } = this.page;
     const question = this.page.question();
-    const key = question ? `errors.${error.code}` : FIELD_MESSAGES[error.field]?.[error.code];
+    const key = question
+      ? `errors.${error.code}`
+      : error.field === 'contact-value'
+        ? VALUE_MESSAGES[this.page.contactMethod()]?.[error.code]
+        : FIELD_MESSAGES[error.field]?.[error.code];
     if (!key || !locale.has(key)) return locale.t('errors.invalid');
     return locale.t(key, { max: locale.number((question && maxLengthFor(question, error.field)) ?? 0) });
   }

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Outcome } from '../../../core/questionnaire.ts';
 import type { ApiController } from '../../base/api-controller.ts';
 import type { Community } from '../pages/result.ts';
 
@@ -24,16 +25,17 @@ export class CommunityOptions implements ReactiveController {
     return this.current;
   }
 
-  /** Loads the options for these terms, unless they are loaded or loading already (or `retry`). */
-  async find(search: { terms: readonly string[]; postcode: string | undefined; feedUrl: string }, retry = false): Promise<void> {
-    const { terms, postcode, feedUrl } = search;
-    const key = JSON.stringify([terms, postcode, feedUrl]);
-    if (!terms.length) return this.set(undefined);
+  /** Loads the options for what the person said, unless they are loaded or loading already (or `retry`). */
+  async find(search: { result: Pick<Outcome, 'areas' | 'words' | 'strengths'>; postcode: string | undefined; feedUrl: string }, retry = false): Promise<void> {
+    const { result, postcode, feedUrl } = search;
+    const said = { areas: result.areas, words: result.words, strengths: result.strengths };
+    const key = JSON.stringify([said, postcode, feedUrl]);
+    if (!said.areas.length && !said.words.length && !said.strengths.length) return this.set(undefined);
     if (!retry && this.current?.key === key && this.current.state !== 'failed') return;
     this.set({ state: 'loading', key });
     try {
       const { findCommunityOptions } = await import('../community-search.ts');
-      const found = await findCommunityOptions(this.api, feedUrl, terms, postcode);
+      const found = await findCommunityOptions(this.api, feedUrl, said, postcode);
       if (this.current?.key === key) this.set({ state: 'ready', key, ...found });
     } catch {
       if (this.current?.key === key) this.set({ state: 'failed', key });

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CommunityOption } from '../../../core/community-options.ts';
+import type { CommunityReason, SuggestedOption } from '../../../core/community-options.ts';
 import type { Outcome } from '../../../core/questionnaire.ts';
 import { mailtoHref, resultText } from '../../../core/result-summary.ts';
 import { formatDistance } from '../../../i18n/format.ts';
@@ -14,7 +14,7 @@ import type { PageView } from './view.ts';
 export type Community =
   | { state: 'loading'; key: string }
   | { state: 'failed'; key: string }
-  | { state: 'ready'; key: string; options: CommunityOption[]; near?: string };
+  | { state: 'ready'; key: string; options: SuggestedOption[]; near?: string; unplaced?: string };
 
 export interface ResultPage {
   outcome: Outcome;
@@ -27,65 +27,88 @@ export interface ResultPage {
   onNextStep: (step: NextStepDetail['step']) => void;
 }
 
-/** What the person told us, in their words: strengths, what is hard, a next step, community options. Never a decision. */
+/**
+ * What the person told us, leading with their own words (what matters, what
+ * they would like to be different), then their strengths and people, then
+ * what is hard, a next step and community options. Never a decision.
+ */
 export function resultPage(view: PageView, page: ResultPage): TemplateResult {
   const { t, headings } = view;
-  const { outcome: result } = page;
   return html`${backLink(view)}
     <div class="heading-l" role="heading" aria-level=${headings.main} id="result-heading" tabindex="-1">${t('result.heading')}</div>
     ${view.notices} ${view.urgent}
     <p>${t('result.notDecision')}</p>
+    ${resultSummary(view, page)}
+    <div class="button-group no-print">
+      ${page.steps.map((step) => button({ label: t(step === 'hub-finder' ? 'result.hub' : 'result.wheel'), variant: 'secondary', onClick: () => page.onNextStep(step) }))}
+      ${button({ label: t('result.print'), variant: 'secondary', onClick: () => window.print() })}
+    </div>
+    ${emailCopy(view, page)}
+    <div class="no-print">${button({ label: t('result.send'), onClick: () => view.go({ type: 'continue' }) })}</div>`;
+}
+
+/** The result itself, as it is kept after sending: own words, strengths, what is hard, the next step, community options. */
+export function resultSummary(view: PageView, page: Pick<ResultPage, 'outcome' | 'community' | 'onRetryCommunity'>): TemplateResult {
+  const { t, headings } = view;
+  const { outcome: result } = page;
+  const said = (entries: Outcome['words'], cls: string) =>
+    html`<ul class=${cls}>
+      ${entries.map((entry) => html`<li><strong>${entry.title}</strong><br />${entry.answer}</li>`)}
+    </ul>`;
+  return html`${result.words.length
+      ? html`<div class="heading-m" role="heading" aria-level=${headings.sub}>${t('result.words')}</div>
+          ${said(result.words, 'own-words')}`
+      : nothing}
     ${result.strengths.length
       ? html`<div class="heading-m" role="heading" aria-level=${headings.sub}>${t('result.strengths')}</div>
-          <ul class="strengths">
-            ${result.strengths.map((strength) => html`<li><strong>${strength.title}</strong><br />${strength.answer}</li>`)}
-          </ul>`
+          ${said(result.strengths, 'strengths')}`
       : nothing}
     <div class="heading-m" role="heading" aria-level=${headings.sub}>${t('result.areas')}</div>
     ${result.areas.length
       ? html`<ul class="areas">
-          ${result.areas.map((area) => html`<li>${area.label}</li>`)}
+          ${result.areas.map((area) => html`<li>${area.label}${area.detail ? html`<br /><span class="hint">${area.detail}</span>` : nothing}</li>`)}
         </ul>`
       : html`<p>${t('result.noAreas')}</p>`}
     <div class="next-step">
       <div class="heading-m" role="heading" aria-level=${headings.sub}>${t('result.next')}: ${result.nextStep.title}</div>
       <p>${result.nextStep.body}</p>
     </div>
-    ${communitySection(view, page)}
-    <div class="button-group">
-      ${page.steps.map((step) => button({ label: t(step === 'hub-finder' ? 'result.hub' : 'result.wheel'), variant: 'secondary', onClick: () => page.onNextStep(step) }))}
-      ${button({ label: t('result.print'), variant: 'secondary', onClick: () => window.print() })}
-    </div>
-    ${emailCopy(view, page)} ${button({ label: t('result.send'), onClick: () => view.go({ type: 'continue' }) })}`;
+    ${communitySection(view, page)}`;
 }
 
-function communitySection(view: PageView, page: ResultPage): TemplateResult | typeof nothing {
+/** Why an option is suggested, in the person's language. */
+function reasonText(view: PageView, reason: CommunityReason): string {
+  return reason.kind === 'hard' ? view.t('community.becauseHard', { label: reason.label }) : view.t('community.becauseWords', { words: reason.words });
+}
+
+function communitySection(view: PageView, page: Pick<ResultPage, 'community' | 'onRetryCommunity'>): TemplateResult | typeof nothing {
   const { community } = page;
   if (!community) return nothing;
   const { t } = view;
   const heading = community.state === 'ready' && community.near ? t('community.headingNear', { place: community.near }) : t('community.heading');
-  // Say which hard area an option is for, in the person's language (search terms are the directory's words).
-  const areaFor = (term: string) => page.outcome.areas.find((area) => area.searchTerms.includes(term))?.label ?? term;
   const body = (() => {
     switch (community.state) {
       case 'loading':
         return html`<p>${spinner()} ${t('community.loading')}</p>`;
       case 'failed':
         return html`<p>${t('community.failed')}</p>
-          <button type="button" class="link-button" @click=${page.onRetryCommunity}>${t('tryAgain')}</button>`;
-      case 'ready':
-        if (!community.options.length) return html`<p>${t('community.none')}</p>`;
-        return html`<ul class="options">
-          ${community.options.map(({ service, term, distanceMetres }) => {
+          <button type="button" class="link-button no-print" @click=${page.onRetryCommunity}>${t('tryAgain')}</button>`;
+      case 'ready': {
+        const unplaced = community.unplaced ? html`<p class="unplaced">${t('community.unplaced', { postcode: community.unplaced })}</p>` : nothing;
+        if (!community.options.length) return html`${unplaced}<p>${t('community.none')}</p>`;
+        return html`${unplaced}<ul class="options">
+          ${community.options.map(({ service, reason, distanceMetres }) => {
             const away = distanceMetres === undefined ? undefined : t('community.away', { distance: formatDistance(view.lang, distanceMetres, 'miles') });
             return html`<li>
               ${service.url ? html`<a class="option-name" href=${service.url} rel="noopener">${service.name}</a>` : html`<strong class="option-name">${service.name}</strong>`}
               ${service.organization?.name && service.organization.name !== service.name ? html`<div class="hint">${service.organization.name}</div>` : nothing}
-              <div>${[t('community.for', { area: areaFor(term) }), away].filter(Boolean).join(' · ')}</div>
+              <div class="reason">${[reasonText(view, reason), away].filter(Boolean).join(' · ')}</div>
               ${service.phone ? html`<div>${t('community.phone')} <a href="tel:${service.phone.replace(/[^\d+]/g, '')}">${service.phone}</a></div>` : nothing}
+              ${service.url ? html`<div class="print-only">${service.url}</div>` : nothing}
             </li>`;
           })}
         </ul>`;
+      }
     }
   })();
   return html`<section class="community" aria-labelledby="community-heading" aria-busy=${community.state === 'loading' ? 'true' : 'false'}>
@@ -107,7 +130,7 @@ function emailCopy(view: PageView, page: ResultPage): TemplateResult | typeof no
       pageUrl: email.pageUrl,
       includeAnswers: email.includeAnswers,
       areas: result.areas.map((area) => area.label),
-      strengths: result.strengths.map(({ title, answer }) => ({ title, answer })),
+      strengths: [...result.words, ...result.strengths].map(({ title, answer }) => ({ title, answer })),
       nextStep: { title: result.nextStep.title, body: result.nextStep.body },
       options: options.map(({ service }) => ({
         name: service.name,

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import type { AnswerValue } from '../../../contract/questionnaire.ts';
 import type { ChoiceGroupOptions } from '../../../shared-ui/choice-group.ts';
 import { textArea } from '../../../shared-ui/field.ts';
@@ -24,15 +24,17 @@ export function questionGroup(
 
 type OptionQuestion = QuestionOf<'single' | 'multiple'>;
 
-/** The options a value chooses, as their values. */
-export function chosenValues(value: AnswerValue | undefined): readonly string[] {
-  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
-}
-
-/** The choices a radio or checkbox group shows, and the chosen one(s). */
-export function optionChoices(question: OptionQuestion, value: AnswerValue | undefined): Pick<ChoiceGroupOptions, 'choices' | 'value'> {
+/**
+ * The choices a radio or checkbox group shows, and the chosen one(s); an
+ * option with a "tell us more" box reveals it right under itself while
+ * chosen (the GOV.UK conditional reveal).
+ */
+export function optionChoices(question: OptionQuestion, value: AnswerValue | undefined, context?: AnswerContext): Pick<ChoiceGroupOptions, 'choices' | 'value'> {
   return {
-    choices: question.options.map((option) => ({ value: option.value, label: option.label })),
+    choices: question.options.map((option) => {
+      const box = context && followUpBox(question, option, context);
+      return { value: option.value, label: option.label, ...(box ? { conditional: box } : {}) };
+    }),
     value: Array.isArray(value) ? value : typeof value === 'string' ? value : undefined,
   };
 }
@@ -43,28 +45,26 @@ export function optionLabels(question: OptionQuestion, value: AnswerValue): stri
   return values.map((choice) => question.options.find((option) => option.value === choice)?.label ?? choice).join('\n');
 }
 
-/** A "tell us more" box for each chosen option that has one, stored as `<question>.<option>`. */
-export function followUpBoxes(question: OptionQuestion, context: AnswerContext): TemplateResult | typeof nothing {
-  const chosen = chosenValues(context.value);
-  const boxes = question.options.flatMap((option) => {
-    const followUp = option.followUp;
-    if (!followUp || !chosen.includes(option.value)) return [];
-    const key = `${question.id}.${option.value}`;
-    const detail = context.answers[key];
-    return [
-      textArea({
-        id: `follow-${option.value}`,
-        name: key,
-        label: followUp.label,
-        hint: followUp.hint,
-        error: context.error(key),
-        optional: true,
-        rows: 3,
-        value: typeof detail === 'string' ? detail : '',
-        messages: context.messages,
-        onInput: (text) => context.type(key, text),
-      }),
-    ];
+/**
+ * The "tell us more" box of one option, stored as `<question>.<option>`,
+ * labelled with the option it is about ("Tell us more about “Money”").
+ * The box is always optional, so its label is marked once.
+ */
+function followUpBox(question: OptionQuestion, option: OptionQuestion['options'][number], context: AnswerContext): TemplateResult | undefined {
+  const followUp = option.followUp;
+  if (!followUp) return undefined;
+  const key = `${question.id}.${option.value}`;
+  const detail = context.answers[key];
+  return textArea({
+    id: `follow-${option.value}`,
+    name: key,
+    label: context.t('followUp', { prompt: followUp.label, option: option.label }),
+    hint: followUp.hint,
+    error: context.error(key),
+    optional: true,
+    rows: 3,
+    value: typeof detail === 'string' ? detail : '',
+    messages: context.messages,
+    onInput: (text) => context.type(key, text),
   });
-  return boxes.length ? html`${boxes}` : nothing;
 }

@@ -1,5 +1,5 @@
 import { choiceGroup, firstChoiceId } from '../../../shared-ui/choice-group.ts';
-import { followUpBoxes, optionChoices, optionLabels, questionGroup } from './choices.ts';
+import { optionChoices, optionLabels, questionGroup } from './choices.ts';
 import type { QuestionOf, QuestionTypeView } from './types.ts';
 
 /** Any number of options, as checkboxes; an `exclusive` one ("None of these") stands alone. */
@@ -7,7 +7,7 @@ export const multiple: QuestionTypeView<QuestionOf<'multiple'>> = {
   render: (question, context) =>
     choiceGroup({
       ...questionGroup(question, context),
-      ...optionChoices(question, context.value),
+      ...optionChoices(question, context.value, context),
       multiple: true,
       onChange: (choice, checked) => {
         const chosen = Array.isArray(context.value) ? context.value : [];
@@ -17,7 +17,6 @@ export const multiple: QuestionTypeView<QuestionOf<'multiple'>> = {
         context.set(next);
       },
     }),
-  followUps: followUpBoxes,
   answerText: optionLabels,
   target: () => firstChoiceId('answer'),
 };

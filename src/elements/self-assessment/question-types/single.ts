@@ -1,5 +1,5 @@
 import { choiceGroup, firstChoiceId } from '../../../shared-ui/choice-group.ts';
-import { followUpBoxes, optionChoices, optionLabels, questionGroup } from './choices.ts';
+import { optionChoices, optionLabels, questionGroup } from './choices.ts';
 import type { QuestionOf, QuestionTypeView } from './types.ts';
 
 /** One option, as radios. */
@@ -7,10 +7,9 @@ export const single: QuestionTypeView<QuestionOf<'single'>> = {
   render: (question, context) =>
     choiceGroup({
       ...questionGroup(question, context),
-      ...optionChoices(question, context.value),
+      ...optionChoices(question, context.value, context),
       onChange: (choice) => context.set(choice),
     }),
-  followUps: followUpBoxes,
   answerText: optionLabels,
   target: () => firstChoiceId('answer'),
 };
