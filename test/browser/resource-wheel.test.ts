@@ -223,6 +223,35 @@ for (const lang of ['en', 'cy'] as const) {
   });
 }
 
+for (const lang of ['en', 'cy'] as const) {
+  describe(`<cls-resource-wheel> list view in ${lang}`, () => {
+    it('reaches every resource: each group lists as many as its heading counts, a page at a time', async () => {
+      const el = await make(lang, '/oruk/', 'list');
+      await loaded(el);
+      const total = Number(/([\d,]+)/.exec($(el, '[role="status"]')?.textContent ?? '')?.[1]?.replace(/,/g, ''));
+      expect(total).to.be.greaterThan(100);
+      const more = () => root(el).querySelector<HTMLButtonElement>('.list-view button.more');
+      expect(more(), 'a group holds more than a page').to.exist;
+      await expectAccessible(el);
+      // By keyboard: each "Show more" keeps focus on the group's next resource.
+      for (let presses = 0; more() && presses < 500; presses += 1) {
+        more()?.focus();
+        await sendKeys({ press: 'Enter' });
+        await el.updateComplete;
+        expect((focused(el) as HTMLElement | null)?.dataset.service, 'focus moves to the first resource just shown').to.be.a('string');
+      }
+      expect(more()).to.equal(null);
+      for (const group of root(el).querySelectorAll<HTMLElement>('.list-view .group')) {
+        const counted = Number(/\((\d+)\)/.exec(group.querySelector('[role="heading"]')?.textContent ?? '')?.[1]);
+        expect(group.querySelectorAll('[data-service]').length).to.equal(counted);
+      }
+      const ids = new Set([...root(el).querySelectorAll<HTMLElement>('.list-view [data-service]')].map((item) => item.dataset.service));
+      expect(ids.size).to.equal(total);
+      await expectAccessible(el);
+    });
+  });
+}
+
 describe('<cls-resource-wheel> near a postcode', () => {
   it('starts filtered to within 5 miles of the postcode it is given, with distances', async () => {
     const el = await fixture<ClsResourceWheel>(html`<cls-resource-wheel lang="en" directory="/oruk/" api-base="/api/v1" postcode="SY4 5DG"></cls-resource-wheel>`);

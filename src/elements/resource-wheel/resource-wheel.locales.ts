@@ -45,6 +45,8 @@ export const resourceWheelMessages: Record<Language, Messages> = {
       none: 'No community resources match. Try another word, or clear the filters.',
       more_one: 'Show {{count}} more',
       more_other: 'Show {{count}} more',
+      moreIn_one: 'Show {{count}} more: {{segment}}, {{ring}}',
+      moreIn_other: 'Show {{count}} more: {{segment}}, {{ring}}',
       choose: 'Choose a part of the wheel to see its resources.',
     },
     resource: {
@@ -149,6 +151,12 @@ export const resourceWheelMessages: Record<Language, Messages> = {
       more_few: 'Dangos {{count}} arall',
       more_many: 'Dangos {{count}} arall',
       more_other: 'Dangos {{count}} arall',
+      moreIn_zero: 'Dangos {{count}} arall: {{segment}}, {{ring}}',
+      moreIn_one: 'Dangos {{count}} arall: {{segment}}, {{ring}}',
+      moreIn_two: 'Dangos {{count}} arall: {{segment}}, {{ring}}',
+      moreIn_few: 'Dangos {{count}} arall: {{segment}}, {{ring}}',
+      moreIn_many: 'Dangos {{count}} arall: {{segment}}, {{ring}}',
+      moreIn_other: 'Dangos {{count}} arall: {{segment}}, {{ring}}',
       choose: 'Dewiswch ran o’r olwyn i weld ei hadnoddau.',
     },
     resource: {

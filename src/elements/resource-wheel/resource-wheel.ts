@@ -130,6 +130,7 @@ export class ClsResourceWheel extends ClsElement {
     selected: { state: true },
     active: { state: true },
     shown: { state: true },
+    listShown: { state: true },
     screen: { state: true },
     plan: { state: true },
     notes: { state: true },
@@ -160,6 +161,8 @@ export class ClsResourceWheel extends ClsElement {
   declare private selected: CellPosition | undefined;
   declare private active: CellPosition;
   declare private shown: number;
+  /** In the list view, how many of each group's resources are shown, by cell id; a page when absent. */
+  declare private listShown: ReadonlyMap<string, number>;
   declare private screen: Screen;
   declare private plan: string[];
   declare private notes: string;
@@ -196,6 +199,7 @@ export class ClsResourceWheel extends ClsElement {
       this.nearProblem = false;
       this.filters = { ...this.filters, near: { point: place.coordinates, label: place.label } };
       this.shown = PAGE;
+      this.listShown = new Map();
     },
     onError: (error) => {
       if (isAbort(error)) return;
@@ -216,6 +220,7 @@ export class ClsResourceWheel extends ClsElement {
     this.nearProblem = false;
     this.active = { ring: DEFAULT_RINGS[1]?.id ?? 'community', segment: DEFAULT_SEGMENTS[0]?.id ?? 'other' };
     this.shown = PAGE;
+    this.listShown = new Map();
     this.screen = { name: 'browse' };
     this.plan = [];
     this.notes = '';
@@ -335,6 +340,13 @@ export class ClsResourceWheel extends ClsElement {
     this.focusNext.request('#cell-heading');
   }
 
+  /** The next page of a list-view group; focus goes to the first resource just shown, so the reader carries on from there. */
+  private showMoreIn(cell: string): void {
+    const shown = this.listShown.get(cell) ?? PAGE;
+    this.listShown = new Map(this.listShown).set(cell, shown + PAGE);
+    this.focusNext.request(`[data-group="${CSS.escape(cell)}"] li:nth-child(${shown + 1}) [data-service]`);
+  }
+
   private onCellKey(event: KeyboardEvent, cell: CellPosition): void {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
@@ -418,6 +430,8 @@ export class ClsResourceWheel extends ClsElement {
             segments: this.segments,
             level: sub,
             servicesIn: (ring, segment) => this.servicesIn(feed.model, { ring: ring.id, segment: segment.id }, matches),
+            shownIn: (cell) => this.listShown.get(cell) ?? PAGE,
+            onMore: (cell) => this.showMoreIn(cell),
           })}`;
   }
 
@@ -434,12 +448,14 @@ export class ClsResourceWheel extends ClsElement {
       onQuery: (value) => {
         this.query = value;
         this.shown = PAGE;
+        this.listShown = new Map();
         const count = this.found?.ids.size;
         this.status = count === undefined ? '' : this.locale.t('results.matches', { count, n: this.locale.number(count) });
       },
       onFilter: (key, on) => {
         this.filters = { ...this.filters, [key]: on || undefined };
         this.shown = PAGE;
+        this.listShown = new Map();
       },
       onNearText: (value) => {
         this.nearText = value;
