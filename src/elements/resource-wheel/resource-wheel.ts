@@ -26,7 +26,8 @@ import { WheelMatcher, isNarrowed, type WheelFilters, type WheelMatches } from '
 import { openingPlan, planLink, planStore } from '../../core/wheel-plan.ts';
 import { common } from '../../i18n/common.ts';
 import { createLocalizer } from '../../i18n/localizer.ts';
-import { readFeed, type FeedResult } from '../../oruk/feed.ts';
+import { readFeed, type FeedResult, type ReadProgress } from '../../oruk/feed.ts';
+import { withFullRecords } from '../../oruk/full-records.ts';
 import { button } from '../../shared-ui/button.ts';
 import { notification, statusRegion } from '../../shared-ui/notification.ts';
 import { spinner } from '../../shared-ui/spinner.ts';
@@ -123,6 +124,7 @@ export class ClsResourceWheel extends ClsElement {
     segments: { attribute: false },
     mapping: { attribute: false },
     feed: { state: true },
+    progress: { state: true },
     query: { state: true },
     filters: { state: true },
     nearText: { state: true },
@@ -154,6 +156,8 @@ export class ClsResourceWheel extends ClsElement {
   declare mapping: WheelMapping | undefined;
 
   declare private feed: FeedState;
+  /** How far the read under way has got, when it can say. */
+  declare private progress: ReadProgress | undefined;
   declare private query: string;
   declare private filters: WheelFilters;
   declare private nearText: string;
@@ -173,15 +177,31 @@ export class ClsResourceWheel extends ClsElement {
   private readonly matcher = new WheelMatcher();
   private readonly store = planStore(() => (this.kiosk ? undefined : localDeviceStorage()));
 
-  /** Reads the directory; a new `directory` or `api-base` cancels a read under way and starts again. */
+  /** Full records read from a feed in the official list shape, kept for as long as `directory` stays the same. */
+  private records: { url: string; cache: Map<string, Service> } = { url: '', cache: new Map() };
+
+  /**
+   * Reads the directory; a new `directory` or `api-base` cancels a read
+   * under way and starts again. A feed in the official v3.0 list shape
+   * (no terms, places or times in the list) is filled in from each
+   * service's full record, a few at a time, with progress shown.
+   */
   private readonly feedTask = new Task(this, {
     args: () => [this.directory, this.apiBase] as const,
     task: async ([directory, apiBase], { signal }) => {
       this.feed = { state: 'loading' };
+      this.progress = undefined;
       this.status = this.locale.t('loading');
       // Cancelled too when the element leaves the page.
       const reading = this.api.signal(signal);
-      const result = await readFeed(resolveDirectoryUrl(this, directory, apiBase), { perPage: 200, maxPages: 100, maxItems: 10_000, signal: reading });
+      const url = resolveDirectoryUrl(this, directory, apiBase);
+      const onProgress = (progress: ReadProgress) => {
+        if (!reading.aborted) this.progress = progress;
+      };
+      const listed = await readFeed(url, { perPage: 200, maxPages: 100, maxItems: 10_000, signal: reading, onPage: onProgress });
+      if (reading.aborted) throw new DOMException('The read was cancelled', 'AbortError');
+      if (this.records.url !== url) this.records = { url, cache: new Map() };
+      const result = await withFullRecords(url, listed, { signal: reading, cache: this.records.cache, onProgress });
       if (reading.aborted) throw new DOMException('The read was cancelled', 'AbortError');
       return result;
     },
@@ -387,8 +407,18 @@ export class ClsResourceWheel extends ClsElement {
     return html`<div class="root" part="base" lang=${this.locale.lang}>
       <div class="heading-l" role="heading" aria-level=${this.headings.main}><slot name="heading">${t('heading')}</slot></div>
       <div class="intro"><slot name="intro"><p>${t('intro')}</p></slot></div>
-      ${this.feed.state === 'loading' ? html`<p>${spinner()} ${t('loading')}</p>` : this.renderLoaded()} ${statusRegion(this.status)}
+      ${this.feed.state === 'loading' ? this.renderLoading() : this.renderLoaded()} ${statusRegion(this.status)}
     </div>`;
+  }
+
+  private renderLoading(): TemplateResult {
+    const { t } = this.locale;
+    const progress = this.progress;
+    const text =
+      progress?.total === undefined
+        ? t('loading')
+        : t('loadingProgress', { done: this.locale.number(progress.done), total: this.locale.number(progress.total), count: progress.total });
+    return html`<p class="loading">${spinner()} ${text}</p>`;
   }
 
   private renderFeedProblems(): TemplateResult | typeof nothing {
