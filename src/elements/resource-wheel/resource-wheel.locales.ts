@@ -33,6 +33,7 @@ export const resourceWheelMessages: Record<Language, Messages> = {
     view: { label: 'Show as', wheel: 'Wheel', list: 'List' },
     wheel: {
       label: 'Resource wheel: rings from you outwards, segments by part of life. Use the arrow keys to move between parts, and Enter to open one.',
+      cell_zero: '{{segment}}, {{ring}}: none yet',
       cell_one: '{{segment}}, {{ring}}: {{count}} resource',
       cell_other: '{{segment}}, {{ring}}: {{count}} resources',
       cellMatches_one: '{{segment}}, {{ring}}: {{count}} match',
@@ -129,7 +130,7 @@ export const resourceWheelMessages: Record<Language, Messages> = {
     view: { label: 'Dangos fel', wheel: 'Olwyn', list: 'Rhestr' },
     wheel: {
       label: 'Olwyn adnoddau: cylchoedd o’ch cwmpas chi tuag allan, rhannau yn ôl agwedd ar fywyd. Defnyddiwch y bysellau saeth i symud rhwng rhannau, ac Enter i agor un.',
-      cell_zero: '{{segment}}, {{ring}}: {{count}} adnodd',
+      cell_zero: '{{segment}}, {{ring}}: dim eto',
       cell_one: '{{segment}}, {{ring}}: {{count}} adnodd',
       cell_two: '{{segment}}, {{ring}}: {{count}} adnodd',
       cell_few: '{{segment}}, {{ring}}: {{count}} adnodd',

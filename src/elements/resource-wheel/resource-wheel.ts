@@ -8,6 +8,7 @@ import { localDeviceStorage } from '../../core/device-store.ts';
 import { ServiceIndex } from '../../core/search.ts';
 import {
   DEFAULT_RINGS,
+  decodePlan,
   DEFAULT_SEGMENTS,
   WheelMappingSchema,
   buildWheel,
@@ -23,7 +24,7 @@ import {
   type WheelSegment,
 } from '../../core/wheel.ts';
 import { WheelMatcher, isNarrowed, type WheelFilters, type WheelMatches } from '../../core/wheel-matches.ts';
-import { openingPlan, planLink, planStore } from '../../core/wheel-plan.ts';
+import { PLAN_PARAM, openingPlan, planLink, planStore } from '../../core/wheel-plan.ts';
 import { common } from '../../i18n/common.ts';
 import { createLocalizer } from '../../i18n/localizer.ts';
 import { readFeed, type FeedResult, type ReadProgress } from '../../oruk/feed.ts';
@@ -220,6 +221,7 @@ export class ClsResourceWheel extends ClsElement {
       this.filters = { ...this.filters, near: { point: place.coordinates, label: place.label } };
       this.shown = PAGE;
       this.listShown = new Map();
+      this.announceMatches();
     },
     onError: (error) => {
       if (isAbort(error)) return;
@@ -249,9 +251,12 @@ export class ClsResourceWheel extends ClsElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const plan = openingPlan(this.store.read()?.data, this.ownerDocument.location?.search ?? '');
+    const search = this.ownerDocument.location?.search ?? '';
+    const plan = openingPlan(this.store.read()?.data, search);
     this.plan = plan.ids;
     this.notes = plan.notes;
+    // A shared link opens on the plan it carries, not on the whole wheel.
+    if (!this.hasUpdated && decodePlan(new URLSearchParams(search).get(PLAN_PARAM)).length) this.screen = { name: 'plan' };
     if (!this.view && this.getBoundingClientRect().width > 0 && this.getBoundingClientRect().width < 480) this.view = 'list';
     // Back on the page after leaving it mid-read (which cancelled the read): read again.
     if (this.hasUpdated && this.feed.state === 'loading') void this.feedTask.run();
@@ -303,6 +308,16 @@ export class ClsResourceWheel extends ClsElement {
     return this.matcher.matches({ index: this.feed.index, model: this.feed.model, query: this.query, filters: this.filters });
   }
 
+  /** Says in the live region how many resources match now, or how many there are when nothing narrows the wheel. */
+  private announceMatches(): void {
+    const count = this.found?.ids.size;
+    if (count !== undefined) this.status = this.locale.t('results.matches', { count, n: this.locale.number(count) });
+    else if (this.feed.state === 'ready') {
+      const all = this.feed.result.services.length;
+      this.status = this.locale.t('loaded', { count: all, n: this.locale.number(all) });
+    }
+  }
+
   private applyNear(): void {
     const text = this.nearText.trim();
     if (text) {
@@ -312,6 +327,7 @@ export class ClsResourceWheel extends ClsElement {
     this.nearTask.abort();
     const { near: _removed, ...rest } = this.filters;
     this.filters = rest;
+    this.announceMatches();
   }
 
   private clearFilters(): void {
@@ -320,6 +336,7 @@ export class ClsResourceWheel extends ClsElement {
     this.filters = {};
     this.nearText = '';
     this.nearProblem = false;
+    this.announceMatches();
     this.focusNext.request('#search');
   }
 
@@ -479,13 +496,13 @@ export class ClsResourceWheel extends ClsElement {
         this.query = value;
         this.shown = PAGE;
         this.listShown = new Map();
-        const count = this.found?.ids.size;
-        this.status = count === undefined ? '' : this.locale.t('results.matches', { count, n: this.locale.number(count) });
+        this.announceMatches();
       },
       onFilter: (key, on) => {
         this.filters = { ...this.filters, [key]: on || undefined };
         this.shown = PAGE;
         this.listShown = new Map();
+        this.announceMatches();
       },
       onNearText: (value) => {
         this.nearText = value;
