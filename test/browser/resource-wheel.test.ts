@@ -414,6 +414,8 @@ describe('<cls-resource-wheel> loading', () => {
     const slow = faultName();
     const el = await make('en', `/faults/${slow}/hang/oruk/`);
     await waitUntil(() => $(el, '.spinner'), 'loading');
+    // The spinner shows before the first request reaches the far side: wait for it to arrive.
+    await waitUntil(async () => ((await (await fetch(`/faults/${slow}/count`)).json()) as { count: number }).count === 1, 'first request made');
     el.directory = `/faults/${faultName()}/big/oruk/`;
     await loaded(el);
     expect($(el, '[role="status"]')?.textContent).to.contain('5,000 community resources');
