@@ -29,6 +29,14 @@ export interface FeedOptions {
   version?: '1.0' | '3.0';
   /** Pause before the single retry of a failed request (default 250 ms). */
   retryDelayMs?: number;
+  /** Called after each page: how many services have been read, and how many the feed says it has (when it says). */
+  onPage?: (progress: ReadProgress) => void;
+}
+
+/** How far a read has got: `done` services of `total` (missing when the feed does not say). */
+export interface ReadProgress {
+  done: number;
+  total?: number;
 }
 
 /** What was read from a feed. `complete` is true only when the last page was reached without trouble. */
@@ -302,6 +310,8 @@ export async function readFeed(baseUrl: string, options: FeedOptions = {}): Prom
       }
       const envelope = readEnvelope(got.json);
       const count = envelope.items?.length ?? 0;
+      const total = envelope.page.totalItems;
+      options.onPage?.(total === undefined ? { done: services.length } : { done: services.length, total: Math.max(total, services.length) });
       const end =
         count === 0 ||
         (envelope.paged && envelope.page.last) ||

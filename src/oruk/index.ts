@@ -8,3 +8,6 @@ export { readV3Service, readV3ServiceAtLocationList, readV3ServiceList, readV3Or
 export { readV1LocationList, readV1OrganizationList, readV1Service, readV1ServiceList, readV1TaxonomyTermList } from './v1.ts';
 export { readFeed, readService } from './feed.ts';
 export type { FeedOptions, FeedResult, ServiceResult } from './feed.ts';
+export type { ReadProgress } from './feed.ts';
+export { isListShape, withFullRecords } from './full-records.ts';
+export type { FullRecordOptions } from './full-records.ts';

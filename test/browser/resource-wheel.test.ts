@@ -67,7 +67,7 @@ async function typeSearch(el: ClsResourceWheel, query: string): Promise<void> {
 /** The first cell that holds resources. */
 function fullCell(el: ClsResourceWheel): SVGPathElement {
   const cells = [...root(el).querySelectorAll<SVGPathElement>('path.cell')];
-  const cell = cells.find((candidate) => !/: 0 (resources|adnodd)$/.test(candidate.getAttribute('aria-label') ?? ''));
+  const cell = cells.find((candidate) => !/: (0 resources|0 adnodd|none yet|dim eto)$/.test(candidate.getAttribute('aria-label') ?? ''));
   if (!cell) throw new Error('no cell with resources');
   return cell;
 }
@@ -149,6 +149,40 @@ for (const lang of ['en', 'cy'] as const) {
       for (const item of listed) expect(item.querySelector('.tag')?.textContent).to.equal(lang === 'en' ? 'Free' : 'Am ddim');
     });
 
+    it('says how many match after every filter change, not only after typing', async () => {
+      const el = await make(lang);
+      await loaded(el);
+      const status = () => $(el, '[role="status"]')?.textContent?.trim() ?? '';
+      const matchCount = lang === 'en' ? /^(\d+) resources? match(es)?$/ : /^(\d+) adnodd yn cyfateb$/;
+      ($(el, '#filter-free') as HTMLInputElement).focus();
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(status()).to.match(matchCount);
+      const free = Number(matchCount.exec(status())?.[1]);
+      expect(free).to.be.greaterThan(0);
+      await expectAccessible(el);
+      const others = [...root(el).querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].filter((box) => box.id !== 'filter-free');
+      expect(others.length).to.be.greaterThan(0);
+      others[0]?.focus();
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(status()).to.match(matchCount);
+      expect(Number(matchCount.exec(status())?.[1])).to.be.at.most(free);
+      buttonNamed(el, lang === 'en' ? 'Clear all filters' : 'Clirio pob hidlydd')?.click();
+      await el.updateComplete;
+      expect(status()).to.match(t.loaded);
+    });
+
+    it('names empty cells "none yet", never "0 resources"', async () => {
+      const el = await make(lang);
+      await loaded(el);
+      const labels = [...root(el).querySelectorAll<SVGPathElement>('path.cell')].map((cell) => cell.getAttribute('aria-label') ?? '');
+      expect(labels.filter((label) => /: 0 (resources|adnodd)$/.test(label))).to.deep.equal([]);
+      const empty = labels.filter((label) => label.endsWith(lang === 'en' ? ': none yet' : ': dim eto'));
+      expect(empty.length).to.be.greaterThan(0);
+      await expectAccessible(el);
+    });
+
     it('keeps chosen resources in "my wheel", with notes that never go in the link', async () => {
       localStorage.clear();
       const el = await make(lang);
@@ -218,6 +252,35 @@ for (const lang of ['en', 'cy'] as const) {
       const headings = root(el).querySelectorAll('.list-view [role="heading"]');
       expect(headings.length).to.be.greaterThan(8);
       expect(root(el).querySelectorAll('.list-view [data-service]').length).to.be.greaterThan(20);
+      await expectAccessible(el);
+    });
+  });
+}
+
+for (const lang of ['en', 'cy'] as const) {
+  describe(`<cls-resource-wheel> list view in ${lang}`, () => {
+    it('reaches every resource: each group lists as many as its heading counts, a page at a time', async () => {
+      const el = await make(lang, '/oruk/', 'list');
+      await loaded(el);
+      const total = Number(/([\d,]+)/.exec($(el, '[role="status"]')?.textContent ?? '')?.[1]?.replace(/,/g, ''));
+      expect(total).to.be.greaterThan(100);
+      const more = () => root(el).querySelector<HTMLButtonElement>('.list-view button.more');
+      expect(more(), 'a group holds more than a page').to.exist;
+      await expectAccessible(el);
+      // By keyboard: each "Show more" keeps focus on the group's next resource.
+      for (let presses = 0; more() && presses < 500; presses += 1) {
+        more()?.focus();
+        await sendKeys({ press: 'Enter' });
+        await el.updateComplete;
+        expect((focused(el) as HTMLElement | null)?.dataset.service, 'focus moves to the first resource just shown').to.be.a('string');
+      }
+      expect(more()).to.equal(null);
+      for (const group of root(el).querySelectorAll<HTMLElement>('.list-view .group')) {
+        const counted = Number(/\((\d+)\)/.exec(group.querySelector('[role="heading"]')?.textContent ?? '')?.[1]);
+        expect(group.querySelectorAll('[data-service]').length).to.equal(counted);
+      }
+      const ids = new Set([...root(el).querySelectorAll<HTMLElement>('.list-view [data-service]')].map((item) => item.dataset.service));
+      expect(ids.size).to.equal(total);
       await expectAccessible(el);
     });
   });
@@ -296,9 +359,10 @@ describe('<cls-resource-wheel> with the keyboard', () => {
     try {
       localStorage.clear();
       const shared = await make('en');
-      await loaded(shared);
-      buttonNamed(shared, /^My wheel/)?.click();
+      // The link opens on the plan it carries.
+      await waitUntil(() => $(shared, '#plan-heading'), 'opens on the plan', { timeout: 15_000 });
       await shared.updateComplete;
+      await expectAccessible(shared);
       for (const id of chosen) expect(root(shared).querySelectorAll(`[data-service="${CSS.escape(id)}"]`).length).to.equal(1);
     } finally {
       url.searchParams.delete('cls-plan');

@@ -5,6 +5,8 @@ export const resourceWheelMessages: Messages = {
   intro: 'Community resources arranged around you: from your own strengths, through family, friends and your community, out to specialist support. Choose a part of the wheel to see what is there.',
   errorPrefix: 'Error:',
   loading: 'Loading community resources',
+  loadingProgress_one: 'Loading {{done}} of {{total}} community resource',
+  loadingProgress_other: 'Loading {{done}} of {{total}} community resources',
   loaded_one: '{{n}} community resource',
   loaded_other: '{{n}} community resources',
   feed: {
@@ -29,6 +31,7 @@ export const resourceWheelMessages: Messages = {
   view: { label: 'Show as', wheel: 'Wheel', list: 'List' },
   wheel: {
     label: 'Resource wheel: rings from you outwards, segments by part of life. Use the arrow keys to move between parts, and Enter to open one.',
+    cell_zero: '{{segment}}, {{ring}}: none yet',
     cell_one: '{{segment}}, {{ring}}: {{count}} resource',
     cell_other: '{{segment}}, {{ring}}: {{count}} resources',
     cellMatches_one: '{{segment}}, {{ring}}: {{count}} match',
@@ -43,6 +46,8 @@ export const resourceWheelMessages: Messages = {
     none: 'No community resources match. Try another word, or clear the filters.',
     more_one: 'Show {{count}} more',
     more_other: 'Show {{count}} more',
+    moreIn_one: 'Show {{count}} more: {{segment}}, {{ring}}',
+    moreIn_other: 'Show {{count}} more: {{segment}}, {{ring}}',
     choose: 'Choose a part of the wheel to see its resources.',
   },
   resource: {

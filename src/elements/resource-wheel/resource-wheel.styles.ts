@@ -134,6 +134,10 @@ export const resourceWheelStyles = css`
   .service .link-button {
     font-weight: 700;
   }
+  .group .more {
+    min-block-size: 44px;
+    margin-block-end: var(--_space-2);
+  }
   .service-meta {
     margin: var(--_space-1) 0 0;
     color: var(--_color-secondary-text);

@@ -8,6 +8,7 @@ import { localDeviceStorage } from '../../core/device-store.ts';
 import { ServiceIndex } from '../../core/search.ts';
 import {
   DEFAULT_RINGS,
+  decodePlan,
   DEFAULT_SEGMENTS,
   WheelMappingSchema,
   buildWheel,
@@ -23,9 +24,10 @@ import {
   type WheelSegment,
 } from '../../core/wheel.ts';
 import { WheelMatcher, isNarrowed, type WheelFilters, type WheelMatches } from '../../core/wheel-matches.ts';
-import { openingPlan, planLink, planStore } from '../../core/wheel-plan.ts';
+import { PLAN_PARAM, openingPlan, planLink, planStore } from '../../core/wheel-plan.ts';
 import { createLocalizer } from '../../i18n/localizer.ts';
-import { readFeed, type FeedResult } from '../../oruk/feed.ts';
+import { readFeed, type FeedResult, type ReadProgress } from '../../oruk/feed.ts';
+import { withFullRecords } from '../../oruk/full-records.ts';
 import { button } from '../../shared-ui/button.ts';
 import { notification, statusRegion } from '../../shared-ui/notification.ts';
 import { spinner } from '../../shared-ui/spinner.ts';
@@ -122,6 +124,7 @@ export class ClsResourceWheel extends ClsElement {
     segments: { attribute: false },
     mapping: { attribute: false },
     feed: { state: true },
+    progress: { state: true },
     query: { state: true },
     filters: { state: true },
     nearText: { state: true },
@@ -129,6 +132,7 @@ export class ClsResourceWheel extends ClsElement {
     selected: { state: true },
     active: { state: true },
     shown: { state: true },
+    listShown: { state: true },
     screen: { state: true },
     plan: { state: true },
     notes: { state: true },
@@ -152,6 +156,8 @@ export class ClsResourceWheel extends ClsElement {
   declare mapping: WheelMapping | undefined;
 
   declare private feed: FeedState;
+  /** How far the read under way has got, when it can say. */
+  declare private progress: ReadProgress | undefined;
   declare private query: string;
   declare private filters: WheelFilters;
   declare private nearText: string;
@@ -159,6 +165,8 @@ export class ClsResourceWheel extends ClsElement {
   declare private selected: CellPosition | undefined;
   declare private active: CellPosition;
   declare private shown: number;
+  /** In the list view, how many of each group's resources are shown, by cell id; a page when absent. */
+  declare private listShown: ReadonlyMap<string, number>;
   declare private screen: Screen;
   declare private plan: string[];
   declare private notes: string;
@@ -169,15 +177,31 @@ export class ClsResourceWheel extends ClsElement {
   private readonly matcher = new WheelMatcher();
   private readonly store = planStore(() => (this.kiosk ? undefined : localDeviceStorage()));
 
-  /** Reads the directory; a new `directory` or `api-base` cancels a read under way and starts again. */
+  /** Full records read from a feed in the official list shape, kept for as long as `directory` stays the same. */
+  private records: { url: string; cache: Map<string, Service> } = { url: '', cache: new Map() };
+
+  /**
+   * Reads the directory; a new `directory` or `api-base` cancels a read
+   * under way and starts again. A feed in the official v3.0 list shape
+   * (no terms, places or times in the list) is filled in from each
+   * service's full record, a few at a time, with progress shown.
+   */
   private readonly feedTask = new Task(this, {
     args: () => [this.directory, this.apiBase] as const,
     task: async ([directory, apiBase], { signal }) => {
       this.feed = { state: 'loading' };
+      this.progress = undefined;
       this.status = this.locale.t('loading');
       // Cancelled too when the element leaves the page.
       const reading = this.api.signal(signal);
-      const result = await readFeed(resolveDirectoryUrl(this, directory, apiBase), { perPage: 200, maxPages: 100, maxItems: 10_000, signal: reading });
+      const url = resolveDirectoryUrl(this, directory, apiBase);
+      const onProgress = (progress: ReadProgress) => {
+        if (!reading.aborted) this.progress = progress;
+      };
+      const listed = await readFeed(url, { perPage: 200, maxPages: 100, maxItems: 10_000, signal: reading, onPage: onProgress });
+      if (reading.aborted) throw new DOMException('The read was cancelled', 'AbortError');
+      if (this.records.url !== url) this.records = { url, cache: new Map() };
+      const result = await withFullRecords(url, listed, { signal: reading, cache: this.records.cache, onProgress });
       if (reading.aborted) throw new DOMException('The read was cancelled', 'AbortError');
       return result;
     },
@@ -195,6 +219,8 @@ export class ClsResourceWheel extends ClsElement {
       this.nearProblem = false;
       this.filters = { ...this.filters, near: { point: place.coordinates, label: place.label } };
       this.shown = PAGE;
+      this.listShown = new Map();
+      this.announceMatches();
     },
     onError: (error) => {
       if (isAbort(error)) return;
@@ -215,6 +241,7 @@ export class ClsResourceWheel extends ClsElement {
     this.nearProblem = false;
     this.active = { ring: DEFAULT_RINGS[1]?.id ?? 'community', segment: DEFAULT_SEGMENTS[0]?.id ?? 'other' };
     this.shown = PAGE;
+    this.listShown = new Map();
     this.screen = { name: 'browse' };
     this.plan = [];
     this.notes = '';
@@ -223,9 +250,12 @@ export class ClsResourceWheel extends ClsElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const plan = openingPlan(this.store.read()?.data, this.ownerDocument.location?.search ?? '');
+    const search = this.ownerDocument.location?.search ?? '';
+    const plan = openingPlan(this.store.read()?.data, search);
     this.plan = plan.ids;
     this.notes = plan.notes;
+    // A shared link opens on the plan it carries, not on the whole wheel.
+    if (!this.hasUpdated && decodePlan(new URLSearchParams(search).get(PLAN_PARAM)).length) this.screen = { name: 'plan' };
     if (!this.view && this.getBoundingClientRect().width > 0 && this.getBoundingClientRect().width < 480) this.view = 'list';
     // Back on the page after leaving it mid-read (which cancelled the read): read again.
     if (this.hasUpdated && this.feed.state === 'loading') void this.feedTask.run();
@@ -277,6 +307,16 @@ export class ClsResourceWheel extends ClsElement {
     return this.matcher.matches({ index: this.feed.index, model: this.feed.model, query: this.query, filters: this.filters });
   }
 
+  /** Says in the live region how many resources match now, or how many there are when nothing narrows the wheel. */
+  private announceMatches(): void {
+    const count = this.found?.ids.size;
+    if (count !== undefined) this.status = this.locale.t('results.matches', { count, n: this.locale.number(count) });
+    else if (this.feed.state === 'ready') {
+      const all = this.feed.result.services.length;
+      this.status = this.locale.t('loaded', { count: all, n: this.locale.number(all) });
+    }
+  }
+
   private applyNear(): void {
     const text = this.nearText.trim();
     if (text) {
@@ -286,6 +326,7 @@ export class ClsResourceWheel extends ClsElement {
     this.nearTask.abort();
     const { near: _removed, ...rest } = this.filters;
     this.filters = rest;
+    this.announceMatches();
   }
 
   private clearFilters(): void {
@@ -294,6 +335,7 @@ export class ClsResourceWheel extends ClsElement {
     this.filters = {};
     this.nearText = '';
     this.nearProblem = false;
+    this.announceMatches();
     this.focusNext.request('#search');
   }
 
@@ -332,6 +374,13 @@ export class ClsResourceWheel extends ClsElement {
     this.active = cell;
     this.shown = PAGE;
     this.focusNext.request('#cell-heading');
+  }
+
+  /** The next page of a list-view group; focus goes to the first resource just shown, so the reader carries on from there. */
+  private showMoreIn(cell: string): void {
+    const shown = this.listShown.get(cell) ?? PAGE;
+    this.listShown = new Map(this.listShown).set(cell, shown + PAGE);
+    this.focusNext.request(`[data-group="${CSS.escape(cell)}"] li:nth-child(${shown + 1}) [data-service]`);
   }
 
   private onCellKey(event: KeyboardEvent, cell: CellPosition): void {
@@ -374,8 +423,18 @@ export class ClsResourceWheel extends ClsElement {
     return html`<div class="root" part="base" lang=${this.locale.lang}>
       <div class="heading-l" role="heading" aria-level=${this.headings.main}><slot name="heading">${t('heading')}</slot></div>
       <div class="intro"><slot name="intro"><p>${t('intro')}</p></slot></div>
-      ${this.feed.state === 'loading' ? html`<p>${spinner()} ${t('loading')}</p>` : this.renderLoaded()} ${statusRegion(this.status)}
+      ${this.feed.state === 'loading' ? this.renderLoading() : this.renderLoaded()} ${statusRegion(this.status)}
     </div>`;
+  }
+
+  private renderLoading(): TemplateResult {
+    const { t } = this.locale;
+    const progress = this.progress;
+    const text =
+      progress?.total === undefined
+        ? t('loading')
+        : t('loadingProgress', { done: this.locale.number(progress.done), total: this.locale.number(progress.total), count: progress.total });
+    return html`<p class="loading">${spinner()} ${text}</p>`;
   }
 
   private renderFeedProblems(): TemplateResult | typeof nothing {
@@ -417,6 +476,8 @@ export class ClsResourceWheel extends ClsElement {
             segments: this.segments,
             level: sub,
             servicesIn: (ring, segment) => this.servicesIn(feed.model, { ring: ring.id, segment: segment.id }, matches),
+            shownIn: (cell) => this.listShown.get(cell) ?? PAGE,
+            onMore: (cell) => this.showMoreIn(cell),
           })}`;
   }
 
@@ -433,12 +494,14 @@ export class ClsResourceWheel extends ClsElement {
       onQuery: (value) => {
         this.query = value;
         this.shown = PAGE;
-        const count = this.found?.ids.size;
-        this.status = count === undefined ? '' : this.locale.t('results.matches', { count, n: this.locale.number(count) });
+        this.listShown = new Map();
+        this.announceMatches();
       },
       onFilter: (key, on) => {
         this.filters = { ...this.filters, [key]: on || undefined };
         this.shown = PAGE;
+        this.listShown = new Map();
+        this.announceMatches();
       },
       onNearText: (value) => {
         this.nearText = value;

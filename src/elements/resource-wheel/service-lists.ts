@@ -3,7 +3,7 @@ import type { Coordinates, Service } from '../../contract/directory.ts';
 import { distanceMetres } from '../../core/geo.ts';
 import { isOpenNow } from '../../core/schedule.ts';
 import { highlightRanges } from '../../core/search.ts';
-import type { WheelRing, WheelSegment } from '../../core/wheel.ts';
+import { cellId, type WheelRing, type WheelSegment } from '../../core/wheel.ts';
 import { formatDistance } from '../../i18n/format.ts';
 import type { LocaleController } from '../../i18n/locale-controller.ts';
 import { describeSchedule } from '../../i18n/schedule-text.ts';
@@ -90,7 +90,8 @@ export function serviceList(
 /**
  * The same content as the wheel, as nested headings and lists: the
  * screen-reader-friendly primary alternative. Segments at `level`, their
- * rings one below.
+ * rings one below. Each group shows `shownIn` of its resources with
+ * "Show more" below, so every resource is reachable however many a group holds.
  */
 export function listView(
   context: ListContext,
@@ -99,21 +100,36 @@ export function listView(
     segments: readonly WheelSegment[];
     level: number;
     servicesIn: (ring: WheelRing, segment: WheelSegment) => readonly Service[];
+    /** How many of a group's resources are shown, by `cellId`. */
+    shownIn: (cell: string) => number;
+    /** Show the next page of a group. */
+    onMore: (cell: string) => void;
   },
 ): TemplateResult {
-  const { lang } = context.locale;
+  const { lang, t } = context.locale;
   return html`<div class="list-view">
     ${wheel.segments.map((segment) => {
-      const groups = wheel.rings.map((ring) => ({ ring, services: wheel.servicesIn(ring, segment) })).filter((group) => group.services.length);
+      const groups = wheel.rings
+        .map((ring) => ({ ring, cell: cellId(ring.id, segment.id), services: wheel.servicesIn(ring, segment) }))
+        .filter((group) => group.services.length);
       if (!groups.length) return nothing;
       return html`<section>
         <div class="heading-m" role="heading" aria-level=${wheel.level}>${labelOf(segment, lang)}</div>
-        ${groups.map(
-          (group) => html`<div class="body-s" role="heading" aria-level=${Math.min(6, wheel.level + 1)}><strong>${labelOf(group.ring, lang)}</strong> (${group.services.length})</div>
+        ${groups.map((group) => {
+          const shown = wheel.shownIn(group.cell);
+          const rest = group.services.length - shown;
+          return html`<div class="group" data-group=${group.cell}>
+            <div class="body-s" role="heading" aria-level=${Math.min(6, wheel.level + 1)}><strong>${labelOf(group.ring, lang)}</strong> (${group.services.length})</div>
             <ul class="services" part="list">
-              ${group.services.slice(0, PAGE).map((service) => html`<li class="service">${openButton(context, service)}</li>`)}
-            </ul>`,
-        )}
+              ${group.services.slice(0, shown).map((service) => html`<li class="service">${openButton(context, service)}</li>`)}
+            </ul>
+            ${rest > 0
+              ? html`<button type="button" class="link-button more" part="button" @click=${() => wheel.onMore(group.cell)}>
+                  ${t('results.moreIn', { count: Math.min(PAGE, rest), segment: labelOf(segment, lang), ring: labelOf(group.ring, lang) })}
+                </button>`
+              : nothing}
+          </div>`;
+        })}
       </section>`;
     })}
   </div>`;
