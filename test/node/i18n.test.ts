@@ -103,12 +103,14 @@ for (const [name, catalogue] of Object.entries(catalogues)) {
     });
 
     it('uses the same placeholders in both languages', () => {
+      // A zero form may say "none" in words instead of {{count}}; every other placeholder must match.
       for (const [key, text] of en) {
         const base = key.replace(PLURAL_SUFFIX, '');
-        const expected = placeholders(text);
         for (const [cyKey, cyText] of cy) {
           if (cyKey.replace(PLURAL_SUFFIX, '') !== base) continue;
-          assert.deepEqual(placeholders(cyText), expected, `${cyKey} vs ${key}`);
+          const zero = key.endsWith('_zero') || cyKey.endsWith('_zero');
+          const strip = (names: string[]) => (zero ? names.filter((name) => name !== 'count') : names);
+          assert.deepEqual(strip(placeholders(cyText)), strip(placeholders(text)), `${cyKey} vs ${key}`);
         }
       }
     });
