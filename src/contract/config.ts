@@ -27,6 +27,14 @@ export const PageConfig = z.looseObject({
    * and `{address}`, e.g. `https://www.openstreetmap.org/directions?to={lat},{lng}`. No link when absent.
    */
   directionsUrl: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
+  /**
+   * When the council's team reads messages sent through `<cls-self-assessment>`,
+   * in the page's languages, e.g. `{ "en": "Monday to Friday, 9am to 5pm", "cy": "Dydd Llun i ddydd Gwener, 9am tan 5pm" }`.
+   * Shown on the confirmation, so nobody waits on an unwatched inbox.
+   */
+  inboxHours: z.optional(z.object({ en: z.string().check(z.minLength(1), z.maxLength(200)), cy: z.optional(z.string().check(z.maxLength(200))) })),
+  /** Working days within which the team gets in touch after a self-assessment is sent. */
+  replyWorkingDays: z.optional(z.int().check(z.gte(1), z.lte(60))),
   /** Map tiles for `<cls-hub-finder>` on every page of the site; off (no third-party requests) when absent. */
   tiles: z.optional(z.object({ url: z.string().check(z.minLength(1)), attribution: z.string() })),
 });

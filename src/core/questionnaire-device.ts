@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { Answers, DRAFT_DAYS, DraftInput, type AnswerValue } from '../contract/questionnaire.ts';
+import { Answers, DRAFT_DAYS, DraftInput, SubmissionCreated, type AnswerValue, type LocalisedQuestionnaire } from '../contract/questionnaire.ts';
 import { DeviceStore, type DeviceStorage } from './device-store.ts';
-import { START } from './questionnaire.ts';
+import { CHECK_ANSWERS, START } from './questionnaire.ts';
+import { RESULT, SEND } from './self-assessment-journey.ts';
 
 /**
  * The self-assessment's answers kept on the device as the person goes, so a
@@ -31,6 +32,8 @@ export const DeviceAnswers = z.object({
   version: DraftInput.shape.version,
   answers: z.pipe(z.record(z.string(), z.unknown()), z.transform(fitting)),
   at: z._default(z.string().check(z.maxLength(130)), START),
+  /** Sent to the council under this reference: the result stays on screen (and in print) until the person starts again. */
+  sent: z.optional(z.object({ reference: SubmissionCreated.shape.reference })),
 });
 export type DeviceAnswers = z.output<typeof DeviceAnswers>;
 
@@ -82,15 +85,50 @@ export class AnswersOnDevice {
    * leaves no trace. False when the device would not keep them (the answers
    * still live in the page, and can be saved on the server).
    */
-  keep(version: number, answers: Answers, at: string): boolean {
+  keep(version: number, answers: Answers, at: string, sent?: { reference: string }): boolean {
     if (!Object.keys(answers).length) {
       this.store.remove();
       return true;
     }
-    return this.store.write({ version, answers, at });
+    return this.store.write({ version, answers, at, ...(sent ? { sent } : {}) });
+  }
+
+  /**
+   * Puts the record aside under its own key (for the person to ask the
+   * council about, never read back as answers) and removes it, when it
+   * cannot be carried on with.
+   */
+  setAside(): void {
+    const record = this.store.read();
+    if (record) {
+      const aside = new DeviceStore({ key: `${selfAssessmentKey(this.questionnaireId())}:set-aside`, schema: z.unknown(), maxAgeMs: DEVICE_ANSWERS_MAX_AGE_MS, storage: this.storage });
+      aside.write(record.data);
+    }
+    this.store.remove();
   }
 
   remove(): void {
     this.store.remove();
   }
+}
+
+/**
+ * Whether answers kept on the device can be carried on with in this
+ * questionnaire: where they were is a page of it (the start, a question,
+ * check answers, result, send), and, for the same version, every answer
+ * is to one of its questions or their "tell us more" boxes. Answers from
+ * another version are fitted by `reconcile` instead. Answers kept for
+ * another questionnaire (a page that switched questionnaire while loading
+ * could write them) fail, and are set aside rather than restored.
+ */
+export function fitsQuestionnaire(q: LocalisedQuestionnaire, saved: Pick<DeviceAnswers, 'version' | 'answers' | 'at'>): boolean {
+  const ids = new Set(q.questions.map((question) => question.id));
+  if (![START, CHECK_ANSWERS, RESULT, SEND].includes(saved.at) && !ids.has(saved.at)) return false;
+  if (saved.version !== q.version) return true;
+  const known = new Set(ids);
+  for (const question of q.questions) {
+    if (question.type !== 'single' && question.type !== 'multiple') continue;
+    for (const option of question.options) if (option.followUp) known.add(`${question.id}.${option.value}`);
+  }
+  return Object.keys(saved.answers).every((key) => known.has(key));
 }

@@ -74,7 +74,8 @@ export type JourneyAction =
   | { type: 'saved'; code: string }
   /** "Carry on answering" after saving. */
   | { type: 'carry-on' }
-  | { type: 'sent'; reference: string }
+  /** Sent to the council; `focus: false` when it is the answers kept on the device after sending, shown again on loading. */
+  | { type: 'sent'; reference: string; focus?: boolean }
   /** The browser's Back or Forward reached an entry of this element's. */
   | { type: 'history'; place: Place }
   /** The council changed the questions: the answers were fitted to the new ones; check them. */
@@ -138,9 +139,9 @@ export function journey(state: JourneyState, event: JourneyEvent): JourneyState 
     case 'carry-on':
       return state.page.kind === 'saved' ? goTo(state, state.question, event, { history: 'none' }) : still(state);
     case 'sent':
-      return { ...state, page: { kind: 'sent', reference: event.reference }, effects: [{ type: 'focus' }] };
+      return { ...state, page: { kind: 'sent', reference: event.reference }, effects: event.focus === false ? [] : [{ type: 'focus' }] };
     case 'history':
-      // Once sent, the answers are gone: history cannot take the person back into them.
+      // Once sent, the answers are the council's: history cannot take the person back into changing them (the sent page keeps the result).
       return state.page.kind === 'sent' ? still(state) : goTo({ ...state, returnToCheck: false }, event.place, event, { history: 'none' });
     case 'questions-changed':
       return goTo(state, CHECK_ANSWERS, event);

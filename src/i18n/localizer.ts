@@ -1,5 +1,6 @@
 import i18next, { type i18n, type TFunction } from 'i18next';
 import { common } from './common.ts';
+import { formatNumber } from './format.ts';
 import type { Language } from './languages.ts';
 
 /** Strings of one namespace in one language; nested objects group keys. */
@@ -80,9 +81,21 @@ export class Localizer {
     return loading;
   }
 
-  /** A `t` fixed to `lang` (English for any string not yet loaded). */
+  /**
+   * A `t` fixed to `lang` (English for any string not yet loaded). A string
+   * given a `count` may show it as `{{n}}`, written as the language writes
+   * numbers ("1,234"), without every caller formatting it again.
+   */
   t(lang: Language): TFunction {
-    return this.i18n.getFixedT(lang);
+    const fixed = this.i18n.getFixedT(lang);
+    const t = (key: string | string[], options?: unknown, ...rest: unknown[]) => {
+      const counted =
+        options && typeof options === 'object' && typeof (options as { count?: unknown }).count === 'number' && !('n' in options)
+          ? { ...options, n: formatNumber(lang, (options as { count: number }).count) }
+          : options;
+      return (fixed as unknown as (...args: unknown[]) => string)(key, counted, ...rest);
+    };
+    return Object.assign(t, fixed) as unknown as TFunction;
   }
 }
 

@@ -129,6 +129,8 @@ for (const lang of ['en', 'cy'] as const) {
       expect(matched.length).to.be.greaterThan(0);
       expect(root(el).querySelectorAll('mark').length).to.be.greaterThan(0);
       for (const mark of root(el).querySelectorAll('mark')) expect(mark.textContent?.toLowerCase()).to.equal('lunch');
+      // The list beside the wheel says how many match, as a number (it once read "{{n}} resources match").
+      expect($(el, '#cell-heading')?.textContent?.trim()).to.match(lang === 'en' ? /^\d[\d,]* resources? match(es)?$/ : /^\d[\d,]* adnodd yn cyfateb$/);
       await expectAccessible(el);
       await typeSearch(el, 'zzzzzz');
       expect(text(el)).to.contain(t.none);

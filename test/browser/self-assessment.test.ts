@@ -347,6 +347,7 @@ function whatMatters(marker: string, contact: 'phone' | 'email' | 'none' = 'emai
     'answering-for': 'myself',
     'good-day': `A walk by the river, then tea with my sister (${marker})`,
     'good-at': 'Baking bread',
+    'what-would-help': 'Getting out to the shops again',
     harder: ['eating-drinking', 'money'],
     'harder.eating-drinking': 'Cooking takes me a long time',
     children: 'no',
@@ -587,13 +588,11 @@ for (const lang of ['en', 'cy'] as const) {
       await startNow(el, lang);
       await walk(el, lang, q, { 'answering-for': 'myself', 'good-day': 'Gardening' }, { stopAt: 'harder' });
 
-      // Back keeps the answers of the page left and of the page before.
-      button(el, t.back).click();
-      await waitUntil(() => currentQuestion(el, q)?.id === 'good-at', 'the previous question');
-      button(el, t.back).click();
-      await waitUntil(() => currentQuestion(el, q)?.id === 'people', 'two questions back');
-      button(el, t.back).click();
-      await waitUntil(() => currentQuestion(el, q)?.id === 'good-day', 'three questions back');
+      // Back keeps the answers of the page left and of the page before, question by question.
+      for (const id of ['what-would-help', 'interests', 'good-at', 'people', 'good-day']) {
+        button(el, t.back).click();
+        await waitUntil(() => currentQuestion(el, q)?.id === id, `back at ${id}`);
+      }
       expect($<HTMLTextAreaElement>(el, 'textarea#answer')?.value).to.equal('Gardening');
       button(el, t.back).click();
       await waitUntil(() => currentQuestion(el, q)?.id === 'answering-for', 'the first question');
@@ -938,8 +937,8 @@ for (const lang of ['en', 'cy'] as const) {
       const resumed = await make(lang, { resume: code });
       await waitUntil(() => currentQuestion(resumed, q)?.id === 'harder', `the saved question; the element shows ${page(resumed)}`);
       button(resumed, t.back).click();
-      await waitUntil(() => currentQuestion(resumed, q)?.id === 'good-at', 'the question before');
-      expect($<HTMLTextAreaElement>(resumed, 'textarea#answer')?.value).to.equal(answers['good-at']);
+      await waitUntil(() => currentQuestion(resumed, q)?.id === 'what-would-help', 'the question before');
+      expect($<HTMLTextAreaElement>(resumed, 'textarea#answer')?.value).to.equal(answers['what-would-help']);
       resumed.remove();
       localStorage.clear();
 
@@ -1038,13 +1037,15 @@ describe('<cls-self-assessment> with the keyboard alone', () => {
     await next();
     on('good-at');
     await next();
+    on('interests');
+    await next();
+    on('what-would-help');
+    await next();
     on('harder');
     const harder = questionById(q, 'harder');
     await pressTabUntil(el, byId(`answer-${optionIndex(harder, 'none')}`), '"None of these"');
     await sendKeys({ press: 'Space' });
     expect(input(el, `#answer-${optionIndex(harder, 'none')}`)?.checked).to.equal(true);
-    await next();
-    on('what-would-help');
     await next();
     on('children');
     await radio(1);
@@ -1398,4 +1399,158 @@ describe('<cls-self-assessment> on the element base', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(squash($(el, '#start-heading')?.textContent)).to.equal(carers.title);
   });
+});
+
+// ------------------------------------------------------------------ issue 13
+
+describe('<cls-self-assessment>: issue 13 defects', () => {
+  const config = (json: object) => {
+    document.getElementById('cls-config')?.remove();
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.id = 'cls-config';
+    script.textContent = JSON.stringify(json);
+    document.head.append(script);
+  };
+  afterEach(() => document.getElementById('cls-config')?.remove());
+
+  for (const lang of ['en', 'cy'] as const) {
+    const t = TEXT[lang];
+
+    it(`sets aside answers kept for other questions with a message, never a blank element (${lang})`, async () => {
+      // What a page that switched questionnaire mid-load wrote: "what matters" answers under the carers' key.
+      localStorage.setItem(
+        'cls-self-assessment:looking-after-someone',
+        JSON.stringify({ savedAt: Date.now(), data: { version: 1, answers: { 'answering-for': 'myself', 'good-day': 'Tea' }, at: 'good-day' } }),
+      );
+      const el = await make(lang, { questionnaire: 'looking-after-someone' });
+      expect(page(el)).to.equal('start-heading');
+      expect(squash($(el, '#notice-title')?.textContent)).to.equal(lang === 'en' ? 'The answers kept on this device were for other questions, so we could not carry on with them. We have put them aside. You can start again below.' : 'Roedd yr atebion a gadwyd ar y ddyfais hon ar gyfer cwestiynau eraill, felly doedd dim modd i ni barhau â nhw. Rydym wedi’u rhoi o’r neilltu. Gallwch ddechrau eto isod.');
+      expect(localStorage.getItem('cls-self-assessment:looking-after-someone'), 'not read back as answers').to.equal(null);
+      expect(localStorage.getItem('cls-self-assessment:looking-after-someone:set-aside'), 'kept aside').to.contain('Tea');
+      await expectAccessible(el);
+      // An unknown page is set aside too.
+      el.remove();
+      localStorage.setItem('cls-self-assessment:what-matters', JSON.stringify({ savedAt: Date.now(), data: { version: 1, answers: { 'good-day': 'Tea' }, at: 'no-such-page' } }));
+      const again = await make(lang);
+      expect(page(again)).to.equal('start-heading');
+      expect($(again, '#notice-title')).to.exist;
+    });
+
+    it(`reveals each "tell us more" box under its own option, labelled with it, "(optional)" once (${lang})`, async () => {
+      const q = await definition('what-matters', lang);
+      const harder = questionById(q, 'harder');
+      if (harder.type !== 'multiple') throw new Error('harder is multiple');
+      const el = await make(lang);
+      await startNow(el, lang);
+      await walk(el, lang, q, { 'answering-for': 'myself', 'good-day': 'Gardening' }, { stopAt: 'harder' });
+      const eating = optionIndex(harder, 'eating-drinking');
+      const money = optionIndex(harder, 'money');
+      expect(input(el, `#answer-${eating}`)?.getAttribute('aria-controls')).to.equal(`answer-${eating}-conditional`);
+      await check(el, `#answer-${eating}`);
+      await check(el, `#answer-${money}`);
+      for (const [index, value] of [[eating, 'eating-drinking'], [money, 'money']] as const) {
+        const option = harder.options[index];
+        const choice = input(el, `#answer-${index}`)?.closest('.choice');
+        const reveal = choice?.nextElementSibling;
+        expect(reveal?.id, `the box of ${value} comes right after its checkbox`).to.equal(`answer-${index}-conditional`);
+        expect(reveal?.querySelector(`textarea#follow-${value}`), `its own box`).to.exist;
+        const label = squash($(el, `label[for="follow-${value}"]`)?.textContent);
+        expect(label).to.contain(option?.label ?? '?');
+        expect(label.split(t.optional).length - 1, `"${label}" says ${t.optional} once`).to.equal(1);
+      }
+      const none = input(el, `#answer-${optionIndex(harder, 'eating-drinking') + 1}`)?.closest('.choice')?.nextElementSibling;
+      expect(none?.classList.contains('conditional') && !(none as HTMLElement).hidden, 'no box under an option not chosen').to.not.equal(true);
+      await expectAccessible(el);
+    });
+
+    it(`leads the result with the person's own words, then strengths and people, then what is hard (${lang})`, async () => {
+      const answers: Answers = { ...whatMatters(faultName()), people: 'My sister Ann', 'what-would-help': 'Getting to the shops on my own' };
+      const { el, q } = await toResult(lang, answers);
+      const headings = [...root(el).querySelectorAll('[role="heading"]')].map((node) => squash(node.textContent));
+      const words = lang === 'en' ? 'In your words' : 'Yn eich geiriau chi';
+      const strengths = lang === 'en' ? 'Your strengths and the people around you' : 'Eich cryfderau a’r bobl o’ch cwmpas';
+      const hard = lang === 'en' ? 'What is hard at the moment' : 'Beth sy’n anodd ar hyn o bryd';
+      expect(headings.indexOf(words)).to.be.greaterThan(-1);
+      expect(headings.indexOf(words)).to.be.lessThan(headings.indexOf(strengths));
+      expect(headings.indexOf(strengths)).to.be.lessThan(headings.indexOf(hard));
+      const own = squash($(el, '.own-words')?.textContent);
+      expect(own).to.contain(questionById(q, 'what-would-help').title);
+      expect(own).to.contain('Getting to the shops on my own');
+      expect(own).to.contain(String(answers['good-day']));
+      expect(squash($(el, '.strengths')?.textContent)).to.contain('My sister Ann');
+      await expectAccessible(el);
+    });
+
+    it(`needs a phone number when the person asked for a phone call, and sends no "-" name (${lang})`, async () => {
+      const marker = faultName();
+      const { el } = await toSend(lang, whatMatters(marker, 'phone'));
+      expect(squash($(el, 'label[for="contact-value"]')?.textContent), 'the phone number is not optional').to.not.contain(t.optional);
+      await check(el, '#consent-0');
+      button(el, t.send).click();
+      await waitUntil(() => $(el, '.error-summary'), 'the phone number error');
+      const summary = squash($(el, '.error-summary')?.textContent);
+      expect(summary).to.contain(lang === 'en' ? 'Enter a phone number' : 'Rhowch rif ffôn');
+      expect($(el, '.error-summary a')?.getAttribute('href')).to.equal('#contact-value');
+      await expectAccessible(el);
+      await typeInto(el, '#contact-value', 'not a number');
+      button(el, t.send).click();
+      await el.updateComplete;
+      expect(squash($(el, '.error-summary')?.textContent)).to.contain(lang === 'en' ? 'like 01632 960 001' : 'fel 01632 960 001');
+      expect(await submissionsWith(marker), 'nothing sent').to.have.length(0);
+      await typeInto(el, '#contact-value', '01632 960 001');
+      button(el, t.send).click();
+      await waitUntil(() => REFERENCE.test($(el, '.panel')?.textContent ?? ''), 'sent', { timeout: 10_000 });
+      const [stored] = await submissionsWith(marker);
+      expect(stored?.contact).to.deep.equal({ method: 'phone', value: '01632 960 001' });
+    });
+
+    it(`keeps the urgent panel on the confirmation, says when messages are read, and stores the submission as urgent (${lang})`, async () => {
+      config({ apiBase: '/api/v1', outOfHoursPhone: '01632 960 999', inboxHours: { en: 'Monday to Friday, 9am to 5pm', cy: 'dydd Llun i ddydd Gwener, 9am tan 5pm' }, replyWorkingDays: 5 });
+      const marker = faultName();
+      const { el } = await toSend(lang, { ...whatMatters(marker, 'none'), safe: 'no-food-heating' });
+      await check(el, '#consent-0');
+      button(el, t.send).click();
+      await waitUntil(() => REFERENCE.test($(el, '.panel')?.textContent ?? ''), 'sent', { timeout: 10_000 });
+      expect($(el, '.urgent'), 'the urgent panel stays').to.exist;
+      expect(squash($(el, '.urgent')?.textContent)).to.contain('999');
+      const hours = squash($(el, '.inbox-hours')?.textContent);
+      expect(hours).to.contain(lang === 'en' ? 'Monday to Friday, 9am to 5pm' : 'dydd Llun i ddydd Gwener, 9am tan 5pm');
+      expect(hours).to.contain(lang === 'en' ? 'do not wait for a reply' : 'peidiwch ag aros am ateb');
+      await expectAccessible(el);
+      const [stored] = await submissionsWith(marker);
+      expect(stored?.urgent).to.equal(true);
+      expect(stored?.urgentReasons).to.deep.equal([{ question: 'safe', option: 'no-food-heating' }]);
+      expect(stored?.nextStep).to.equal('urgent');
+    });
+
+    it(`keeps the result after sending, across Back and a reload, until the person starts again (${lang})`, async () => {
+      const marker = faultName();
+      const answers = whatMatters(marker, 'none');
+      const { el } = await toSend(lang, answers, { history: true });
+      await check(el, '#consent-0');
+      button(el, t.send).click();
+      await waitUntil(() => REFERENCE.test($(el, '.panel')?.textContent ?? ''), 'sent', { timeout: 10_000 });
+      const reference = ($(el, '.panel')?.textContent ?? '').match(REFERENCE)?.[0];
+      expect(text(el), 'the result is on the confirmation').to.contain(String(answers['good-day']));
+      const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+      history.back();
+      await popped;
+      await el.updateComplete;
+      expect(text(el), 'Back keeps the confirmation and the result').to.contain(String(answers['good-day']));
+      expect(text(el)).to.contain(reference ?? '?');
+      el.remove();
+
+      const reloaded = await fixture<El>(html`<cls-self-assessment lang=${lang} api-base="/api/v1" questionnaire="what-matters"></cls-self-assessment>`);
+      await waitUntil(() => $(reloaded, '.panel'), 'the confirmation after a reload', { timeout: 10_000 });
+      expect(text(reloaded)).to.contain(reference ?? '?');
+      expect(text(reloaded)).to.contain(String(answers['good-day']));
+      expect(focused(reloaded), 'a reload does not pull focus').to.equal(null);
+      await expectAccessible(reloaded);
+      button(reloaded, lang === 'en' ? 'Start again' : 'Dechrau eto').click();
+      await waitUntil(() => $(reloaded, '#start-heading'), 'the start page');
+      expect(selfAssessmentKeys()).to.deep.equal([]);
+      expect(await submissionsWith(marker), 'sent once').to.have.length(1);
+    });
+  }
 });

@@ -15,6 +15,7 @@ const AXE_OPTIONS: RunOptions = {
 
 /** Fails with a readable list when axe finds any violation in `element` (shadow DOM included). */
 export async function expectAccessible(element: Element): Promise<void> {
+  expectNoPlaceholders(element);
   const results = await window.axe.run(element, AXE_OPTIONS);
   if (results.violations.length) {
     const lines = results.violations.flatMap((violation) => [
@@ -39,4 +40,24 @@ export async function heal(name: string): Promise<void> {
 /** The shadow root's active element (where keyboard focus really is). */
 export function focused(element: HTMLElement): Element | null {
   return element.shadowRoot?.activeElement ?? null;
+}
+
+/** What a person reads or hears from `element`: its text and the names given in attributes, shadow roots included. */
+function shownText(node: Element | ShadowRoot): string[] {
+  const parts: string[] = [];
+  for (const child of node.querySelectorAll('*')) {
+    for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+      const value = child.getAttribute(name);
+      if (value) parts.push(value);
+    }
+    if (child.shadowRoot) parts.push(child.shadowRoot.textContent ?? '', ...shownText(child.shadowRoot));
+  }
+  return parts;
+}
+
+/** Every state checked with axe is also checked for a string shown with its `{{placeholder}}` unfilled. */
+export function expectNoPlaceholders(element: Element): void {
+  const shown = [element.shadowRoot?.textContent ?? '', element.textContent ?? '', ...(element.shadowRoot ? shownText(element.shadowRoot) : []), ...shownText(element)];
+  const unfilled = shown.join('\n').match(/[^\n]{0,40}\{\{[^}]*\}\}[^\n]{0,40}/);
+  if (unfilled) throw new Error(`A string is shown with a placeholder unfilled: "${unfilled[0].trim()}"`);
 }

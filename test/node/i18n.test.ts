@@ -109,7 +109,7 @@ for (const [name, catalogue] of Object.entries(catalogues)) {
         for (const [cyKey, cyText] of cy) {
           if (cyKey.replace(PLURAL_SUFFIX, '') !== base) continue;
           const zero = key.endsWith('_zero') || cyKey.endsWith('_zero');
-          const strip = (names: string[]) => (zero ? names.filter((name) => name !== 'count') : names);
+          const strip = (names: Array<string | undefined>) => (zero ? names.filter((name) => name !== 'count') : names);
           assert.deepEqual(strip(placeholders(cyText)), strip(placeholders(text)), `${cyKey} vs ${key}`);
         }
       }
@@ -193,6 +193,16 @@ describe('createLocalizer', () => {
     assert.equal(localizer.loaded('cy'), true);
     assert.equal(localizer.t('cy')('submit'), 'Anfon adborth');
     assert.equal(localizer.t('cy')('tryAgain'), commonCy.tryAgain);
+  });
+
+  it('writes a count given to a string as {{n}} the way the language writes numbers, unless the caller gave n', async () => {
+    const strings = { en: { matches_one: '{{n}} resource matches', matches_other: '{{n}} resources match' }, cy: async () => ({ matches_one: '{{n}} adnodd yn cyfateb', matches_other: '{{n}} adnodd yn cyfateb' }) };
+    const localizer = createLocalizer(strings, 'counted');
+    await localizer.load('cy');
+    assert.equal(localizer.t('en')('matches', { count: 1234 }), '1,234 resources match');
+    assert.equal(localizer.t('en')('matches', { count: 1 }), '1 resource matches');
+    assert.equal(localizer.t('cy')('matches', { count: 5000 }), '5,000 adnodd yn cyfateb');
+    assert.equal(localizer.t('en')('matches', { count: 2, n: 'two' }), 'two resources match');
   });
 
   it('keeps English when Welsh cannot be fetched, and tries again next time', async () => {

@@ -1,9 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DRAFT_DAYS } from '../../src/contract/questionnaire.ts';
+import { DRAFT_DAYS, type QuestionnaireDefinition } from '../../src/contract/questionnaire.ts';
+import { localiseQuestionnaire } from '../../src/core/localise.ts';
+import { loadQuestionnaires } from '../../server/questionnaires.ts';
 import type { DeviceStorage } from '../../src/core/device-store.ts';
-import { AnswersOnDevice, DEVICE_ANSWERS_MAX_AGE_MS, deviceAnswers, readLegacyAnswers, selfAssessmentKey } from '../../src/core/questionnaire-device.ts';
-import { START } from '../../src/core/questionnaire.ts';
+import { AnswersOnDevice, DEVICE_ANSWERS_MAX_AGE_MS, deviceAnswers, fitsQuestionnaire, readLegacyAnswers, selfAssessmentKey } from '../../src/core/questionnaire-device.ts';
+import { CHECK_ANSWERS, START } from '../../src/core/questionnaire.ts';
+import { RESULT, SEND } from '../../src/core/self-assessment-journey.ts';
 
 /** Web Storage over a Map, as localStorage behaves. */
 function memoryStorage(initial: Record<string, string> = {}): DeviceStorage & { map: Map<string, string> } {
@@ -92,5 +95,36 @@ describe('answers kept on the device', () => {
     id = 'what-matters';
     store.remove();
     assert.equal(storage.map.size, 0);
+  });
+});
+
+describe('answers kept on the device that fit the questionnaire shown', () => {
+  const questionnaires = loadQuestionnaires();
+  const localised = (id: string) => localiseQuestionnaire(questionnaires.get(id) as QuestionnaireDefinition, 'en').questionnaire;
+  const whatMatters = localised('what-matters');
+  const carers = localised('looking-after-someone');
+
+  it('carries on with its own answers at one of its pages, follow-up boxes included', () => {
+    for (const at of [START, CHECK_ANSWERS, RESULT, SEND, 'good-day'])
+      assert.equal(fitsQuestionnaire(whatMatters, { version: whatMatters.version, answers: { 'good-day': 'Tea', harder: ['money'], 'harder.money': 'Bills' }, at }), true, at);
+  });
+
+  it('does not carry on with another questionnaire’s answers, or at a page it does not have', () => {
+    // What a page that switched questionnaire while loading wrote under the carers' key.
+    assert.equal(fitsQuestionnaire(carers, { version: carers.version, answers: { 'answering-for': 'myself', 'good-day': 'Tea' }, at: 'good-day' }), false);
+    assert.equal(fitsQuestionnaire(whatMatters, { version: whatMatters.version, answers: { 'good-day': 'Tea' }, at: 'no-such-page' }), false);
+  });
+
+  it('leaves answers of another version to be fitted to the new questions', () => {
+    assert.equal(fitsQuestionnaire(whatMatters, { version: whatMatters.version + 1, answers: { 'gone-question': 'x' }, at: 'good-day' }), true);
+  });
+
+  it('puts a record that cannot be carried on with aside under its own key, never read back as answers', () => {
+    const storage = memoryStorage();
+    const device = new AnswersOnDevice(() => 'looking-after-someone', () => storage);
+    device.keep(1, { 'good-day': 'Tea' }, 'good-day');
+    device.setAside();
+    assert.equal(device.read(), undefined);
+    assert.match(storage.map.get('cls-self-assessment:looking-after-someone:set-aside') ?? '', /Tea/);
   });
 });

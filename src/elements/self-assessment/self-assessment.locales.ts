@@ -26,6 +26,7 @@ export const selfAssessmentMessages: Messages = {
   },
   changed: 'The questions changed while you were answering. Check your answers, then send them again.',
   restored: { body: 'We kept your answers from last time on this device.', startAgain: 'Start again and delete these answers' },
+  setAside: 'The answers kept on this device were for other questions, so we could not carry on with them. We have put them aside. You can start again below.',
   dropped_one: 'The questions have changed since you saved. {{count}} answer no longer applies and has been removed.',
   dropped_other: 'The questions have changed since you saved. {{count}} answers no longer apply and have been removed.',
   errors: {
@@ -79,6 +80,15 @@ export const selfAssessmentMessages: Messages = {
     done: 'Answers sent',
     reference: 'Your reference is',
     doneBody: 'The community team will be in touch if you asked them to. Keep your reference.',
+    nextHeading: 'What happens next',
+    replyDays_one: 'Someone from the community team will get in touch within {{count}} working day. Keep your reference.',
+    replyDays_other: 'Someone from the community team will get in touch within {{count}} working days. Keep your reference.',
+    noContact: 'You asked not to be contacted. The council has your answers. If you get in touch, give your reference.',
+    inboxHours: 'The team reads messages {{hours}}. Messages are not read at other times.',
+    inboxHoursUnknown: 'The team reads messages in office hours only, not in the evening or at weekends.',
+    urgentDoNotWait: 'If you need help now, do not wait for a reply: use the numbers above.',
+    printedOn: 'Printed on {{date}}',
+    startAgain: 'Start again',
   },
   status: { saved: 'Answers saved. Your resume code is {{code}}', sent: 'Answers sent. Your reference is {{reference}}' },
   community: {

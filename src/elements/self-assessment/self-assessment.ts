@@ -5,9 +5,9 @@ import { DRAFT_DAYS, Draft, DraftSaved, QuestionnaireResponse, SubmissionCreated
 import type { AnswerValue, Answers, LocalisedQuestion, LocalisedQuestionnaire } from '../../contract/questionnaire.ts';
 import { localDeviceStorage } from '../../core/device-store.ts';
 import { isUrgent, outcome, postcodeAnswer, reconcile, validatePage } from '../../core/questionnaire.ts';
-import { AnswersOnDevice, selfAssessmentKey } from '../../core/questionnaire-device.ts';
+import { AnswersOnDevice, fitsQuestionnaire, selfAssessmentKey } from '../../core/questionnaire-device.ts';
 import { contactFormErrors, contactMethod, draftFor, readResumeCode, submissionFor } from '../../core/questionnaire-submission.ts';
-import { initialJourney, journey, resumePlace, type JourneyAction, type JourneyState, type Place } from '../../core/self-assessment-journey.ts';
+import { RESULT, initialJourney, journey, resumePlace, type JourneyAction, type JourneyState, type Place } from '../../core/self-assessment-journey.ts';
 import { createLocalizer } from '../../i18n/localizer.ts';
 import { button } from '../../shared-ui/button.ts';
 import { notification, statusRegion } from '../../shared-ui/notification.ts';
@@ -25,7 +25,7 @@ import { RESUME_PARAM, resumeLink, savedPage, sentPage } from './pages/done.ts';
 import { nextStepTarget, showNextStep } from './pages/next-step.ts';
 import { answerNotices, urgentHelp, type Notice } from './pages/notices.ts';
 import { questionPage } from './pages/question.ts';
-import { resultPage } from './pages/result.ts';
+import { resultPage, resultSummary } from './pages/result.ts';
 import { EMPTY_SEND_FORM, sendPage, type SendForm } from './pages/send.ts';
 import { startPage } from './pages/start.ts';
 import { PAGE_FOCUS, type PageView } from './pages/view.ts';
@@ -233,6 +233,9 @@ export class ClsSelfAssessment extends ClsElement {
 
   /** The definition arrived; the first time, carry on with a resume code or the answers kept on the device. */
   private loaded(questionnaire: LocalisedQuestionnaire): void {
+    // A load the host has since switched away from (it changed `questionnaire` mid-load): the one
+    // asked for now is on its way, and these questions must not be matched with its saved answers.
+    if (questionnaire.id !== this.questionnaireId) return;
     const first = !this.localised;
     this.localised = questionnaire;
     if (!first) return;
@@ -242,9 +245,21 @@ export class ClsSelfAssessment extends ClsElement {
       this.resumeText = code;
       void this.resumeFromCode(false);
     } else if (saved && !Object.keys(this.answers).length) {
-      // A reload or a return visit carries on where the person was, without moving focus into the widget.
-      this.restore(saved, false);
-      this.notice = { kind: 'restored' };
+      if (!fitsQuestionnaire(questionnaire, saved)) {
+        // Never a blank element: what cannot be carried on with is put aside, and said so.
+        this.device.setAside();
+        this.notice = { kind: 'set-aside' };
+        this.go({ type: 'loaded' });
+      } else if (saved.sent) {
+        // Sent already: the result stays, to keep and print, until the person starts again.
+        this.answers = saved.answers;
+        this.go({ type: 'sent', reference: saved.sent.reference, focus: false });
+        this.findCommunityOptions();
+      } else {
+        // A reload or a return visit carries on where the person was, without moving focus into the widget.
+        this.restore(saved, false);
+        this.notice = { kind: 'restored' };
+      }
     } else {
       this.go({ type: 'loaded' });
     }
@@ -378,7 +393,8 @@ export class ClsSelfAssessment extends ClsElement {
       () => this.api.submit('submissions', submissionFor(definition, this.answers, this.sendForm, this.locale.lang), SubmissionCreated),
       ({ reference }) => {
         this.status = this.locale.t('status.sent', { reference });
-        this.device.remove();
+        // Kept as sent (not as answers to carry on with), so Back and a reload keep the result on screen.
+        this.device.keep(definition.version, this.answers, RESULT, { reference });
         this.go({ type: 'sent', reference });
         this.emit('cls-submit', this.detail({ reference }));
         this.emit('cls-complete', this.detail({ reference }));
@@ -490,13 +506,14 @@ export class ClsSelfAssessment extends ClsElement {
           resumeText: this.resumeText,
           onContinue: () => {
             const saved = this.device.read();
-            if (saved) this.restore(saved);
+            if (saved && fitsQuestionnaire(definition, saved)) this.restore(saved);
           },
           onResumeInput: (text) => void (this.resumeText = text),
           onResume: () => void this.resumeFromCode(),
         });
       case 'question': {
-        if (!question) return html``;
+        // The journey never names a question the definition lacks; should it, the start page rather than nothing.
+        if (!question) return startPage(view, { notice: undefined, canContinue: false, resumeText: this.resumeText, onContinue: () => undefined, onResumeInput: (text) => void (this.resumeText = text), onResume: () => void this.resumeFromCode() });
         const onAnswer = (key: string, value: AnswerValue | undefined) => this.setAnswer(key, value);
         return questionPage(view, { question, onAnswer, onContinue: () => this.continueFromQuestion(), onSave: () => void this.saveForLater() });
       }
@@ -528,8 +545,17 @@ export class ClsSelfAssessment extends ClsElement {
         const link = resumeLink(this.pageUrl, page.code);
         return savedPage(view, { code: page.code, link, onStatus: (status) => void (this.status = status) });
       }
-      case 'sent':
-        return sentPage(view, page.reference);
+      case 'sent': {
+        const config = readPageConfig(this.ownerDocument);
+        return sentPage(view, {
+          reference: page.reference,
+          inboxHours: config.inboxHours ? (this.locale.lang === 'cy' ? config.inboxHours.cy : undefined) || config.inboxHours.en : undefined,
+          replyWorkingDays: config.replyWorkingDays,
+          noContact: Object.hasOwn(this.answers, 'contact') && this.answers['contact'] === 'none',
+          summary: resultSummary(view, { outcome: outcome(definition, this.answers), community: this.community.state, onRetryCommunity: () => this.findCommunityOptions(true) }),
+          onStartAgain: () => this.startAgain(),
+        });
+      }
     }
   }
 }

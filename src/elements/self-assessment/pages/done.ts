@@ -1,4 +1,5 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatDate } from '../../../i18n/format.ts';
 import { button } from '../../../shared-ui/button.ts';
 import type { PageView } from './view.ts';
 
@@ -34,14 +35,46 @@ export function savedPage(view: PageView, page: SavedPage): TemplateResult {
     </div>`;
 }
 
-/** Sent: the person's reference. */
-export function sentPage(view: PageView, reference: string): TemplateResult {
+/** What the sent page shows besides the reference. */
+export interface SentPage {
+  reference: string;
+  /** When the team reads messages (from the page's configuration), in the person's language. */
+  inboxHours: string | undefined;
+  /** Working days within which the team gets in touch (from the page's configuration). */
+  replyWorkingDays: number | undefined;
+  /** The person asked not to be contacted. */
+  noContact: boolean;
+  /** The result as it was sent, to keep and print. */
+  summary: TemplateResult;
+  onStartAgain: () => void;
+}
+
+/**
+ * Sent: the reference, what happens next and when the team reads messages,
+ * the urgent-help panel again when an answer called for it, and the result
+ * to keep (printable) until the person starts again.
+ */
+export function sentPage(view: PageView, page: SentPage): TemplateResult {
   const { t, headings } = view;
+  const next = page.noContact
+    ? t('send.noContact')
+    : page.replyWorkingDays
+      ? t('send.replyDays', { count: page.replyWorkingDays })
+      : t('send.doneBody');
   return html`<div class="panel" part="panel" tabindex="-1">
       <div class="heading-l" role="heading" aria-level=${headings.main}>${t('send.done')}</div>
-      <p>${t('send.reference')} <strong class="resume-code">${reference}</strong></p>
+      <p>${t('send.reference')} <strong class="resume-code">${page.reference}</strong></p>
     </div>
-    <p>${t('send.doneBody')}</p>`;
+    ${view.urgent}
+    <div class="heading-m" role="heading" aria-level=${headings.sub}>${t('send.nextHeading')}</div>
+    <p>${next}</p>
+    <p class="inbox-hours">${page.inboxHours ? t('send.inboxHours', { hours: page.inboxHours }) : t('send.inboxHoursUnknown')}${view.urgent === nothing ? '' : ` ${t('send.urgentDoNotWait')}`}</p>
+    <p class="print-only">${t('send.printedOn', { date: formatDate(view.lang, new Date()) })}</p>
+    ${page.summary}
+    <div class="button-group">
+      ${button({ label: t('result.print'), variant: 'secondary', onClick: () => window.print() })}
+      ${button({ label: t('send.startAgain'), variant: 'secondary', onClick: page.onStartAgain })}
+    </div>`;
 }
 
 /**

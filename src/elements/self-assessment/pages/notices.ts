@@ -11,7 +11,9 @@ export type Notice =
   /** The council changed the questions while the person was answering. */
   | { kind: 'changed' }
   /** The host's timeout deleted the answers. */
-  | { kind: 'expired'; title: string; body: string };
+  | { kind: 'expired'; title: string; body: string }
+  /** Answers kept on the device did not fit these questions (another questionnaire's, or an unknown page) and were put aside. */
+  | { kind: 'set-aside' };
 
 /** Some answers were dropped (saved against other questions), the questions changed, or the answers were restored. */
 export function answerNotices(
@@ -35,8 +37,9 @@ export function answerNotices(
       : nothing}`;
 }
 
-/** Why the answers are gone, on the start page after the host's timeout. */
-export function expiredNotice(view: Pick<PageView, 'headings'>, notice: Notice | undefined): TemplateResult | typeof nothing {
+/** Why the answers are gone, on the start page: the host's timeout, or saved answers that did not fit and were put aside. */
+export function expiredNotice(view: Pick<PageView, 'headings' | 't'>, notice: Notice | undefined): TemplateResult | typeof nothing {
+  if (notice?.kind === 'set-aside') return notification({ id: 'notice-title', title: view.t('setAside'), level: view.headings.sub, body: html`` });
   return notice?.kind === 'expired' ? notification({ id: 'notice-title', title: notice.title, level: view.headings.sub, body: html`<p>${notice.body}</p>` }) : nothing;
 }
 
