@@ -92,7 +92,7 @@ CREATE TABLE walk_ins (
 CREATE INDEX walk_ins_hub_starts_at_idx ON walk_ins (hub_id, starts_at);
 
 -- The impact report counts sent self-assessments by when they arrived (their
--- next step and urgency are kept by 005_submission_triage).
+-- next step and urgency are kept by 008_submission_triage).
 CREATE INDEX submissions_created_at_idx ON submissions (created_at);
 
 -- A follow-up (a self-assessment or a missed booking) marked contacted.
