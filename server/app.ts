@@ -6,6 +6,7 @@ import { Health } from '../src/contract/health.ts';
 import type { QuestionnaireDefinition } from '../src/contract/questionnaire.ts';
 import type { Database } from './db/database.ts';
 import { HttpProblem, problemResponse } from './http/problem.ts';
+import { DatabaseRateCounter } from './http/rate-counter.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { originAllowed, PAGE_CSP, securityHeaders } from './http/security.ts';
 import { staffAuth, TokenAuthenticator, type StaffAuthenticator } from './http/staff-auth.ts';
@@ -132,24 +133,36 @@ export function createApp(options: AppOptions): Hono {
       },
     }),
   );
+  // Counted in the database: the same allowance however many instances serve it, kept over a restart.
+  const counter = new DatabaseRateCounter(options.db);
   const limiter = rateLimit({
     limit: options.postsPerMinute ?? 30,
     windowMs: 60_000,
     key: (c) => requestClient(c, options.trustProxy ?? NO_PROXY),
+    counter,
+    bucket: 'writes',
   });
+  // Every public write, a cancellation (DELETE, guarded by its manage key) included.
   app.use('/api/v1/*', async (c, next) => {
-    if (c.req.method === 'POST' && !c.req.path.startsWith('/api/v1/staff/')) return limiter(c, next);
+    if ((c.req.method === 'POST' || c.req.method === 'DELETE') && !c.req.path.startsWith('/api/v1/staff/')) return limiter(c, next);
     await next();
   });
-  // A resume code is all that guards a draft's answers: throttle guessing, apart from the POST budget.
+  // A resume code is all that guards a draft's answers: throttle guessing, apart from the write budget.
   const lookups = rateLimit({
     limit: options.lookupsPerMinute ?? 60,
     windowMs: 60_000,
     key: (c) => requestClient(c, options.trustProxy ?? NO_PROXY),
+    counter,
+    bucket: 'lookups',
   });
   // A reference and a contact are all that guard a booking looked up without its link: the same throttle.
   app.use('/api/v1/bookings/lookup', async (c, next) => {
     if (c.req.method === 'POST') return lookups(c, next);
+    await next();
+  });
+  // A booking's manage link is guarded by its key alone: looking one up by link is throttled like a resume code.
+  app.use('/api/v1/bookings/:reference', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return lookups(c, next);
     await next();
   });
   app.use('/api/v1/drafts/:code', async (c, next) => {
@@ -161,6 +174,7 @@ export function createApp(options: AppOptions): Hono {
     staffAuth({
       authenticator: options.staffAuthenticator ?? new TokenAuthenticator(options.db, options.staffToken),
       client: (c) => requestClient(c, options.trustProxy ?? NO_PROXY),
+      counter,
       failuresAllowed: options.staffFailuresPerMinute ?? 10,
     }),
   );

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { HttpProblem } from './problem.ts';
+import type { RateCounter } from './rate-counter.ts';
 
 export interface RateLimitOptions {
   /** Requests allowed per client in each window. */
@@ -7,29 +8,23 @@ export interface RateLimitOptions {
   windowMs: number;
   /** Who the client is (usually the IP address). */
   key: (c: Parameters<MiddlewareHandler>[0]) => string;
+  /** Where the counts live (the database, shared by every instance). */
+  counter: RateCounter;
+  /** Names this limit's counts apart from the others' in the counter. */
+  bucket: string;
   now?: () => number;
 }
 
 /**
- * A fixed-window, in-memory limiter for public POST routes. One process
- * only; a multi-instance deployment should limit at its proxy instead.
+ * A fixed window per client, counted in `counter`, so the allowance is
+ * the same however many instances serve the API and survives a restart.
  */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   const now = options.now ?? Date.now;
-  const windows = new Map<string, { start: number; count: number }>();
   return async (c, next) => {
     const time = now();
-    const key = options.key(c);
-    let window = windows.get(key);
-    if (!window || time - window.start >= options.windowMs) {
-      window = { start: time, count: 0 };
-      windows.set(key, window);
-      if (windows.size > 10_000) {
-        for (const [other, entry] of windows) if (time - entry.start >= options.windowMs) windows.delete(other);
-      }
-    }
-    window.count++;
-    const reset = Math.ceil((window.start + options.windowMs - time) / 1000);
+    const window = await options.counter.hit(options.bucket, options.key(c), options.windowMs, time);
+    const reset = Math.max(1, Math.ceil((window.start + options.windowMs - time) / 1000));
     c.header('RateLimit-Limit', String(options.limit));
     c.header('RateLimit-Remaining', String(Math.max(0, options.limit - window.count)));
     c.header('RateLimit-Reset', String(reset));

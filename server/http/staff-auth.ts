@@ -4,6 +4,7 @@ import type { StaffRole } from '../../src/contract/staff.ts';
 import type { Queryable } from '../db/database.ts';
 import { findStaffToken, hashStaffToken } from '../db/staff-tokens.ts';
 import { HttpProblem } from './problem.ts';
+import type { RateCounter } from './rate-counter.ts';
 
 /** Who a staff request is from, as every staff route sees it. */
 export interface StaffIdentity {
@@ -60,11 +61,16 @@ export interface StaffAuthOptions {
   authenticator: StaffAuthenticator;
   /** Who the client is (its address), for counting failures. */
   client: (c: Context) => string;
+  /** Where failed sign-ins are counted (the database, shared by every instance). */
+  counter: RateCounter;
   /** Failed attempts a client may make in a window before every attempt is refused until it ends. Default 10. */
   failuresAllowed?: number;
   windowMs?: number;
   now?: () => number;
 }
+
+/** The counter's bucket of failed staff sign-ins. */
+const FAILED_SIGN_INS = 'staff-sign-in';
 
 const unauthorized = () =>
   new HttpProblem(401, 'unauthorized', 'A valid staff token is required', undefined, undefined, {
@@ -80,28 +86,18 @@ export function staffAuth(options: StaffAuthOptions): MiddlewareHandler {
   const allowed = options.failuresAllowed ?? 10;
   const windowMs = options.windowMs ?? 60_000;
   const now = options.now ?? Date.now;
-  const failures = new Map<string, { start: number; count: number }>();
   return async (c, next) => {
     const time = now();
     const client = options.client(c);
-    let entry = failures.get(client);
-    if (entry && time - entry.start >= windowMs) {
-      failures.delete(client);
-      entry = undefined;
-    }
-    if (entry && entry.count >= allowed) {
-      const reset = Math.max(1, Math.ceil((entry.start + windowMs - time) / 1000));
+    const failed = await options.counter.peek(FAILED_SIGN_INS, client, windowMs, time);
+    if (failed && failed.count >= allowed) {
+      const reset = Math.max(1, Math.ceil((failed.start + windowMs - time) / 1000));
       throw new HttpProblem(429, 'rate-limited', 'Too many failed sign-ins', `Try again in ${reset} seconds.`, undefined, { 'Retry-After': String(reset) });
     }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
     const identity = match?.[1] ? await options.authenticator.authenticate(match[1]) : undefined;
     if (!identity) {
-      if (!entry) {
-        entry = { start: time, count: 0 };
-        failures.set(client, entry);
-        if (failures.size > 10_000) for (const [key, old] of failures) if (time - old.start >= windowMs) failures.delete(key);
-      }
-      entry.count++;
+      await options.counter.hit(FAILED_SIGN_INS, client, windowMs, time);
       throw unauthorized();
     }
     c.set('staff', identity);

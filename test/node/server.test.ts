@@ -10,7 +10,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { FeedbackCreated, FeedbackInput, FeedbackList } from '../../src/contract/feedback.ts';
 import { migrate, type Database } from '../../server/db/database.ts';
-import { backends, startApp, type RunningApp } from '../support/app-server.ts';
+import { backends, ownClient, startApp, type RunningApp } from '../support/app-server.ts';
 import { expectProblem } from '../support/problem.ts';
 
 const STAFF_TOKEN = 'staff-token-for-tests-0123456789';
@@ -378,11 +378,19 @@ for (const backend of backends()) {
     });
 
     describe('rate limiting', () => {
+      // A database of its own: counts are kept in the database, and the rest of the suite writes from this address too.
       let limited: RunningApp;
+      let db: Database;
+      let disposeOwn: () => Promise<void>;
       before(async () => {
+        ({ db, dispose: disposeOwn } = await backend.open());
+        await migrate(db);
         limited = await startApp({ db, staffToken: STAFF_TOKEN, postsPerMinute: 3 });
       });
-      after(() => limited.close());
+      after(async () => {
+        await limited?.close();
+        await disposeOwn?.();
+      });
 
       it('answers the 4th POST in a minute with 429 and Retry-After', async () => {
         const hub = uniqueHub();
@@ -394,6 +402,46 @@ for (const backend of backends()) {
         // A browser page may read it.
         assert.match(response.headers.get('access-control-expose-headers') ?? '', /Retry-After/i);
         assert.equal((await listFor(limited.base, hub)).total, 3);
+      });
+
+      it('counts every instance on one database against the same allowance, and keeps counting after a restart', async () => {
+        const hub = uniqueHub();
+        // The client an address of its own, so the other tests' writes do not count.
+        const client = ownClient();
+        const instance = () => startApp({ db, staffToken: STAFF_TOKEN, postsPerMinute: 3, ...client.options });
+        const send = (app: RunningApp) => postFeedback(app.base, { helpful: 3, ease: 3, hub }, { headers: client.headers });
+        const [first, second] = await Promise.all([instance(), instance()]);
+        try {
+          assert.equal((await send(first)).status, 201);
+          assert.equal((await send(second)).status, 201);
+        } finally {
+          await Promise.all([first.close(), second.close()]);
+        }
+        // A restart: a new process on the same database.
+        const restarted = await instance();
+        try {
+          assert.equal((await send(restarted)).status, 201);
+          await expectProblem(await send(restarted), 429, 'rate-limited');
+        } finally {
+          await restarted.close();
+        }
+        assert.equal((await listFor(limited.base, hub)).total, 3);
+      });
+
+      it('counts cancellations with a guessed manage key as writes', async () => {
+        const client = ownClient();
+        const proxied = await startApp({ db, staffToken: STAFF_TOKEN, postsPerMinute: 3, ...client.options });
+        try {
+          const guess = (i: number) => fetch(`${proxied.base}/api/v1/bookings/ABCD${i}234?key=wrong`, { method: 'DELETE', headers: client.headers });
+          for (let i = 0; i < 3; i++) {
+            const response = await guess(i);
+            await response.body?.cancel();
+            assert.notEqual(response.status, 429, `guess ${i + 1}`);
+          }
+          await expectProblem(await guess(3), 429, 'rate-limited');
+        } finally {
+          await proxied.close();
+        }
       });
 
       it('cannot be walked round with a made-up X-Forwarded-For behind one trusted proxy', async () => {

@@ -7,7 +7,7 @@ import { migrate, type Database } from '../../server/db/database.ts';
 import { upsertHubs } from '../../server/db/directory.ts';
 import { createStaffToken, listStaffTokens, revokeStaffToken } from '../../server/db/staff-tokens.ts';
 import { insertVisit, rebuildVisitSummaries } from '../../server/db/visits.ts';
-import { backends, startApp, type RunningApp } from '../support/app-server.ts';
+import { backends, ownClient, startApp, type RunningApp } from '../support/app-server.ts';
 import { parseCsv } from '../support/csv.ts';
 
 const STAFF_TOKEN = 'staff-token-for-staff-tests-0123456789';
@@ -172,10 +172,11 @@ for (const backend of backends()) {
       });
 
       it('refuses every attempt, right or wrong, from a client that keeps failing', async () => {
-        const limited = await startApp({ db, staffToken: STAFF_TOKEN, staffFailuresPerMinute: 3 });
+        const client = ownClient();
+        const limited = await startApp({ db, staffToken: STAFF_TOKEN, staffFailuresPerMinute: 3, ...client.options });
         try {
-          for (let i = 0; i < 3; i++) assert.equal((await fetch(`${limited.base}/api/v1/staff/visits`, { headers: { Authorization: 'Bearer guess' } })).status, 401);
-          const blocked = await fetch(`${limited.base}/api/v1/staff/visits`, { headers: { Authorization: `Bearer ${STAFF_TOKEN}` } });
+          for (let i = 0; i < 3; i++) assert.equal((await fetch(`${limited.base}/api/v1/staff/visits`, { headers: { ...client.headers, Authorization: 'Bearer guess' } })).status, 401);
+          const blocked = await fetch(`${limited.base}/api/v1/staff/visits`, { headers: { ...client.headers, Authorization: `Bearer ${STAFF_TOKEN}` } });
           assert.equal(blocked.status, 429);
           assert.ok(Number(blocked.headers.get('retry-after')) >= 1);
           assert.deepEqual(Object.keys((await blocked.json()) as object).sort(), ['code', 'detail', 'status', 'title', 'type']);

@@ -70,3 +70,19 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       }),
   };
 }
+
+let clients = 0;
+
+/**
+ * A client address of its own, behind one trusted proxy: rate limits count
+ * per address in the database, so a test that counts them must not share
+ * 127.0.0.1 with the rest of the suite. Spread `options` into the app and
+ * send `headers` with every request.
+ */
+export function ownClient(): { options: Pick<AppOptions, 'trustProxy'>; headers: Record<string, string> } {
+  clients += 1;
+  return {
+    options: { trustProxy: { kind: 'hops', hops: 1 } },
+    headers: { 'X-Forwarded-For': `2001:db8::${process.pid.toString(16)}:${clients.toString(16)}` },
+  };
+}
