@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
@@ -9,6 +10,7 @@ import { migrate, openDatabase } from './db/database.ts';
 import { PROJECT_ROOT } from './paths.ts';
 import { loadQuestionnaires, questionnaireSummary } from './questionnaires.ts';
 import { seedIfEmpty } from './seed/load.ts';
+import { keepGeneratedStaffToken } from './staff-token-file.ts';
 import { NotifyOutbox } from './notify/outbox.ts';
 
 let config;
@@ -41,6 +43,8 @@ const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir });
 const releaseDataDir = ownFolder ? claimDataDir(dataDir) : () => undefined;
 const applied = await migrate(db);
 const seeded = config.seed ? await seedIfEmpty(db, { activityUntil: new Date() }) : { seeded: false, services: 0, hubs: 0 };
+// Beside the database when it has a folder, else in the system's temporary folder.
+const staffTokenFile = config.staffTokenGenerated ? keepGeneratedStaffToken(config.staffToken, ownFolder ? dataDir : join(tmpdir(), `community-led-widgets-${process.pid}`)) : undefined;
 const cdnDir = join(PROJECT_ROOT, 'dist', 'cdn');
 if (!existsSync(join(cdnDir, 'community-led-widgets.js'))) {
   console.warn('dist/cdn/community-led-widgets.js is missing: run `npm run build` (npm start does this for you).');
@@ -77,9 +81,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(`  Open Referral UK v3.0 feed: http://localhost:${info.port}/oruk/`);
   console.log(config.notify ? '  booking messages through GOV.UK Notify' : '  NOTIFY_API_KEY not set: no booking messages are sent');
   if (config.webhook) console.log(`  bookings and self-assessments are sent to the webhook at ${new URL(config.webhook.url).origin}`);
-  if (config.staffTokenGenerated) {
-    console.log(`  STAFF_TOKEN not set; this run's staff token is: ${config.staffToken}`);
-  }
+  if (staffTokenFile) console.log(`  STAFF_TOKEN not set: a staff token for this run is in ${staffTokenFile} (readable by this user only)`);
 });
 
 let closing = false;

@@ -8,6 +8,10 @@ import { fileURLToPath } from 'node:url';
 export interface RunningServer {
   url: string;
   staffToken: string;
+  /** The server's PGlite folder. */
+  dataDir: string;
+  /** What the server has written to stdout and stderr so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -63,6 +67,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   return {
     url,
     staffToken,
+    dataDir,
+    output: () => output,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

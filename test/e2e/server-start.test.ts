@@ -1,0 +1,25 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer } from '../support/server-process.ts';
+
+describe('the compiled server started without STAFF_TOKEN', () => {
+  it('keeps the staff token it made in a file only its user can read, and never prints it', async () => {
+    const server = await startServer({ STAFF_TOKEN: '', SEED: 'false' });
+    try {
+      const file = join(server.dataDir, 'staff-token');
+      // The start-up lines are written once the server listens, which it does before /healthz answers.
+      assert.match(server.output(), new RegExp(`a staff token for this run is in ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      const token = readFileSync(file, 'utf8').trim();
+      assert.ok(token.length >= 16, 'a real token');
+      assert.equal(statSync(file).mode & 0o777, 0o600);
+      assert.equal(server.output().includes(token), false, 'the token is not in the output');
+      const response = await fetch(`${server.url}/api/v1/staff/feedback`, { headers: { Authorization: `Bearer ${token}` } });
+      assert.equal(response.status, 200);
+      await response.body?.cancel();
+    } finally {
+      await server.stop();
+    }
+  });
+});
