@@ -193,7 +193,9 @@ export function createApp(options: AppOptions): Hono {
   mountFeedback(app, options.db);
   const directory = new DirectoryCache(options.db);
   mountPlaces(app, options.db, directory, options.geocoder ?? {});
-  const webhook = options.webhook instanceof WebhookSender ? options.webhook : options.webhook && new WebhookSender(options.webhook);
+  // Given as options (not a sender the caller runs), events are also retried on a timer of the app's own.
+  const webhook = options.webhook instanceof WebhookSender ? options.webhook : options.webhook && new WebhookSender(options.db, options.webhook);
+  if (options.webhook && !(options.webhook instanceof WebhookSender)) webhook?.start();
   mountBookings(app, options.db, directory, webhook, options.notify, options.outbox);
   mountSelfAssessment(app, options.db, options.questionnaires ?? new Map(), webhook);
   mountStaffVisits(app, options.db, options.now);

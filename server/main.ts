@@ -12,6 +12,7 @@ import { loadQuestionnaires, questionnaireSummary } from './questionnaires.ts';
 import { seedIfEmpty } from './seed/load.ts';
 import { keepGeneratedStaffToken } from './staff-token-file.ts';
 import { NotifyOutbox } from './notify/outbox.ts';
+import { WebhookSender } from './webhook.ts';
 
 let config;
 try {
@@ -53,6 +54,9 @@ if (!existsSync(join(cdnDir, 'community-led-widgets.js'))) {
 // Messages left in the outbox by an earlier run are sent too.
 const outbox = config.notify ? new NotifyOutbox(db, config.notify) : undefined;
 outbox?.start();
+// Events for the council's webhook, likewise: those written before a restart are delivered too.
+const webhook = config.webhook ? new WebhookSender(db, config.webhook) : undefined;
+webhook?.start();
 
 const app = createApp({
   db,
@@ -62,7 +66,7 @@ const app = createApp({
   lookupsPerMinute: config.lookupsPerMinute,
   trustProxy: config.trustProxy,
   geocoder: { geocoderUrl: config.geocoderUrl },
-  ...(config.webhook ? { webhook: config.webhook } : {}),
+  ...(webhook ? { webhook } : {}),
   notify: config.notify,
   outbox,
   questionnaires,
@@ -89,6 +93,7 @@ const shutdown = () => {
   if (closing) return;
   closing = true;
   outbox?.stop();
+  webhook?.stop();
   server.close(() => {
     releaseDataDir();
     void db.close().finally(() => process.exit(0));

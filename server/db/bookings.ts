@@ -171,8 +171,8 @@ export async function cancelBooking(
   db: Database,
   reference: string,
   token: string,
-  /** Runs in the cancelling transaction, the first time only (the cancellation notice is written there). */
-  onCancelled?: (tx: Queryable, booking: ManagedBooking) => Promise<void>,
+  /** Runs in the cancelling transaction, the first time only (the cancellation notice and the staff event are written there). */
+  onCancelled?: (tx: Queryable, booking: ManagedBooking, summary: BookingSummary) => Promise<void>,
 ): Promise<CancelOutcome> {
   return db.transaction(async (tx) => {
     const [row] = await tx.query<BookingRow>(
@@ -187,7 +187,7 @@ export async function cancelBooking(
     if (row.cancelled_at !== null) return { kind: 'cancelled', first: false, booking: summaryOf(row) };
     await tx.query('UPDATE bookings SET cancelled_at = now() WHERE reference = $1', [reference]);
     await tx.query('UPDATE session_slots SET booked = booked - 1 WHERE session_id = $1', [row.session_id]);
-    await onCancelled?.(tx, managed(row));
+    await onCancelled?.(tx, managed(row), summaryOf(row));
     return { kind: 'cancelled', first: true, booking: summaryOf(row) };
   });
 }
@@ -332,8 +332,8 @@ export async function moveBooking(
   reference: string,
   key: string,
   slot: SlotSpec,
-  /** Runs in the moving transaction once the booking has moved (new messages are written there). */
-  onMoved?: (tx: Queryable, booking: ManagedBooking) => Promise<void>,
+  /** Runs in the moving transaction once the booking has moved (new messages and the staff event are written there). */
+  onMoved?: (tx: Queryable, booking: ManagedBooking, summary: BookingSummary & { from: string }) => Promise<void>,
 ): Promise<MoveOutcome> {
   return db.transaction(async (tx) => {
     const [row] = await tx.query<BookingRow>(
@@ -366,7 +366,7 @@ export async function moveBooking(
     await tx.query('UPDATE session_slots SET booked = booked - 1 WHERE session_id = $1', [row.session_id]);
     await tx.query('UPDATE bookings SET session_id = $2, hub_id = $3 WHERE reference = $1', [reference, slot.sessionId, slot.hubId]);
     const moved: ManagedBooking = { ...managed(row), sessionId: slot.sessionId, hubId: slot.hubId, start: slot.start.toISOString() };
-    await onMoved?.(tx, moved);
+    await onMoved?.(tx, moved, { ...summaryOf(row), sessionId: slot.sessionId, hubId: slot.hubId, start: slot.start.toISOString(), from: row.session_id });
     return { kind: 'moved', booking: moved, from: row.session_id, booked: booked + 1, capacity: slot.capacity, first: true };
   });
 }

@@ -237,9 +237,10 @@ export function mountBookings(
   notify?: NotifyOptions,
   outbox?: { runOnce(): Promise<number> },
 ): void {
-  // Messages were committed with what they tell of: send them now rather than at the next scheduled run.
+  // Messages and staff events were committed with what they tell of: send them now rather than at the next scheduled run.
   const nudge = () => {
     if (notify) void outbox?.runOnce().catch(() => undefined);
+    webhook?.nudge();
   };
   // Made (or read) once per app, on the first booking request.
   let keys: Promise<(reference: string) => string> | undefined;
@@ -282,6 +283,15 @@ export function mountBookings(
       if (reminderAt.getTime() > Date.now()) {
         await enqueue(tx, notify, { ...base, kind: 'reminder', dedupe: `reminder:${seat.reference}:${session.id}`, sendAfter: reminderAt });
       }
+      await webhook?.enqueue(tx, 'booking.created', {
+        reference: seat.reference,
+        sessionId: session.id,
+        hubId: hub.id,
+        start: session.start,
+        name: input.name,
+        contact: input.contact,
+        ...(input.notes !== undefined ? { notes: input.notes } : {}),
+      });
       // Stored for replays without the key, which is worked out again from the reference.
       return {
         status: 201,
@@ -303,17 +313,6 @@ export function mountBookings(
       throw new HttpProblem(409, 'booking-cancelled', 'This booking has been cancelled', `Booking ${stored.reference} was cancelled. To book again, start a new booking.`);
     }
     const body = BookingCreated.parse({ ...stored, manageKey: manageKey(stored.reference) });
-    if (outcome.kind === 'fresh' && found) {
-      webhook?.send('booking.created', {
-        reference: body.reference,
-        sessionId: body.session.id,
-        hubId: body.hub.id,
-        start: body.session.start,
-        name: input.name,
-        contact: input.contact,
-        ...(input.notes !== undefined ? { notes: input.notes } : {}),
-      });
-    }
     if (outcome.kind === 'fresh') nudge();
     c.header('Cache-Control', 'no-store');
     return c.json(body, outcome.kind === 'fresh' ? 201 : 200);
@@ -326,7 +325,8 @@ export function mountBookings(
     // Worked out before the transaction (the directory is read outside it): what the cancellation notice says.
     const before = notify ? await bookingByKey(db, reference, token) : undefined;
     const where = before ? await findSession(directory, before.sessionId) : undefined;
-    const outcome = await cancelBooking(db, reference, token, async (tx, booking) => {
+    const outcome = await cancelBooking(db, reference, token, async (tx, booking, summary) => {
+      await webhook?.enqueue(tx, 'booking.cancelled', summary);
       await dropReminders(tx, booking.reference);
       if (!where) return;
       await enqueue(tx, notify, {
@@ -339,10 +339,7 @@ export function mountBookings(
       });
     });
     if (outcome.kind === 'not-found') throw cancelNotFound();
-    if (outcome.first) {
-      webhook?.send('booking.cancelled', outcome.booking);
-      nudge();
-    }
+    if (outcome.first) nudge();
     return c.json(BookingCancelled.parse({ reference, cancelled: true, sessionId: outcome.booking.sessionId }));
   });
 
@@ -414,7 +411,8 @@ export function mountBookings(
     const slot = found
       ? { sessionId: found.session.id, hubId: found.hub.id, planId: found.plan.id, start: new Date(found.session.start), capacity: found.session.capacity }
       : { sessionId: current.sessionId, hubId: current.hubId, planId: '', start: new Date(current.start), capacity: undefined };
-    const outcome = await moveBooking(db, reference, input.key, slot, async (tx, booking) => {
+    const outcome = await moveBooking(db, reference, input.key, slot, async (tx, booking, summary) => {
+      await webhook?.enqueue(tx, 'booking.moved', summary);
       // The old reminder goes; the new time is confirmed, and reminded of the day before.
       await dropReminders(tx, booking.reference);
       if (!found) return;

@@ -244,13 +244,9 @@ export function mountSelfAssessment(
       const problem = answersProblem(questionnaire, input);
       if (problem) throw problem;
       const { contact: _given, ...rest } = input;
-      return { status: 201, body: await insertSubmission(tx, { ...rest, answers, ...(contact ? { contact } : {}) }, triageOf(input, answers)) };
-    });
-    if (outcome.kind === 'conflict') throw idempotencyConflict('submission');
-    const body = SubmissionCreated.parse(outcome.response.body);
-    if (outcome.kind === 'fresh') {
-      webhook?.send('submission.created', {
-        reference: body.reference,
+      const created = await insertSubmission(tx, { ...rest, answers, ...(contact ? { contact } : {}) }, triageOf(input, answers));
+      await webhook?.enqueue(tx, 'submission.created', {
+        reference: created.reference,
         questionnaireId: input.questionnaireId,
         version: input.version,
         ...(input.lang ? { lang: input.lang } : {}),
@@ -259,7 +255,11 @@ export function mountSelfAssessment(
         // So a council can route an urgent one without reading the answers.
         ...triageOf(input, answers),
       });
-    }
+      return { status: 201, body: created };
+    });
+    if (outcome.kind === 'conflict') throw idempotencyConflict('submission');
+    const body = SubmissionCreated.parse(outcome.response.body);
+    if (outcome.kind === 'fresh') webhook?.nudge();
     c.header('Cache-Control', 'no-store');
     return c.json(body, outcome.kind === 'fresh' ? 201 : 200);
   });

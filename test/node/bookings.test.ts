@@ -112,7 +112,7 @@ for (const backend of backends()) {
       await seedIfEmpty(db);
       await stub.start();
       stub.reset((_req, res) => res.writeHead(204).end());
-      webhook = new WebhookSender({ url: `${stub.origin}/hooks/cls`, secret: WEBHOOK_SECRET, attempts: 3, baseDelayMs: 5 });
+      webhook = new WebhookSender(db, { url: `${stub.origin}/hooks/cls`, secret: WEBHOOK_SECRET, attempts: 3, baseDelayMs: 5 });
       app = await startApp({ db, staffToken: STAFF_TOKEN, postsPerMinute: 100_000, webhook });
       for (const level of ['log', 'warn', 'error', 'info'] as const) {
         console[level] = (...args: unknown[]) => void logged.push(format(...args));
@@ -673,6 +673,62 @@ for (const backend of backends()) {
         assert.equal((await current(session)).remaining, (session.capacity ?? 0) - 1);
         assert.ok(logged.some((line) => line.includes(made.reference) && /gave up/.test(line)), 'the failure is logged by reference');
         stub.reset((_req, res) => res.writeHead(204).end());
+      });
+    });
+
+    describe('webhook outbox (durable)', () => {
+      const event = (req: ReceivedRequest) => JSON.parse(req.body) as { id: string; type: string; data: { reference: string; sessionId: string; from?: string } };
+      it('keeps an event the council could not take through a restart, and a new sender delivers it once', async () => {
+        await webhook.idle();
+        // The receiver is down, and the sender gives up its first tries.
+        stub.reset((_req, res) => res.writeHead(503).end());
+        const made = await book(take(1).id);
+        await webhook.runOnce();
+        assert.equal(stub.received.length, 1, 'tried once');
+        // A restart: the old sender is gone; a new process's sender on the same database.
+        stub.reset((_req, res) => res.writeHead(204).end());
+        const restarted = new WebhookSender(db, { url: `${stub.origin}/hooks/cls`, secret: WEBHOOK_SECRET, attempts: 3, baseDelayMs: 5 });
+        await restarted.idle();
+        assert.equal(stub.received.length, 1, 'delivered once after the restart');
+        const [delivered] = stub.received;
+        assert.ok(delivered);
+        assert.equal(event(delivered).data.reference, made.reference);
+        const [row] = await db.query<{ payload: unknown; delivered: boolean }>(
+          'SELECT payload, delivered_at IS NOT NULL AS delivered FROM webhook_outbox WHERE reference = $1',
+          [made.reference],
+        );
+        assert.deepEqual(row, { payload: null, delivered: true }, 'delivered, and the personal data in it gone from the outbox');
+      });
+
+      it('delivers each event once when several instances run the outbox at the same time', async () => {
+        await webhook.idle();
+        stub.reset((_req, res) => res.writeHead(204).end());
+        const references: string[] = [];
+        for (let i = 0; i < 6; i++) references.push((await book(take(1).id)).reference);
+        const instances = Array.from({ length: 3 }, () => new WebhookSender(db, { url: `${stub.origin}/hooks/cls`, secret: WEBHOOK_SECRET, attempts: 3, baseDelayMs: 5 }));
+        await Promise.all([...instances.map((instance) => instance.idle()), webhook.idle()]);
+        const delivered = stub.received.map((req) => event(req).data.reference).filter((reference) => references.includes(reference));
+        assert.deepEqual([...delivered].sort(), [...references].sort(), 'each booking told once');
+        assert.equal(new Set(stub.received.map((req) => event(req).id)).size, stub.received.length, 'no event id twice');
+      });
+
+      it('tells of a move with the new session and the one it left', async () => {
+        await webhook.idle();
+        stub.reset((_req, res) => res.writeHead(204).end());
+        const first = take(1);
+        const made = await book(first.id);
+        await webhook.idle();
+        const other = unused.find((s) => s.hubId === first.hubId);
+        assert.ok(other, 'another session at the same hub');
+        unused.splice(unused.indexOf(other), 1);
+        const moved = await api(`/api/v1/bookings/${made.reference}/move`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ key: made.manageKey, sessionId: other.id }) });
+        assert.equal(moved.status, 200);
+        await moved.body?.cancel();
+        await webhook.idle();
+        const told = stub.received.map(event).filter((body) => body.type === 'booking.moved');
+        assert.equal(told.length, 1);
+        assert.equal(told[0]?.data.sessionId, other.id);
+        assert.equal(told[0]?.data.from, first.id);
       });
     });
 

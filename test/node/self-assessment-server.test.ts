@@ -287,7 +287,7 @@ for (const backend of backends()) {
       );
       await stub.start();
       stub.reset((_req, res) => res.writeHead(204).end());
-      webhook = new WebhookSender({ url: `${stub.origin}/hooks/cls`, secret: WEBHOOK_SECRET, attempts: 3, baseDelayMs: 5 });
+      webhook = new WebhookSender(db, { url: `${stub.origin}/hooks/cls`, secret: WEBHOOK_SECRET, attempts: 3, baseDelayMs: 5 });
       app = await startApp({ db, staffToken: STAFF_TOKEN, postsPerMinute: 100_000, webhook, questionnaires });
       for (const level of ['log', 'warn', 'error', 'info'] as const) {
         console[level] = (...args: unknown[]) => void logged.push(format(...args));
