@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { Health } from '../src/contract/health.ts';
+import { Health, Readiness } from '../src/contract/health.ts';
 import type { QuestionnaireDefinition } from '../src/contract/questionnaire.ts';
 import type { Database } from './db/database.ts';
 import { HttpProblem, problemResponse } from './http/problem.ts';
@@ -68,6 +68,8 @@ export interface AppOptions {
   outbox?: { runOnce(): Promise<number> } | undefined;
   /** The clock for the visit edit window and the report's default dates (tests move it). */
   now?: () => Date;
+  /** False once the process is shutting down: `/readyz` then answers 503. */
+  ready?: () => boolean;
 }
 
 const routes: RouteSpec[] = [
@@ -77,6 +79,14 @@ const routes: RouteSpec[] = [
     summary: 'Liveness and database check',
     tag: 'Service',
     responses: { 200: { description: 'Up', schema: Health } },
+  },
+  {
+    method: 'get',
+    path: '/readyz',
+    summary: 'Readiness for a load balancer',
+    description: 'Answers 200 while the instance takes requests and its database answers; 503 once it is shutting down (SIGTERM), so a load balancer stops sending it new requests while those in flight finish.',
+    tag: 'Service',
+    responses: { 200: { description: 'Ready', schema: Readiness }, 503: { description: 'Shutting down, or the database does not answer', schema: Readiness } },
   },
   ...feedbackRoutes,
   ...placeRoutes,
@@ -179,6 +189,15 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
 
+  app.get('/readyz', async (c) => {
+    const draining = options.ready ? !options.ready() : false;
+    const answers = await options.db.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+    c.header('Cache-Control', 'no-store');
+    return c.json(Readiness.parse({ status: draining ? 'draining' : 'ready', database: options.db.kind }), draining || !answers ? 503 : 200);
+  });
   app.get('/healthz', async (c) => {
     await options.db.query('SELECT 1');
     return c.json(Health.parse({ status: 'ok', database: options.db.kind, version: VERSION }));

@@ -43,6 +43,7 @@ export const ServerEnv = z.object({
     .default(8080),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  DATABASE_POOL_MAX: z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(1).max(200)).default(10),
   DATA_DIR: z.string().default('.data'),
   NODE_ENV: z.string().optional(),
   STAFF_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -81,6 +82,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL connections this process may hold. */
+  databasePoolMax: number;
   /** PGlite's folder, or `memory://` for a database that lives as long as the process. */
   dataDir: string;
   /** Serve the CDN bundle's source maps (not when NODE_ENV=production: they publish the source). */
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databasePoolMax: e.DATABASE_POOL_MAX,
     dataDir: e.DATA_DIR === IN_MEMORY ? IN_MEMORY : resolve(cwd, e.DATA_DIR),
     sourceMaps: e.NODE_ENV !== 'production',
     staffToken: e.STAFF_TOKEN ?? randomBytes(24).toString('base64url'),

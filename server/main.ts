@@ -40,7 +40,7 @@ if (ownFolder) {
     process.exit(1);
   }
 }
-const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir });
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir, poolMax: config.databasePoolMax });
 const releaseDataDir = ownFolder ? claimDataDir(dataDir) : () => undefined;
 const applied = await migrate(db);
 const seeded = config.seed ? await seedIfEmpty(db, { activityUntil: new Date() }) : { seeded: false, services: 0, hubs: 0 };
@@ -58,6 +58,8 @@ outbox?.start();
 const webhook = config.webhook ? new WebhookSender(db, config.webhook) : undefined;
 webhook?.start();
 
+// Set on SIGTERM: /readyz answers 503 while the requests in flight finish.
+let closing = false;
 const app = createApp({
   db,
   staffToken: config.staffToken,
@@ -73,6 +75,7 @@ const app = createApp({
   demoDir: join(PROJECT_ROOT, 'demo'),
   cdnDir,
   sourceMaps: config.sourceMaps,
+  ready: () => !closing,
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -88,7 +91,6 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   if (staffTokenFile) console.log(`  STAFF_TOKEN not set: a staff token for this run is in ${staffTokenFile} (readable by this user only)`);
 });
 
-let closing = false;
 const shutdown = () => {
   if (closing) return;
   closing = true;

@@ -6,6 +6,9 @@ import { SERVER_ROOT } from '../paths.ts';
 
 export type Row = Record<string, unknown>;
 
+/** The advisory lock migrations (and schema creation) are taken under on PostgreSQL. */
+const MIGRATION_LOCK = 727274;
+
 /** What the queries need from a connection; the same SQL runs on PGlite and PostgreSQL. */
 export interface Queryable {
   query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
@@ -27,10 +30,12 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** PostgreSQL schema to work in (tests use a throwaway one). */
   schema?: string | undefined;
+  /** Most PostgreSQL connections this process holds (`DATABASE_POOL_MAX`); 10 when omitted. */
+  poolMax?: number | undefined;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.schema);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.schema, options.poolMax ?? 10);
   return openPglite(options.dataDir);
 }
 
@@ -56,14 +61,28 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   };
 }
 
-async function openPostgres(connectionString: string, schema: string | undefined): Promise<Database> {
+async function openPostgres(connectionString: string, schema: string | undefined, poolMax: number): Promise<Database> {
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
   const pool = new pg.Pool({
     connectionString,
-    max: 10,
+    max: poolMax,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  if (schema) {
+    // Under the migration lock: two processes creating one schema at once would otherwise race.
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
       const result = await q.query<T>(sql, params as unknown[]);
@@ -96,23 +115,28 @@ async function openPostgres(connectionString: string, schema: string | undefined
 
 const MIGRATIONS_DIR = join(SERVER_ROOT, 'db', 'migrations');
 
+
 /**
  * Applies every `NNN_name.sql` in `server/db/migrations` not yet recorded in
  * `schema_migrations`, in name order, each in its own transaction. Returns
  * the names applied.
  */
 export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    name text PRIMARY KEY,
-    applied_at timestamptz NOT NULL DEFAULT now()
-  )`);
+  await db.transaction(async (tx) => {
+    // Instances starting together on one PostgreSQL take turns, from the first statement on.
+    if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      name text PRIMARY KEY,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+  });
   const files = readdirSync(dir).filter((file) => /^\d+_[\w-]+\.sql$/.test(file)).sort();
   const applied: string[] = [];
   for (const file of files) {
     const sql = readFileSync(join(dir, file), 'utf8');
     const done = await db.transaction(async (tx) => {
       // Serialise concurrent starts against one PostgreSQL database.
-      if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(727274)');
+      if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       const existing = await tx.query('SELECT 1 FROM schema_migrations WHERE name = $1', [file]);
       if (existing.length) return false;
       for (const statement of splitStatements(sql)) await tx.query(statement);

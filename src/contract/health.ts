@@ -7,3 +7,10 @@ export const Health = z.object({
   version: z.string(),
 });
 export type Health = z.infer<typeof Health>;
+
+/** Response of `GET /readyz`: whether a load balancer should send this instance requests. */
+export const Readiness = z.object({
+  status: z.enum(['ready', 'draining']),
+  database: z.enum(['pglite', 'postgres']),
+});
+export type Readiness = z.infer<typeof Readiness>;

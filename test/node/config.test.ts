@@ -59,6 +59,8 @@ describe('loadConfig', () => {
     assert.equal(config.postsPerMinute, 5);
     assert.equal(config.lookupsPerMinute, 7);
     assert.equal(loadConfig({}, CWD).lookupsPerMinute, 60);
+    assert.equal(loadConfig({}, CWD).databasePoolMax, 10);
+    assert.equal(loadConfig({ DATABASE_POOL_MAX: '25' }, CWD).databasePoolMax, 25);
     assert.deepEqual(config.trustProxy, { kind: 'hops', hops: 1 });
     // memory:// is a database in memory, not a folder called "memory:".
     assert.equal(loadConfig({ DATA_DIR: 'memory://' }, CWD).dataDir, 'memory://');
@@ -103,6 +105,10 @@ describe('loadConfig', () => {
 
   it('refuses a DATABASE_URL that is not PostgreSQL, naming the variable', () => {
     assert.match(configError({ DATABASE_URL: 'mysql://db/cls' }), /\bDATABASE_URL\b/);
+  });
+
+  it('refuses a pool size that is not a whole number from 1 to 200, naming the variable', () => {
+    for (const value of ['0', '-1', 'ten', '201']) assert.match(configError({ DATABASE_POOL_MAX: value }), /\bDATABASE_POOL_MAX\b/, value);
   });
 
   it('names every bad variable at once', () => {

@@ -1,6 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { FeedbackCreated, FeedbackInput, FeedbackList } from '../../src/contract/feedback.ts';
-import { migrate, type Database } from '../../server/db/database.ts';
+import { migrate, openDatabase, type Database } from '../../server/db/database.ts';
 import { backends, ownClient, startApp, type RunningApp } from '../support/app-server.ts';
 import { expectProblem } from '../support/problem.ts';
 
@@ -109,6 +109,44 @@ for (const backend of backends()) {
         assert.deepEqual(await migrate(db), []);
         const rows = await db.query('SELECT name FROM schema_migrations');
         assert.equal(rows.length, MIGRATIONS.length);
+      });
+    });
+
+    if (backend.kind === 'postgres') {
+      it('lets three instances start together on one new PostgreSQL schema, each migration applied once', async () => {
+        const schema = `test_race_${randomBytes(6).toString('hex')}`;
+        const url = process.env.DATABASE_URL as string;
+        const instances = await Promise.all([0, 1, 2].map(() => openDatabase({ databaseUrl: url, schema, poolMax: 2 })));
+        try {
+          const applied = await Promise.all(instances.map((instance) => migrate(instance)));
+          assert.deepEqual(applied.flat().sort(), MIGRATIONS, 'every migration once, by one instance or another');
+          const rows = await (instances[0] as Database).query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
+          assert.deepEqual(rows.map((row) => row.name), MIGRATIONS);
+        } finally {
+          await (instances[0] as Database).query(`DROP SCHEMA ${schema} CASCADE`);
+          await Promise.all(instances.map((instance) => instance.close()));
+        }
+      });
+    }
+
+    describe('GET /readyz', () => {
+      it('is ready while the instance takes requests, and answers 503 once it is shutting down', async () => {
+        const response = await fetch(`${app.base}/readyz`);
+        assert.equal(response.status, 200);
+        assert.deepEqual(await response.json(), { status: 'ready', database: backend.kind });
+        let ready = true;
+        const draining = await startApp({ db, staffToken: STAFF_TOKEN, ready: () => ready });
+        try {
+          const early = await fetch(`${draining.base}/readyz`);
+          await early.body?.cancel();
+          assert.equal(early.status, 200);
+          ready = false;
+          const late = await fetch(`${draining.base}/readyz`);
+          assert.equal(late.status, 503);
+          assert.deepEqual(await late.json(), { status: 'draining', database: backend.kind });
+        } finally {
+          await draining.close();
+        }
       });
     });
 
