@@ -43,6 +43,7 @@ export const ServerEnv = z.object({
     .default(8080),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL name, e.g. cls').optional(),
   DATABASE_POOL_MAX: z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(1).max(200)).default(10),
   DATA_DIR: z.string().default('.data'),
   NODE_ENV: z.string().optional(),
@@ -84,6 +85,8 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   /** PostgreSQL connections this process may hold. */
   databasePoolMax: number;
+  /** The PostgreSQL schema to keep the tables in (created if missing); the connection's default when unset. */
+  databaseSchema: string | undefined;
   /** PGlite's folder, or `memory://` for a database that lives as long as the process. */
   dataDir: string;
   /** Serve the CDN bundle's source maps (not when NODE_ENV=production: they publish the source). */
@@ -119,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     databasePoolMax: e.DATABASE_POOL_MAX,
+    databaseSchema: e.DATABASE_SCHEMA,
     dataDir: e.DATA_DIR === IN_MEMORY ? IN_MEMORY : resolve(cwd, e.DATA_DIR),
     sourceMaps: e.NODE_ENV !== 'production',
     staffToken: e.STAFF_TOKEN ?? randomBytes(24).toString('base64url'),

@@ -40,7 +40,7 @@ if (ownFolder) {
     process.exit(1);
   }
 }
-const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir, poolMax: config.databasePoolMax });
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir, poolMax: config.databasePoolMax, schema: config.databaseSchema });
 const releaseDataDir = ownFolder ? claimDataDir(dataDir) : () => undefined;
 const applied = await migrate(db);
 const seeded = config.seed ? await seedIfEmpty(db, { activityUntil: new Date() }) : { seeded: false, services: 0, hubs: 0 };

@@ -12,6 +12,8 @@ export interface RunningServer {
   dataDir: string;
   /** What the server has written to stdout and stderr so far. */
   output(): string;
+  /** Kills the process at once (SIGKILL), as a crash would. */
+  crash(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -69,8 +71,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     staffToken,
     dataDir,
     output: () => output,
+    async crash() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
