@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { parseTrustedProxies, type TrustedProxies } from './http/client-address.ts';
 import { DEFAULT_QUESTIONNAIRES_DIR } from './questionnaires.ts';
 import type { NotifyOptions, NotifyTemplates } from './notify/outbox.ts';
+import { DEFAULT_RETENTION, type RetentionPolicy } from './retention.ts';
 
 /** `NOTIFY_TEMPLATE_…` variables → the message and channel each template is for. */
 const NOTIFY_TEMPLATE_VARIABLES = {
@@ -30,6 +31,9 @@ const perMinute = (fallback: number) =>
     .pipe(z.number().int().min(1))
     .default(fallback);
 
+/** A retention period in days: a whole number from 1 to 3,650. */
+const retentionDays = z.string().regex(/^\d+$/, 'must be a whole number of days').transform(Number).pipe(z.number().int().min(1).max(3650));
+
 /** `DATA_DIR` for a database in memory, gone when the process ends. */
 export const IN_MEMORY = 'memory://';
 
@@ -49,6 +53,9 @@ export const ServerEnv = z.object({
   NODE_ENV: z.string().optional(),
   STAFF_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   ALLOWED_ORIGINS: list,
+  BOOKING_RETENTION_DAYS: retentionDays.default(DEFAULT_RETENTION.bookingDays),
+  SUBMISSION_RETENTION_DAYS: retentionDays.default(DEFAULT_RETENTION.submissionDays),
+  VISIT_RETENTION_DAYS: retentionDays.optional(),
   RATE_LIMIT_PER_MINUTE: perMinute(30),
   LOOKUPS_PER_MINUTE: perMinute(60),
   GEOCODER_URL: z.string().url('must be a URL, e.g. https://api.postcodes.io').optional(),
@@ -87,6 +94,8 @@ export interface ServerConfig {
   databasePoolMax: number;
   /** The PostgreSQL schema to keep the tables in (created if missing); the connection's default when unset. */
   databaseSchema: string | undefined;
+  /** How long personal details are kept (see server/retention.ts). */
+  retention: RetentionPolicy;
   /** PGlite's folder, or `memory://` for a database that lives as long as the process. */
   dataDir: string;
   /** Serve the CDN bundle's source maps (not when NODE_ENV=production: they publish the source). */
@@ -123,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     databaseUrl: e.DATABASE_URL,
     databasePoolMax: e.DATABASE_POOL_MAX,
     databaseSchema: e.DATABASE_SCHEMA,
+    retention: { bookingDays: e.BOOKING_RETENTION_DAYS, submissionDays: e.SUBMISSION_RETENTION_DAYS, visitDays: e.VISIT_RETENTION_DAYS },
     dataDir: e.DATA_DIR === IN_MEMORY ? IN_MEMORY : resolve(cwd, e.DATA_DIR),
     sourceMaps: e.NODE_ENV !== 'production',
     staffToken: e.STAFF_TOKEN ?? randomBytes(24).toString('base64url'),

@@ -13,6 +13,7 @@ import { seedIfEmpty } from './seed/load.ts';
 import { keepGeneratedStaffToken } from './staff-token-file.ts';
 import { NotifyOutbox } from './notify/outbox.ts';
 import { WebhookSender } from './webhook.ts';
+import { Retention } from './retention.ts';
 
 let config;
 try {
@@ -54,6 +55,9 @@ if (!existsSync(join(cdnDir, 'community-led-widgets.js'))) {
 // Messages left in the outbox by an earlier run are sent too.
 const outbox = config.notify ? new NotifyOutbox(db, config.notify) : undefined;
 outbox?.start();
+// Personal details past their period removed, now and every hour (any instance may run it).
+const retention = new Retention(db, config.retention);
+retention.start();
 // Events for the council's webhook, likewise: those written before a restart are delivered too.
 const webhook = config.webhook ? new WebhookSender(db, config.webhook) : undefined;
 webhook?.start();
@@ -96,6 +100,7 @@ const shutdown = () => {
   closing = true;
   outbox?.stop();
   webhook?.stop();
+  retention.stop();
   server.close(() => {
     releaseDataDir();
     void db.close().finally(() => process.exit(0));

@@ -72,6 +72,11 @@ interface DraftRow {
 
 const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
+/** Deletes the draft under `code`, if there is one (the person's own "delete my answers"). */
+export async function deleteDraft(db: Queryable, code: string): Promise<void> {
+  await db.query('DELETE FROM drafts WHERE code = $1', [code]);
+}
+
 /** The draft saved under `code`; undefined when there is none or it has expired (an expired one is deleted). */
 export async function findDraft(db: Queryable, code: string): Promise<Draft | undefined> {
   await db.query('DELETE FROM drafts WHERE code = $1 AND expires_at <= now()', [code]);

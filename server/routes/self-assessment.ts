@@ -22,7 +22,7 @@ import { consentVersion } from '../../src/core/questionnaire-submission.ts';
 import { tidyContact } from '../../src/core/questionnaire-submission.ts';
 import type { Database } from '../db/database.ts';
 import { once } from '../db/idempotency.ts';
-import { exportSubmissions, findDraft, insertSubmission, listSubmissions, normaliseResumeCode, saveDraft, type SubmissionTriage } from '../db/self-assessment.ts';
+import { deleteDraft, exportSubmissions, findDraft, insertSubmission, listSubmissions, normaliseResumeCode, saveDraft, type SubmissionTriage } from '../db/self-assessment.ts';
 import { toCsv } from '../http/csv.ts';
 import { idempotencyKey, readBody, readQuery } from '../http/input.ts';
 import { HttpProblem, idempotencyConflict } from '../http/problem.ts';
@@ -75,6 +75,15 @@ export const selfAssessmentRoutes: RouteSpec[] = [
       404: '`not-found`: no draft with this code, or it has expired',
       429: '`rate-limited`: too many lookups from this client in a minute (so that resume codes cannot be guessed); `Retry-After` says when to try again',
     },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/drafts/{code}',
+    summary: 'Delete the answers saved under a resume code',
+    description: 'For the person who saved them: the code is all it takes, as it is to read them. Answers 204 whether or not a draft was there, so that a code cannot be tested by deleting; counted against the write limit.',
+    tag: 'Self-assessment',
+    responses: { 204: { description: 'No draft under this code any more' } },
+    problems: { 429: '`rate-limited`: too many writes from this client in a minute; `Retry-After` says when to try again' },
   },
   {
     method: 'post',
@@ -217,6 +226,12 @@ export function mountSelfAssessment(
     if (!draft) throw draftNotFound();
     c.header('Cache-Control', 'no-store');
     return c.json(Draft.parse(draft));
+  });
+
+  app.delete('/api/v1/drafts/:code', async (c) => {
+    const code = normaliseResumeCode(c.req.param('code'));
+    if (ResumeCode.safeParse(code).success) await deleteDraft(db, code);
+    return c.body(null, 204);
   });
 
   /** Urgent answers, next step and areas by the questionnaire's own rules, and the consent wording shown (in the person's language). */

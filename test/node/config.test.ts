@@ -107,6 +107,12 @@ describe('loadConfig', () => {
     assert.match(configError({ DATABASE_URL: 'mysql://db/cls' }), /\bDATABASE_URL\b/);
   });
 
+  it('reads the retention periods, with defaults, and refuses ones that are not whole days', () => {
+    assert.deepEqual(loadConfig({}, CWD).retention, { bookingDays: 180, submissionDays: 365, visitDays: undefined });
+    assert.deepEqual(loadConfig({ BOOKING_RETENTION_DAYS: '30', SUBMISSION_RETENTION_DAYS: '90', VISIT_RETENTION_DAYS: '1095' }, CWD).retention, { bookingDays: 30, submissionDays: 90, visitDays: 1095 });
+    for (const name of ['BOOKING_RETENTION_DAYS', 'SUBMISSION_RETENTION_DAYS', 'VISIT_RETENTION_DAYS']) assert.match(configError({ [name]: '0' }), new RegExp(`\\b${name}\\b`));
+  });
+
   it('refuses a pool size that is not a whole number from 1 to 200, naming the variable', () => {
     for (const value of ['0', '-1', 'ten', '201']) assert.match(configError({ DATABASE_POOL_MAX: value }), /\bDATABASE_POOL_MAX\b/, value);
   });
