@@ -18,6 +18,8 @@ export const baseStyles = css`
     background: var(--_color-background);
     text-align: start;
     -webkit-text-size-adjust: 100%;
+    /* A feed's long unbroken words (URLs, codes, a careless paste) wrap inside their box instead of pushing it wider. */
+    overflow-wrap: anywhere;
   }
   :host([hidden]) {
     display: none;
@@ -40,7 +42,7 @@ export const baseStyles = css`
     color: var(--_color-text);
     text-align: start;
     max-inline-size: 40em;
-    overflow-wrap: break-word;
+    overflow-wrap: anywhere;
   }
   h2, h3, p, ul, fieldset, legend {
     margin: 0;

@@ -311,7 +311,7 @@ export const timeoutWarningStyles = css`
     background: var(--_color-background);
     border: 5px solid var(--_color-text);
     border-radius: var(--_radius);
-    overflow-wrap: break-word;
+    overflow-wrap: anywhere;
   }
   .timeout-dialog::backdrop {
     /* GOV.UK text colour at 80 %: the page behind stays recognisable but clearly out of reach. */

@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HOSTILE_TEXT } from '../fixtures/hostile-text.ts';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => unknown;
-type Mode = 'down' | 'hang' | 'reset' | 'html' | 'empty' | 'big' | 'ok';
+
+type Mode = 'down' | 'hang' | 'reset' | 'html' | 'empty' | 'big' | 'hostile' | 'ok';
 
 /**
  * The far side of the network, misbehaving on request, for element tests.
@@ -11,7 +13,9 @@ type Mode = 'down' | 'hang' | 'reset' | 'html' | 'empty' | 'big' | 'ok';
  *                                    dropped), html (a 200 HTML error page,
  *                                    as misconfigured feeds send), empty (an
  *                                    empty ORUK list), big (a generated
- *                                    ORUK v3.0 feed of 5,000 services), ok (passed to the
+ *                                    ORUK v3.0 feed of 5,000 services), hostile (a v3.0
+ *                                    feed with a hostile string in every text field of
+ *                                    each service, see test/fixtures/hostile-text.ts), ok (passed to the
  *                                    real API); /oruk/… works the same
  *   POST /faults/<name>/heal         later requests under <name> go to the
  *                                    real API whatever their mode, and held
@@ -62,6 +66,9 @@ export function faultProxy(api: Listener): Listener {
       case 'big':
         res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(bigFeed(rest.join('/'), url.searchParams)));
         return;
+      case 'hostile':
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(hostileFeed(rest.join('/'))));
+        return;
       case 'empty':
         res
           .writeHead(200, { 'Content-Type': 'application/json' })
@@ -102,4 +109,47 @@ function bigFeed(path: string, query: URLSearchParams): unknown {
   });
   const totalPages = Math.ceil(BIG_TOTAL / perPage);
   return { total_items: BIG_TOTAL, total_pages: totalPages, page_number: page, size: contents.length, first_page: page === 1, last_page: page >= totalPages, empty: !contents.length, contents };
+}
+
+/** One service per hostile string, the string in every text field we show; located round Borchester so the hub finder lists them. */
+function hostileService(n: number): Record<string, unknown> {
+  const text = HOSTILE_TEXT[n] ?? '';
+  return {
+    id: `hostile-${n}`,
+    name: text,
+    description: text,
+    url: text,
+    email: text,
+    status: 'active',
+    alert: text,
+    organization: { id: `hostile-org-${n}`, name: text, description: text, website: text, email: text },
+    schedules: [{ id: `hostile-s-${n}`, freq: 'WEEKLY', interval: 1, byday: 'MO', opens_at: '10:00', closes_at: '12:00', description: text }],
+    service_at_locations: [
+      {
+        id: `hostile-sal-${n}`,
+        location: {
+          id: `hostile-loc-${n}`,
+          location_type: 'physical',
+          name: text,
+          description: text,
+          latitude: 52.7 + (n % 10) * 0.01,
+          longitude: -2.75 + Math.floor(n / 10) * 0.01,
+          addresses: [{ id: `hostile-a-${n}`, address_1: text, city: text, region: text, postal_code: 'SY4 5JD', country: 'GB', address_type: 'physical' }],
+          accessibility: [{ id: `hostile-acc-${n}`, description: text, details: text }],
+        },
+      },
+    ],
+    cost_options: [{ id: `hostile-c-${n}`, option: text, amount: 0 }],
+    contacts: [{ id: `hostile-ct-${n}`, name: text, phones: [{ id: `hostile-p-${n}`, number: text }] }],
+    attributes: [{ id: `hostile-at-${n}`, link_type: 'service', taxonomy_term: { id: `hostile-t-${n}`, name: text, description: text, taxonomy: 'cls-life-area' } }],
+    last_modified: '2026-01-01T09:00:00Z',
+  };
+}
+
+function hostileFeed(path: string): unknown {
+  const detail = /services\/(hostile-\d+)$/.exec(path);
+  if (detail) return hostileService(Number(detail[1]?.slice('hostile-'.length)));
+  if (!path.endsWith('services')) return { version: 'HSDS-UK-3.0', profile: 'https://example.org/profile', openapi_url: 'https://example.org/openapi.json' };
+  const contents = HOSTILE_TEXT.map((_, n) => hostileService(n));
+  return { total_items: contents.length, total_pages: 1, page_number: 1, size: contents.length, first_page: true, last_page: true, empty: false, contents };
 }
