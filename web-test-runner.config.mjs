@@ -21,7 +21,7 @@ await migrate(db);
 await seedIfEmpty(db);
 const app = createApp({ db, staffToken: STAFF_TOKEN, postsPerMinute: 100_000, lookupsPerMinute: 100_000, questionnaires: loadQuestionnaires() });
 const api = getRequestListener(app.fetch);
-const faults = faultProxy(api);
+const faults = faultProxy(api, (request) => app.fetch(request));
 
 /**
  * `executeServerCommand('go-offline', { ms })`: DevTools offline emulation

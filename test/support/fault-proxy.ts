@@ -3,7 +3,16 @@ import { HOSTILE_TEXT } from '../fixtures/hostile-text.ts';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => unknown;
 
-type Mode = 'down' | 'hang' | 'reset' | 'html' | 'empty' | 'big' | 'hostile' | 'ok';
+type Mode = 'down' | 'busy' | 'hang' | 'reset' | 'html' | 'empty' | 'big' | 'hostile' | 'ok' | AfterMode;
+/** Faults after the real API has done the work: the record is made, the answer never arrives whole. */
+type AfterMode = 'slow' | 'lost' | 'error' | 'gateway' | 'truncated' | 'wrong-shape';
+const AFTER_MODES = new Set<string>(['slow', 'lost', 'error', 'gateway', 'truncated', 'wrong-shape']);
+
+/** The real API as a fetch handler (Hono's `app.fetch`), for the faults that let it do the work first. */
+export type ApiFetch = (request: Request) => Response | Promise<Response>;
+
+/** How long `slow` holds a real answer: longer than any client timeout the tests set. */
+export const SLOW_MS = 1500;
 
 /**
  * The far side of the network, misbehaving on request, for element tests.
@@ -17,6 +26,12 @@ type Mode = 'down' | 'hang' | 'reset' | 'html' | 'empty' | 'big' | 'hostile' | '
  *                                    feed with a hostile string in every text field of
  *                                    each service, see test/fixtures/hostile-text.ts), ok (passed to the
  *                                    real API); /oruk/… works the same
+ *   after the real API did the work (needs `apiFetch`): slow (its answer
+ *                                    held for SLOW_MS), lost (socket dropped), error
+ *                                    (a 500 problem), gateway (a 502 HTML page),
+ *                                    truncated (its JSON cut in half), wrong-shape
+ *                                    (200 JSON that is not the contract's); busy is a
+ *                                    503 with Retry-After: 1 before it
  *   POST /faults/<name>/heal         later requests under <name> go to the
  *                                    real API whatever their mode, and held
  *                                    ones are released to it
@@ -24,7 +39,7 @@ type Mode = 'down' | 'hang' | 'reset' | 'html' | 'empty' | 'big' | 'hostile' | '
  *
  * `name` keeps tests apart; nothing here is shared between names.
  */
-export function faultProxy(api: Listener): Listener {
+export function faultProxy(api: Listener, apiFetch?: ApiFetch): Listener {
   const healed = new Set<string>();
   const counts = new Map<string, number>();
   const held = new Map<string, Array<() => void>>();
@@ -49,9 +64,22 @@ export function faultProxy(api: Listener): Listener {
       req.url = `/${rest.join('/')}${url.search}`;
       return api(req, res);
     };
+    if (AFTER_MODES.has(mode)) {
+      if (!apiFetch) {
+        res.writeHead(500).end('this fault needs apiFetch');
+        return;
+      }
+      void afterTheWork(req, res, `/${rest.join('/')}${url.search}`, apiFetch, mode as AfterMode);
+      return;
+    }
     switch (mode) {
       case 'ok':
         return forward();
+      case 'busy':
+        res
+          .writeHead(503, { 'Content-Type': 'application/problem+json', 'Retry-After': '1' })
+          .end(JSON.stringify({ type: 'about:blank', title: 'Service unavailable', status: 503, code: 'internal-error' }));
+        return;
       case 'down':
         res
           .writeHead(503, { 'Content-Type': 'application/problem+json' })
@@ -152,4 +180,36 @@ function hostileFeed(path: string): unknown {
   if (!path.endsWith('services')) return { version: 'HSDS-UK-3.0', profile: 'https://example.org/profile', openapi_url: 'https://example.org/openapi.json' };
   const contents = HOSTILE_TEXT.map((_, n) => hostileService(n));
   return { total_items: contents.length, total_pages: 1, page_number: 1, size: contents.length, first_page: true, last_page: true, empty: false, contents };
+}
+
+/** Lets the real API do the work, then spoils the answer as `mode` says. */
+async function afterTheWork(req: IncomingMessage, res: ServerResponse, path: string, apiFetch: ApiFetch, mode: AfterMode): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value);
+  const method = req.method ?? 'GET';
+  const answer = await apiFetch(new Request(`http://localhost${path}`, { method, headers, ...(method === 'GET' || method === 'HEAD' ? {} : { body: Buffer.concat(chunks) }) }));
+  const body = await answer.text();
+  switch (mode) {
+    case 'slow':
+      await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
+      if (!res.destroyed) res.writeHead(answer.status, { 'Content-Type': answer.headers.get('content-type') ?? 'application/json' }).end(body);
+      return;
+    case 'lost':
+      req.socket.destroy();
+      return;
+    case 'error':
+      res.writeHead(500, { 'Content-Type': 'application/problem+json' }).end(JSON.stringify({ type: 'about:blank', title: 'Internal error', status: 500, code: 'internal-error' }));
+      return;
+    case 'gateway':
+      res.writeHead(502, { 'Content-Type': 'text/html' }).end('<!doctype html><title>502 Bad Gateway</title><h1>Bad Gateway</h1>');
+      return;
+    case 'truncated':
+      res.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(body.slice(0, Math.floor(body.length / 2)));
+      return;
+    case 'wrong-shape':
+      res.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(JSON.stringify({ unexpected: true, items: 'not a list' }));
+      return;
+  }
 }
