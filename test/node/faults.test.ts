@@ -12,12 +12,13 @@ import { migrate, openDatabase, type Database } from '../../server/db/database.t
 import { loadQuestionnaires } from '../../server/questionnaires.ts';
 import { seedIfEmpty } from '../../server/seed/load.ts';
 import { ApiClient } from '../../src/client/client.ts';
-import { ApiError, type ApiMessageKey } from '../../src/client/errors.ts';
+import { ApiError } from '../../src/client/errors.ts';
 import { BookingCancelled, BookingCreated, BookingDetails } from '../../src/contract/bookings.ts';
 import { FeedbackCreated } from '../../src/contract/feedback.ts';
 import { SessionList, type Session } from '../../src/contract/places.ts';
 import { DraftSaved, SubmissionCreated } from '../../src/contract/questionnaire.ts';
 import { faultProxy, SLOW_MS } from '../support/fault-proxy.ts';
+import { FAULTS, WRITES } from '../support/fault-matrix.ts';
 
 /*
  * Every resident write through a proxy that fails in each way networks and
@@ -29,20 +30,6 @@ import { faultProxy, SLOW_MS } from '../support/fault-proxy.ts';
  */
 
 const TIMEOUT_MS = 400;
-
-/** Each fault, and the sentence the resident is shown for it (common `errors.*` strings). */
-const FAULTS: ReadonlyArray<{ mode: string; processed: boolean; says: ApiMessageKey }> = [
-  { mode: 'down', processed: false, says: 'errors.server' },
-  { mode: 'busy', processed: false, says: 'errors.server' },
-  { mode: 'reset', processed: false, says: 'errors.network' },
-  { mode: 'html', processed: false, says: 'errors.invalidResponse' },
-  { mode: 'slow', processed: true, says: 'errors.timeout' },
-  { mode: 'lost', processed: true, says: 'errors.network' },
-  { mode: 'error', processed: true, says: 'errors.server' },
-  { mode: 'gateway', processed: true, says: 'errors.server' },
-  { mode: 'truncated', processed: true, says: 'errors.invalidResponse' },
-  { mode: 'wrong-shape', processed: true, says: 'errors.invalidResponse' },
-];
 
 const QUESTIONNAIRE = {
   id: 'fault-check',
@@ -131,14 +118,14 @@ describe('resident writes through a failing network (PGlite, real HTTP)', () => 
   }
 
   for (const fault of FAULTS) {
-    describe(`${fault.mode} (${fault.processed ? 'after the API did the work' : 'before the API'})`, () => {
-      it('feedback: one record', async () => {
+    describe(`${fault.mode}: ${fault.what}`, () => {
+      it(WRITES.feedback, async () => {
         const hub = `fault-${randomUUID()}`;
         await throughFault(fault, (client, key) => client.post('feedback', { helpful: 4, ease: 4, hub }, FeedbackCreated, { idempotencyKey: key }));
         assert.equal(await count('SELECT count(*) AS n FROM feedback WHERE hub = $1', [hub]), 1);
       });
 
-      it('draft: one record', async () => {
+      it(WRITES.draft, async () => {
         const words = `fault ${randomUUID()}`;
         await throughFault(fault, (client, key) =>
           client.post('drafts', { questionnaireId: 'fault-check', version: 1, answers: { 'good-day': words }, at: 'good-day' }, DraftSaved, { idempotencyKey: key }),
@@ -146,7 +133,7 @@ describe('resident writes through a failing network (PGlite, real HTTP)', () => 
         assert.equal(await count(`SELECT count(*) AS n FROM drafts WHERE answers->>'good-day' = $1`, [words]), 1);
       });
 
-      it('submission: one record', async () => {
+      it(WRITES.submission, async () => {
         const words = `fault ${randomUUID()}`;
         await throughFault(fault, (client, key) =>
           client.post('submissions', { questionnaireId: 'fault-check', version: 1, answers: { 'good-day': words }, consent: true }, SubmissionCreated, { idempotencyKey: key }),
@@ -154,7 +141,7 @@ describe('resident writes through a failing network (PGlite, real HTTP)', () => 
         assert.equal(await count(`SELECT count(*) AS n FROM submissions WHERE answers->>'good-day' = $1`, [words]), 1);
       });
 
-      it('booking: one place taken', async () => {
+      it(WRITES.booking, async () => {
         const session = nextSession();
         const before = await booked(session.id);
         const name = `Fault ${randomUUID().slice(0, 8)}`;
@@ -165,7 +152,7 @@ describe('resident writes through a failing network (PGlite, real HTTP)', () => 
         assert.equal(await booked(session.id), before + 1);
       });
 
-      it('cancellation: the place given back once', async () => {
+      it(WRITES.cancellation, async () => {
         const session = nextSession();
         const made = await bookDirectly(session, `Cancel ${randomUUID().slice(0, 8)}`);
         const before = await booked(session.id);
@@ -174,7 +161,7 @@ describe('resident writes through a failing network (PGlite, real HTTP)', () => 
         assert.equal(await booked(session.id), before - 1);
       });
 
-      it('move: the new place taken and the old one given back once', async () => {
+      it(WRITES.move, async () => {
         const from = nextSession();
         const to = sessions.slice(used).find((candidate) => candidate.hubId === from.hubId);
         assert.ok(to, 'another session at the same hub');
