@@ -3,6 +3,16 @@ import { common } from './common.ts';
 import { formatNumber } from './format.ts';
 import type { Language } from './languages.ts';
 
+/**
+ * A message to say (a key and its values) rather than its words, for text
+ * that must follow a change of language after it was set, such as a live
+ * region's.
+ */
+export interface Said {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 /** Strings of one namespace in one language; nested objects group keys. */
 export interface Messages {
   [key: string]: string | Messages;

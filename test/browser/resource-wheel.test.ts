@@ -411,6 +411,21 @@ describe('<cls-resource-wheel> searching', () => {
   });
 });
 
+describe('<cls-resource-wheel> switched to Welsh', () => {
+  it('says what its live region said again in Welsh, after loading and after a search', async () => {
+    const el = await make('en');
+    await loaded(el);
+    expect($(el, '[role="status"]')?.textContent?.trim()).to.match(TEXT.en.loaded);
+    el.setAttribute('lang', 'cy');
+    await waitUntil(() => TEXT.cy.loaded.test($(el, '[role="status"]')?.textContent ?? ''), 'the count in Welsh');
+    await typeSearch(el, 'cinio');
+    expect($(el, '[role="status"]')?.textContent?.trim()).to.match(/^\d[\d,]* adnodd yn cyfateb$/);
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => /^\d[\d,]* resources? match(es)?$/.test($(el, '[role="status"]')?.textContent?.trim() ?? ''), 'the matches in English');
+    await expectAccessible(el);
+  });
+});
+
 describe('<cls-resource-wheel> loading', () => {
   it('cancels a read under way when the directory changes, and shows the new one', async () => {
     const slow = faultName();

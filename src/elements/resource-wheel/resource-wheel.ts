@@ -25,7 +25,7 @@ import {
 } from '../../core/wheel.ts';
 import { WheelMatcher, isNarrowed, type WheelFilters, type WheelMatches } from '../../core/wheel-matches.ts';
 import { PLAN_PARAM, openingPlan, planLink, planStore } from '../../core/wheel-plan.ts';
-import { createLocalizer } from '../../i18n/localizer.ts';
+import { createLocalizer, type Said } from '../../i18n/localizer.ts';
 import { readFeed, type FeedResult, type ReadProgress } from '../../oruk/feed.ts';
 import { withFullRecords } from '../../oruk/full-records.ts';
 import { button } from '../../shared-ui/button.ts';
@@ -170,7 +170,8 @@ export class ClsResourceWheel extends ClsElement {
   declare private screen: Screen;
   declare private plan: string[];
   declare private notes: string;
-  declare private status: string;
+  /** What the live region says, kept as a message (not its words) so that it follows a change of language. */
+  declare private status: Said | undefined;
   declare private copied: 'yes' | 'no' | undefined;
 
   private readonly api = new ApiController(this);
@@ -191,7 +192,7 @@ export class ClsResourceWheel extends ClsElement {
     task: async ([directory, apiBase], { signal }) => {
       this.feed = { state: 'loading' };
       this.progress = undefined;
-      this.status = this.locale.t('loading');
+      this.status = { key: 'loading' };
       // Cancelled too when the element leaves the page.
       const reading = this.api.signal(signal);
       const url = resolveDirectoryUrl(this, directory, apiBase);
@@ -245,7 +246,7 @@ export class ClsResourceWheel extends ClsElement {
     this.screen = { name: 'browse' };
     this.plan = [];
     this.notes = '';
-    this.status = '';
+    this.status = undefined;
   }
 
   override connectedCallback(): void {
@@ -278,7 +279,7 @@ export class ClsResourceWheel extends ClsElement {
     const services = result.services;
     if (services.length) this.feed = { state: 'ready', result, index: new ServiceIndex(services), model: this.buildModel(services) };
     else this.feed = { state: result.errors.length || result.rejected ? 'failed' : 'empty', result };
-    this.status = this.locale.t('loaded', { count: services.length, n: this.locale.number(services.length) });
+    this.status = { key: 'loaded', params: { count: services.length } };
   }
 
   private buildModel(services: readonly Service[]): WheelModel {
@@ -310,10 +311,10 @@ export class ClsResourceWheel extends ClsElement {
   /** Says in the live region how many resources match now, or how many there are when nothing narrows the wheel. */
   private announceMatches(): void {
     const count = this.found?.ids.size;
-    if (count !== undefined) this.status = this.locale.t('results.matches', { count, n: this.locale.number(count) });
+    if (count !== undefined) this.status = { key: 'results.matches', params: { count } };
     else if (this.feed.state === 'ready') {
       const all = this.feed.result.services.length;
-      this.status = this.locale.t('loaded', { count: all, n: this.locale.number(all) });
+      this.status = { key: 'loaded', params: { count: all } };
     }
   }
 
@@ -349,7 +350,7 @@ export class ClsResourceWheel extends ClsElement {
   private togglePin(id: string): void {
     this.plan = this.plan.includes(id) ? this.plan.filter((other) => other !== id) : [...this.plan, id];
     this.savePlan();
-    this.status = this.locale.t('plan.changed', { count: this.plan.length });
+    this.status = { key: 'plan.changed', params: { count: this.plan.length } };
     this.emit('cls-plan-change', { ids: [...this.plan] });
   }
 
@@ -364,7 +365,7 @@ export class ClsResourceWheel extends ClsElement {
     } catch {
       this.copied = 'no';
     }
-    this.status = this.copied === 'yes' ? this.locale.t('plan.copied') : '';
+    this.status = this.copied === 'yes' ? { key: 'plan.copied' } : undefined;
   }
 
   // ——— navigation ———
@@ -423,7 +424,7 @@ export class ClsResourceWheel extends ClsElement {
     return html`<div class="root" part="base" lang=${this.locale.lang}>
       <div class="heading-l" role="heading" aria-level=${this.headings.main}><slot name="heading">${t('heading')}</slot></div>
       <div class="intro"><slot name="intro"><p>${t('intro')}</p></slot></div>
-      ${this.feed.state === 'loading' ? this.renderLoading() : this.renderLoaded()} ${statusRegion(this.status)}
+      ${this.feed.state === 'loading' ? this.renderLoading() : this.renderLoaded()} ${statusRegion(this.status ? this.locale.t(this.status.key, this.status.params) : '')}
     </div>`;
   }
 
