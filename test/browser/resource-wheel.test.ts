@@ -341,6 +341,12 @@ describe('<cls-resource-wheel> with the keyboard', () => {
     const third = focused(el)?.getAttribute('data-cell');
     expect(third?.split('--')[1]).to.equal(second?.split('--')[1], 'same segment, next ring out');
     expect(root(el).querySelectorAll('path.cell[tabindex="0"]').length).to.equal(1);
+    // The focused cell is outlined in black and yellow over its neighbours, drawn last so none hides it.
+    const rings = [...root(el).querySelectorAll<SVGPathElement>('path.focus-ring')];
+    expect(rings.map((ring) => getComputedStyle(ring).display)).to.deep.equal(['inline', 'inline']);
+    expect(rings.map((ring) => ring.getAttribute('d'))).to.deep.equal([focused(el)?.getAttribute('d'), focused(el)?.getAttribute('d')]);
+    expect(root(el).querySelector('svg')?.lastElementChild).to.equal(rings[1]);
+    expect(rings.map((ring) => getComputedStyle(ring).stroke)).to.deep.equal(['rgb(11, 12, 12)', 'rgb(255, 221, 0)']);
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(focused(el)?.id).to.equal('cell-heading');

@@ -82,10 +82,30 @@ export const resourceWheelStyles = css`
     stroke: var(--_color-text);
     stroke-width: 5;
   }
-  .cell:focus-visible {
+  .focus-ring {
+    display: none;
+    fill: none;
+    pointer-events: none;
+    stroke-linejoin: round;
+  }
+  svg:has(.cell:focus-visible) .focus-ring {
+    display: inline;
+  }
+  .focus-ring--outer {
+    stroke: var(--_color-focus-text);
+    stroke-width: 10;
+  }
+  .focus-ring--inner {
     stroke: var(--_color-focus);
-    stroke-width: 7;
-    paint-order: stroke;
+    stroke-width: 5;
+  }
+  @media (forced-colors: active) {
+    .focus-ring--outer {
+      stroke: CanvasText;
+    }
+    .focus-ring--inner {
+      stroke: Highlight;
+    }
   }
   .cell--match {
     stroke: var(--_color-text);

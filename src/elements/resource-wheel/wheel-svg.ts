@@ -1,4 +1,4 @@
-import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   cellId,
@@ -93,12 +93,18 @@ export function wheelSvg(options: WheelSvgOptions): TemplateResult {
     )}</text>`;
   });
 
+  // Drawn over every cell (SVG paints in order, so a cell's own stroke is half hidden by its neighbours):
+  // the focused cell's outline in black and yellow, shown only while a cell has keyboard focus.
+  const activeShape = layout.cells.find((shape) => rings[shape.ring]?.id === active.ring && segments[shape.segment]?.id === active.segment);
+  const focusRing = interactive && activeShape
+    ? svg`<path class="focus-ring focus-ring--outer" d=${activeShape.path} aria-hidden="true"></path><path class="focus-ring focus-ring--inner" d=${activeShape.path} aria-hidden="true"></path>`
+    : nothing;
   const meLabel = labelOf(options.rings[0], lang) || t('wheel.me');
   return html`<div>
     <svg viewBox="0 0 ${layout.size} ${layout.size}" role=${interactive ? 'group' : 'img'} aria-label=${interactive ? t('wheel.label') : t('plan.heading')}>
       <circle cx=${c.x} cy=${c.y} r=${layout.meRadius} fill="var(--_color-surface)" stroke="var(--_color-text)" stroke-width="2"></circle>
       <text class="me-label" dominant-baseline="central" x=${c.x} y=${c.y} aria-hidden="true">${meLabel}</text>
-      ${cells} ${labels}
+      ${cells} ${labels} ${focusRing}
     </svg>
     <p class="body-s" part="ring">${t('wheel.rings')}:</p>
     <ol class="ring-key body-s" part="ring">
