@@ -260,6 +260,10 @@ describe('self-assessment end to end (real server, real browser, keyboard only)'
     await resident.page.goForward();
     await resident.on('What are you good at or enjoy?');
     await resident.next();
+    await resident.on('What do you enjoy doing, or would you like to try?');
+    await resident.next();
+    await resident.on('What would you like to be different?');
+    await resident.next();
     await resident.on('Which of these are hard for you at the moment?');
     const code = await resident.save();
     assert.deepEqual(resident.problems, []);
@@ -272,8 +276,6 @@ describe('self-assessment end to end (real server, real browser, keyboard only)'
     await back.on('Which of these are hard for you at the moment?');
     await back.tick('answer-0'); // Eating and drinking well
     await back.tick('answer-9'); // Money, bills or benefits
-    await back.next();
-    await back.on('What would you like to be different?');
     await back.next();
     await back.on('Do you have any children in your care?');
     await back.radio(1);
