@@ -7,6 +7,7 @@ import type { ClsHubFinder } from '../../src/elements/hub-finder/hub-finder.ts';
 import { HubList, SessionList, type Session } from '../../src/contract/places.ts';
 import { londonInstant } from '../../src/core/schedule.ts';
 import { expectAccessible, faultName, focused } from './support.ts';
+import { $, buttonNamed, make, root, search, searchAndWait, textOf as text } from './hub-finder-support.ts';
 
 /*
  * The hub finder defects of issue #14, each as a resident would notice it.
@@ -14,7 +15,6 @@ import { expectAccessible, faultName, focused } from './support.ts';
  * now" or "tomorrow" never depends on the day the tests run.
  */
 
-type Lang = 'en' | 'cy';
 
 const TEXT = {
   en: {
@@ -44,29 +44,6 @@ const TEXT = {
     previous: 'ger Borchester',
   },
 } as const;
-
-const root = (el: HTMLElement) => el.shadowRoot as ShadowRoot;
-const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) => root(el).querySelector<T>(selector);
-const buttonNamed = (el: HTMLElement, name: string) =>
-  [...root(el).querySelectorAll<HTMLElement>('button, a.button')].find((b) => text(b) === name);
-
-async function make(lang: Lang, apiBase = '/api/v1'): Promise<ClsHubFinder> {
-  return fixture<ClsHubFinder>(html`<cls-hub-finder lang=${lang} api-base=${apiBase}></cls-hub-finder>`);
-}
-
-async function search(el: ClsHubFinder, query: string): Promise<void> {
-  const input = $<HTMLInputElement>(el, '#place') as HTMLInputElement;
-  input.value = query;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  ($(el, 'form[role="search"]') as HTMLFormElement).requestSubmit();
-}
-
-async function searchAndWait(el: ClsHubFinder, query = 'Borchester'): Promise<void> {
-  await search(el, query);
-  await waitUntil(() => $(el, '#results-heading'), 'results', { timeout: 10_000 });
-  await el.updateComplete;
-}
 
 /** The list entry of the hub named `name` (as shown). */
 function item(el: ClsHubFinder, name: string): HTMLElement | undefined {

@@ -6,6 +6,7 @@ import { BookingCreated, BookingDetails } from '../../src/contract/bookings.ts';
 import { SessionList, type Session } from '../../src/contract/places.ts';
 import sinon from 'sinon';
 import { expectAccessible, focused } from './support.ts';
+import { $, buttonNamed, root, textOf as text } from './hub-finder-support.ts';
 
 /*
  * A booking survives the page (#14): the manage link, "Manage a booking" by
@@ -50,11 +51,6 @@ const TEXT = {
   },
 } as const;
 
-const root = (el: HTMLElement) => el.shadowRoot as ShadowRoot;
-const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) => root(el).querySelector<T>(selector);
-const buttonNamed = (el: HTMLElement, name: string) =>
-  [...root(el).querySelectorAll<HTMLElement>('button, a.button')].find((b) => text(b) === name);
 const calendarOf = (link: HTMLAnchorElement) => decodeURIComponent(link.href.replace(/^data:text\/calendar;charset=utf-8,/, '')).replace(/\r\n[ \t]/g, '');
 
 /** Two bookable sessions of one hub with places, from two hours ahead, from the API. */

@@ -5,8 +5,8 @@ import type { ClsHubFinder } from '../../src/elements/hub-finder/hub-finder.ts';
 import { BookingCreated } from '../../src/contract/bookings.ts';
 import { HubList, SessionList, type Session } from '../../src/contract/places.ts';
 import { expectAccessible, faultName, focused, heal } from './support.ts';
+import { $, buttonNamed, make, root, search, searchAndWait } from './hub-finder-support.ts';
 
-type Lang = 'en' | 'cy';
 
 const TEXT = {
   en: {
@@ -71,28 +71,8 @@ const TEXT = {
   },
 } as const;
 
-const root = (el: ClsHubFinder) => el.shadowRoot as ShadowRoot;
 const text = (el: ClsHubFinder) => (root(el).textContent ?? '').replace(/\s+/g, ' ');
-const $ = <T extends Element = HTMLElement>(el: ClsHubFinder, selector: string) => root(el).querySelector<T>(selector);
-const buttonNamed = (el: ClsHubFinder, name: string) =>
-  [...root(el).querySelectorAll<HTMLElement>('button, a.button')].find((b) => (b.textContent ?? '').replace(/\s+/g, ' ').trim() === name);
 
-async function make(lang: Lang, apiBase = '/api/v1'): Promise<ClsHubFinder> {
-  return fixture<ClsHubFinder>(html`<cls-hub-finder lang=${lang} api-base=${apiBase}></cls-hub-finder>`);
-}
-
-async function search(el: ClsHubFinder, query: string): Promise<void> {
-  const input = $<HTMLInputElement>(el, '#place') as HTMLInputElement;
-  input.value = query;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  ($(el, 'form[role="search"]') as HTMLFormElement).requestSubmit();
-}
-
-async function searchAndWait(el: ClsHubFinder, query = 'Borchester'): Promise<void> {
-  await search(el, query);
-  await waitUntil(() => $(el, '#results-heading'), 'results', { timeout: 10_000 });
-  await el.updateComplete;
-}
 
 /** A bookable session in the next four weeks with at least `places` places, straight from the API. */
 async function bookableSession(places = 2): Promise<Session> {
