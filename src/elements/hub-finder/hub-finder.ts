@@ -13,7 +13,7 @@ import { ClsElement } from '../base/cls-element.ts';
 import { BookingFlow } from './controllers/booking-flow.ts';
 import { BookingManage } from './controllers/booking-manage.ts';
 import type { FinderHost, FinderPage } from './controllers/finder-host.ts';
-import { renderCancelled, renderConfirmed, type ConfirmationContext } from './views/booking.ts';
+import type { ConfirmationContext } from './views/booking.ts';
 import { hubFinderMessages } from './hub-finder.locales.ts';
 import { hubFinderStyles } from './hub-finder.styles.ts';
 import { loadMap, renderDetails, renderResults, type Found, type HubListContext, type MapState } from './views/hub-list.ts';
@@ -416,8 +416,8 @@ export class ClsHubFinder extends ClsElement {
       ${this.view === 'manage-loading' ? this.manage.renderLoading() : nothing}
       ${this.view === 'move' ? this.manage.renderMove() : nothing}
       ${this.view === 'details' ? this.renderDetails() : nothing} ${this.view === 'booking' ? this.flow.renderForm() : nothing}
-      ${this.view === 'confirmed' && this.flow.confirmation ? renderConfirmed(this.confirmationContext, this.flow.confirmation) : nothing}
-      ${this.view === 'cancelled' ? renderCancelled(this.confirmationContext, this.flow.confirmation) : nothing}
+      ${this.view === 'confirmed' ? this.flow.renderConfirmed(this.confirmationContext) : nothing}
+      ${this.view === 'cancelled' ? this.flow.renderCancelled(this.confirmationContext) : nothing}
       ${statusRegion(this.status)}
     </div>`;
   }

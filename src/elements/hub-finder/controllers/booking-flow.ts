@@ -1,4 +1,4 @@
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ApiError, isAbort } from '../../../client/errors.ts';
 import { BOOKING_NOTES_MAX, BookingCancelled, BookingCreated, BookingInput, type BookingDetails } from '../../../contract/bookings.ts';
 import type { Hub } from '../../../contract/directory.ts';
@@ -7,8 +7,10 @@ import { fieldErrors, type FieldError } from '../../../core/field-errors.ts';
 import { bookingFieldErrors, nextAvailable } from '../../../core/hub-finder.ts';
 import { firstChoiceId } from '../../../shared-ui/choice-group.ts';
 import { FormErrors } from '../../base/form-errors.ts';
-import { renderBooking, type BookingChange, type BookingForm, type Confirmation } from '../views/booking.ts';
+import type * as BookingViews from '../views/booking.ts';
+import type { BookingChange, BookingForm, Confirmation, ConfirmationContext } from '../views/booking.ts';
 import type { FinderHost } from './finder-host.ts';
+import { PageCode } from './page-code.ts';
 
 /** Form fields (as errors name them) → the id of the input an error summary link focuses. */
 const BOOKING_ERROR_TARGETS: Readonly<Record<string, string>> = {
@@ -36,9 +38,11 @@ export interface BookingFlowOptions extends FinderHost {
  * resident goes back and picks another time), sending it once however
  * often it is retried, the confirmation, and cancelling from it. A booking
  * found or moved by "manage a booking" is shown on the same confirmation.
+ * The pages' code (and the calendar file's) loads when the first is opened.
  */
 export class BookingFlow implements ReactiveController {
   readonly errors: FormErrors;
+  private readonly code: PageCode<typeof BookingViews>;
   private current: BookingForm | undefined;
   private made: Confirmation | undefined;
 
@@ -54,9 +58,20 @@ export class BookingFlow implements ReactiveController {
       params: () => ({ max: finder.locale.number(BOOKING_NOTES_MAX) }),
       prefix: 'booking.errors',
     });
+    this.code = new PageCode(host, () => import('../views/booking.ts'), finder.focus);
   }
 
   hostConnected(): void {}
+
+  /** The pages' code while it loads, if it is loading. */
+  get loading(): Promise<boolean> | undefined {
+    return this.code.loading;
+  }
+
+  /** Starts loading the pages' code, for a booking about to be shown (from a manage link). */
+  prepare(): void {
+    this.code.load();
+  }
 
   /** The form being filled in, if any. */
   get form(): BookingForm | undefined {
@@ -95,6 +110,7 @@ export class BookingFlow implements ReactiveController {
     };
     this.errors.clear();
     this.finder.show('booking', '#booking-heading');
+    this.code.load(() => this.finder.focus('#booking-heading'));
   }
 
   change(change: BookingChange): void {
@@ -169,6 +185,7 @@ export class BookingFlow implements ReactiveController {
       this.finder.show('confirmed', '.panel');
       if (source === 'moved') this.finder.announce(this.finder.locale.t('status.moved', { reference: booking.reference }));
     }
+    this.code.load(() => this.finder.focus('.panel'));
   }
 
   /** A new search: the confirmation is done with (a form half filled in is kept). */
@@ -213,21 +230,38 @@ export class BookingFlow implements ReactiveController {
   }
 
   /** The booking page, with the next session with places offered when the chosen one is full. */
-  renderForm(): TemplateResult {
+  renderForm(): TemplateResult | typeof nothing {
     const form = this.form;
-    if (!form) return html``;
-    return renderBooking(
-      {
-        locale: this.finder.locale,
-        headings: this.finder.headings(),
-        errors: this.errors,
-        next: form.phase.state === 'full' ? nextAvailable(this.finder.sessions(form.hub.id), form.session) : undefined,
-        change: (change) => this.change(change),
-        submit: () => void this.submit(),
-        back: () => this.finder.show('details', '#details-heading'),
-        book: (session) => this.finder.book(session),
-      },
-      form,
+    if (!form) return nothing;
+    const { locale } = this.finder;
+    const headings = this.finder.headings();
+    return this.code.render(locale, headings.main, (views) =>
+      views.renderBooking(
+        {
+          locale,
+          headings,
+          errors: this.errors,
+          notesMax: BOOKING_NOTES_MAX,
+          next: form.phase.state === 'full' ? nextAvailable(this.finder.sessions(form.hub.id), form.session) : undefined,
+          change: (change) => this.change(change),
+          submit: () => void this.submit(),
+          back: () => this.finder.show('details', '#details-heading'),
+          book: (session) => this.finder.book(session),
+        },
+        form,
+      ),
     );
+  }
+
+  /** The confirmation page of the booking made, found or moved. */
+  renderConfirmed(context: ConfirmationContext): TemplateResult | typeof nothing {
+    const confirmation = this.confirmation;
+    if (!confirmation) return nothing;
+    return this.code.render(context.locale, context.headings.main, (views) => views.renderConfirmed(context, confirmation));
+  }
+
+  /** "Booking cancelled". */
+  renderCancelled(context: ConfirmationContext): TemplateResult | typeof nothing {
+    return this.code.render(context.locale, context.headings.main, (views) => views.renderCancelled(context, this.confirmation));
   }
 }

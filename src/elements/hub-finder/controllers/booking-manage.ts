@@ -8,9 +8,11 @@ import { hubText } from '../../../core/hubs.ts';
 import { notification } from '../../../shared-ui/notification.ts';
 import { spinner } from '../../../shared-ui/spinner.ts';
 import { FormErrors } from '../../base/form-errors.ts';
-import { renderFindBooking, renderMove, type FindBookingForm, type MoveState } from '../views/manage.ts';
+import type * as ManageViews from '../views/manage.ts';
+import type { FindBookingForm, MoveState } from '../views/manage.ts';
 import type { BookingFlow } from './booking-flow.ts';
 import type { FinderHost } from './finder-host.ts';
+import { PageCode } from './page-code.ts';
 
 /** The page query that opens a booking straight away: `?cls-booking=REF&key=…` (the manage link). */
 const MANAGE_PARAM = 'cls-booking';
@@ -24,7 +26,7 @@ const FIND_ERROR_TARGETS: Readonly<Record<string, string>> = { reference: 'manag
 
 export interface BookingManageOptions extends FinderHost {
   /** Where the booking found or moved is shown (the confirmation page). */
-  flow: Pick<BookingFlow, 'confirmation' | 'show'>;
+  flow: Pick<BookingFlow, 'confirmation' | 'show' | 'prepare'>;
   /** The page's address: the manage link is read from it and made from it. */
   href: () => string | undefined;
   /** "Back" from finding a booking: to the search. */
@@ -35,10 +37,12 @@ export interface BookingManageOptions extends FinderHost {
  * "Manage a booking": opening one from its manage link, finding one by its
  * reference and the email address or phone number used, and moving it to
  * another session of the same hub. The booking itself is shown by the
- * confirmation page of `BookingFlow`.
+ * confirmation page of `BookingFlow`. The finding and moving pages' code
+ * loads when the first is opened.
  */
 export class BookingManage implements ReactiveController {
   readonly errors: FormErrors;
+  private readonly code: PageCode<typeof ManageViews>;
   private findForm: FindBookingForm | undefined;
   private moveState: MoveState | undefined;
   /** Opening the manage link failed (the key is wrong, or the network is down). */
@@ -55,6 +59,12 @@ export class BookingManage implements ReactiveController {
       target: (field) => FIND_ERROR_TARGETS[field] ?? 'manage-reference',
       prefix: 'manage.errors',
     });
+    this.code = new PageCode(host, () => import('../views/manage.ts'), finder.focus);
+  }
+
+  /** The pages' code while it loads, if it is loading. */
+  get loading(): Promise<boolean> | undefined {
+    return this.code.loading;
   }
 
   hostConnected(): void {}
@@ -79,6 +89,8 @@ export class BookingManage implements ReactiveController {
     if (!reference || !key) return;
     this.finder.show('manage-loading');
     this.set({ linkFailure: undefined });
+    // The confirmation page's code comes while the booking does.
+    this.finder.flow.prepare();
     void this.load(reference, key);
   }
 
@@ -117,6 +129,7 @@ export class BookingManage implements ReactiveController {
     this.set({ findForm: { reference: '', contact: '', phase: { state: 'editing' } } });
     this.errors.clear();
     this.finder.show('find-booking', '#manage-heading');
+    this.code.load(() => this.finder.focus('#manage-heading'));
   }
 
   private async find(): Promise<void> {
@@ -156,6 +169,7 @@ export class BookingManage implements ReactiveController {
     if (!booking) return;
     this.set({ move: { state: 'loading' } });
     this.finder.show('move', '#move-heading');
+    this.code.load(() => this.finder.focus('#move-heading'));
     const from = new Date();
     const to = new Date(from.getTime() + MOVE_WINDOW_DAYS * 86_400_000);
     try {
@@ -199,20 +213,24 @@ export class BookingManage implements ReactiveController {
   renderFind(): TemplateResult | typeof nothing {
     const form = this.findForm;
     if (!form) return nothing;
-    return renderFindBooking(
-      {
-        locale: this.finder.locale,
-        headings: this.finder.headings(),
-        errors: this.errors,
-        change: (change) => {
-          if (!this.findForm) return;
-          this.set({ findForm: { ...this.findForm, ...change } });
-          for (const field of Object.keys(change)) this.errors.clear(field);
+    const { locale } = this.finder;
+    const headings = this.finder.headings();
+    return this.code.render(locale, headings.main, (views) =>
+      views.renderFindBooking(
+        {
+          locale,
+          headings,
+          errors: this.errors,
+          change: (change) => {
+            if (!this.findForm) return;
+            this.set({ findForm: { ...this.findForm, ...change } });
+            for (const field of Object.keys(change)) this.errors.clear(field);
+          },
+          submit: () => void this.find(),
+          back: () => this.finder.back(),
         },
-        submit: () => void this.find(),
-        back: () => this.finder.back(),
-      },
-      form,
+        form,
+      ),
     );
   }
 
@@ -221,19 +239,23 @@ export class BookingManage implements ReactiveController {
     const move = this.moveState;
     const confirmation = this.finder.flow.confirmation;
     if (!move || !confirmation) return nothing;
-    return renderMove(
-      {
-        locale: this.finder.locale,
-        headings: this.finder.headings(),
-        hubName: hubText(confirmation.booking.hub, this.finder.locale.lang).name,
-        current: confirmation.booking.session,
-        move: (session) => void this.moveTo(session),
-        back: () => {
-          this.finder.show('confirmed', '.panel');
-          this.set({ move: undefined });
+    const { locale } = this.finder;
+    const headings = this.finder.headings();
+    return this.code.render(locale, headings.main, (views) =>
+      views.renderMove(
+        {
+          locale,
+          headings,
+          hubName: hubText(confirmation.booking.hub, locale.lang).name,
+          current: confirmation.booking.session,
+          move: (session) => void this.moveTo(session),
+          back: () => {
+            this.finder.show('confirmed', '.panel');
+            this.set({ move: undefined });
+          },
         },
-      },
-      move,
+        move,
+      ),
     );
   }
 
