@@ -10,6 +10,7 @@ import {
   BookingManageQuery,
   BookingMove,
   contactMatchKey,
+  normaliseBookingReference,
   BookingReference,
   StaffBookingList,
   StaffBookingsExportQuery,
@@ -369,10 +370,8 @@ export function mountBookings(
     });
   }
 
-  const referenceOf = (value: string) => value.trim().toUpperCase().replace(/\s+/g, '').replace(/^([A-Z0-9]{4})([A-Z0-9]{4})$/, '$1-$2');
-
   app.get('/api/v1/bookings/:reference', async (c) => {
-    const reference = referenceOf(c.req.param('reference'));
+    const reference = normaliseBookingReference(c.req.param('reference'));
     const key = c.req.query('key') ?? '';
     if (!BookingReference.safeParse(reference).success || !BookingManageQuery.safeParse({ key }).success) throw cancelNotFound();
     const booking = await bookingByKey(db, reference, key);
@@ -383,7 +382,7 @@ export function mountBookings(
 
   app.post('/api/v1/bookings/lookup', async (c) => {
     const input = await readBody(c, BookingLookup);
-    const reference = referenceOf(input.reference);
+    const reference = normaliseBookingReference(input.reference);
     const notFound = new HttpProblem(404, 'not-found', 'No such booking', 'There is no booking with this reference and email address or phone number.');
     if (!BookingReference.safeParse(reference).success) throw notFound;
     const wanted = contactMatchKey(input.contact);
@@ -394,7 +393,7 @@ export function mountBookings(
   });
 
   app.post('/api/v1/bookings/:reference/move', async (c) => {
-    const reference = referenceOf(c.req.param('reference'));
+    const reference = normaliseBookingReference(c.req.param('reference'));
     const input = await readBody(c, BookingMove);
     if (!BookingReference.safeParse(reference).success) throw cancelNotFound();
     const current = await bookingByKey(db, reference, input.key);

@@ -43,6 +43,16 @@ export type BookingInput = z.input<typeof BookingInput>;
 export const BOOKING_REFERENCE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 export const BookingReference = z.string().check(z.regex(/^[ACDEFGHJKMNPQRTUVWXY34679]{4}-[ACDEFGHJKMNPQRTUVWXY34679]{4}$/));
 
+/**
+ * A reference as typed or read out (`acde fghj`, `ACDEFGHJ`) in the form
+ * `BookingReference` checks (`ACDE-FGHJ`): upper case, without spaces, the
+ * dash put in when eight letters and digits were typed without it. Anything
+ * else is returned as it is, for the check to refuse.
+ */
+export function normaliseBookingReference(typed: string): string {
+  return typed.trim().toUpperCase().replace(/\s+/g, '').replace(/^([A-Z0-9]{4})([A-Z0-9]{4})$/, '$1-$2');
+}
+
 /** Response of `POST /api/v1/bookings`: everything the confirmation page and the calendar file need. */
 export const BookingCreated = z.object({
   reference: BookingReference,

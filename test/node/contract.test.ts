@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { BookingReference, normaliseBookingReference } from '../../src/contract/bookings.ts';
 import { FEEDBACK_COMMENT_MAX, FeedbackInput } from '../../src/contract/feedback.ts';
 import { Problem } from '../../src/contract/problem.ts';
 import { LocalisedQuestionnaire, QuestionnaireDefinition } from '../../src/contract/questionnaire.ts';
@@ -80,6 +81,25 @@ describe('FeedbackInput', () => {
 
   it('drops keys it does not know instead of passing them on', () => {
     assert.deepEqual(FeedbackInput.parse({ ...valid, name: 'Jane Doe' }), valid);
+  });
+});
+
+describe('normaliseBookingReference', () => {
+  it('reads a reference as typed or read out: any case, spaces anywhere, with or without the dash', () => {
+    for (const typed of ['ACDE-FGHJ', 'acde-fghj', ' acde fghj ', 'ACDEFGHJ', 'a c d e f g h j', '\tAcDe-FgHj\n']) {
+      assert.equal(normaliseBookingReference(typed), 'ACDE-FGHJ', JSON.stringify(typed));
+      assert.ok(BookingReference.safeParse(normaliseBookingReference(typed)).success);
+    }
+  });
+
+  it('puts no dash into anything but eight letters and digits, so the check still refuses it', () => {
+    assert.equal(normaliseBookingReference('ACDEFGH'), 'ACDEFGH');
+    assert.equal(normaliseBookingReference('ACDEFGHJK'), 'ACDEFGHJK');
+    assert.equal(normaliseBookingReference('ACD-EFGHJ'), 'ACD-EFGHJ');
+    assert.equal(normaliseBookingReference(''), '');
+    // Look-alikes are not corrected: 0 is not read as O.
+    assert.equal(normaliseBookingReference('acde0ghj'), 'ACDE-0GHJ');
+    assert.equal(BookingReference.safeParse('ACDE-0GHJ').success, false);
   });
 });
 

@@ -1,60 +1,21 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type * as Leaflet from 'leaflet';
-// @ts-expect-error -- Leaflet ships types for its UMD entry ('leaflet') only. This is the same API as a real ES module, which browsers (the test server has no CommonJS step), esbuild and Vite all load as is.
-import * as leafletModule from 'leaflet/dist/leaflet-src.esm.js';
-import type { Coordinates } from '../../contract/directory.ts';
-import { clusterPoints, type Cluster } from '../../core/cluster.ts';
+import { clusterPoints } from '../../core/cluster.ts';
 import { UK_BOUNDS, boundingBox } from '../../core/geo.ts';
 import { LocaleController } from '../../i18n/locale-controller.ts';
-import { createLocalizer, type Translate } from '../../i18n/localizer.ts';
+import { createLocalizer } from '../../i18n/localizer.ts';
 import { sharedStyles } from '../../shared-ui/styles.ts';
 import { tokens } from '../../theme/tokens.ts';
 import { defineElement } from '../define-element.ts';
 import { hubMapMessages } from './hub-map.locales.ts';
 import { hubMapStyles, leafletStyles } from './hub-map.styles.ts';
+import { drawBackground, finite, hasBackground } from './map/background.ts';
+import { addControls, nameControls } from './map/controls.ts';
+import { L } from './map/leaflet.ts';
+import { placeMarker, type RenderedMarker } from './map/markers.ts';
+import type { HubMapBackground, HubMapHere, HubMapPlace, HubMapSelectDetail, HubMapTiles } from './map/types.ts';
 
-const L = leafletModule as typeof Leaflet;
-
-/** One place on the map. */
-export interface HubMapPlace {
-  id: string;
-  name: string;
-  coordinates: Coordinates;
-  /** A short line under the name in its label, e.g. `1.2 miles · Open now`. */
-  detail?: string;
-}
-
-/** A tile layer: a `{z}/{x}/{y}` URL template and the attribution its licence requires. */
-export interface HubMapTiles {
-  url: string;
-  /** HTML, shown as given in the map's attribution: it comes from the site owner's configuration. */
-  attribution: string;
-  maxZoom?: number;
-}
-
-/**
- * A background drawn without tiles (and without any third-party request):
- * the outline of the area and the names of its towns, so a map with no
- * tiles configured is still readable.
- */
-export interface HubMapBackground {
-  /** The area's boundary, as a ring of points. */
-  outline?: Coordinates[];
-  /** Town and village names, written where they are. */
-  labels?: Array<{ name: string; coordinates: Coordinates }>;
-}
-
-/** The place searched for, marked "You are here". */
-export interface HubMapHere {
-  coordinates: Coordinates;
-  /** What was searched for, e.g. `Borchester` or `SY7 9QT`. */
-  label: string;
-}
-
-/** `detail` of the `cls-map-select` event. */
-export interface HubMapSelectDetail {
-  id: string;
-}
+export type { HubMapBackground, HubMapHere, HubMapPlace, HubMapSelectDetail, HubMapTiles } from './map/types.ts';
 
 const localizer = createLocalizer(
   { en: hubMapMessages, cy: () => import('./hub-map.locales.cy.ts').then((module) => module.hubMapMessagesCy) },
@@ -67,17 +28,9 @@ const DEFAULT_MAX_ZOOM = 18;
 const FIT_MAX_ZOOM = 16;
 /** Places closer than this on screen share a cluster marker. */
 const CELL_PIXELS = 60;
-/** A cluster's accessible name lists this many names, then "and N more". */
-const NAMES_IN_LABEL = 5;
 const FIT_PADDING: [number, number] = [40, 40];
 /** Room round a marker brought into view: its label above, the zoom buttons top-left, the attribution below. */
 const IN_VIEW_PADDING = { paddingTopLeft: [64, 110] as [number, number], paddingBottomRight: [48, 40] as [number, number] };
-const LEAFLET_PREFIX = '<a href="https://leafletjs.com">Leaflet</a>';
-
-interface RenderedMarker {
-  marker: Leaflet.Marker;
-  members: HubMapPlace[];
-}
 
 /**
  * The hub finder's map, loaded only when a resident opens it: markers for
@@ -300,18 +253,8 @@ export class ClsHubMap extends LitElement {
       map.panBy = (offset, options) => panBy(offset, { ...options, animate: false });
     }
     this.map = map;
-    L.control.attribution({ prefix: LEAFLET_PREFIX }).addTo(map);
-    const { t } = this.locale;
-    const zoom = L.control.zoom({ zoomInTitle: t('zoomIn'), zoomOutTitle: t('zoomOut') }).addTo(map);
+    addControls(map, this.locale.t);
     this.labelsLang = this.locale.lang;
-    // The zoom buttons are links with role="button": Enter clicks them, Space must too.
-    const controls = zoom.getContainer();
-    controls?.addEventListener('keydown', (event) => {
-      if (event.key === ' ' && event.target instanceof HTMLElement && event.target.getAttribute('role') === 'button') event.preventDefault();
-    });
-    controls?.addEventListener('keyup', (event) => {
-      if (event.key === ' ' && event.target instanceof HTMLElement && event.target.getAttribute('role') === 'button') event.target.click();
-    });
     this.backgroundLayer = L.layerGroup().addTo(map);
     this.backgroundKey = undefined;
     this.markerLayer = L.layerGroup().addTo(map);
@@ -379,11 +322,7 @@ export class ClsHubMap extends LitElement {
       .addTo(map);
   }
 
-  /**
-   * Draws the tile-free background (outline and place names, only without
-   * tiles) and the "You are here" marker. None of it takes focus or
-   * pointer events: it is for reading the map, the markers are for using it.
-   */
+  /** The tile-free background (only without tiles) and the "You are here" marker, redrawn only when they change. */
   private syncBackground(): void {
     const layer = this.backgroundLayer;
     if (!layer) return;
@@ -392,40 +331,7 @@ export class ClsHubMap extends LitElement {
     const key = JSON.stringify([background ?? null, here ?? null, this.locale.lang]);
     if (key === this.backgroundKey) return;
     this.backgroundKey = key;
-    layer.clearLayers();
-    const outline = (background?.outline ?? []).filter(finite);
-    if (outline.length >= 3) {
-      L.polygon(
-        outline.map((point) => [point.lat, point.lng] as [number, number]),
-        { interactive: false, className: 'map-outline', weight: 2, fillOpacity: 1 },
-      ).addTo(layer);
-    }
-    for (const label of background?.labels ?? []) {
-      if (!finite(label.coordinates)) continue;
-      const text = document.createElement('span');
-      text.textContent = label.name;
-      L.marker([label.coordinates.lat, label.coordinates.lng], {
-        icon: L.divIcon({ className: 'map-label', html: text, iconSize: [0, 0] }),
-        interactive: false,
-        keyboard: false,
-      })
-        .on('add', (event) => (event.target as Leaflet.Marker).getElement()?.setAttribute('aria-hidden', 'true'))
-        .addTo(layer);
-    }
-    if (here && finite(here.coordinates)) {
-      const face = document.createElement('span');
-      face.className = 'here-text';
-      face.textContent = this.locale.t('hereMarker');
-      L.marker([here.coordinates.lat, here.coordinates.lng], {
-        icon: L.divIcon({ className: 'marker-here', html: face, iconSize: [16, 16] }),
-        interactive: false,
-        keyboard: false,
-        zIndexOffset: -100,
-      })
-        // Said once in the map's description, so it is not read again here.
-        .on('add', (event) => (event.target as Leaflet.Marker).getElement()?.setAttribute('aria-hidden', 'true'))
-        .addTo(layer);
-    }
+    drawBackground(layer, background, here, this.locale.t('hereMarker'));
   }
 
   /** Fits the view to the places when they differ from those last fitted. Returns whether it did. */
@@ -456,15 +362,7 @@ export class ClsHubMap extends LitElement {
     const { lang, t } = this.locale;
     if (!map || lang === this.labelsLang) return;
     this.labelsLang = lang;
-    const container = map.getContainer();
-    for (const [selector, key] of [
-      ['.leaflet-control-zoom-in', 'zoomIn'],
-      ['.leaflet-control-zoom-out', 'zoomOut'],
-    ] as const) {
-      const button = container.querySelector<HTMLElement>(selector);
-      button?.setAttribute('title', t(key));
-      button?.setAttribute('aria-label', t(key));
-    }
+    nameControls(map, t);
   }
 
   /** Clusters the places at the current zoom and redraws the markers, unless nothing would change. */
@@ -486,7 +384,13 @@ export class ClsHubMap extends LitElement {
     this.focusAfterRedraw = undefined;
 
     layer.clearLayers();
-    this.markers = clusters.map((cluster) => this.createMarker(cluster, layer));
+    const options = {
+      locale: this.locale,
+      selected: this.selected,
+      activate: (rendered: RenderedMarker, byKeyboard: boolean) => this.activate(rendered, byKeyboard),
+      focused: (marker: Leaflet.Marker) => this.keepInView(marker),
+    };
+    this.markers = clusters.map((cluster) => placeMarker(cluster, layer, options));
     this.syncMarkerFocus();
     if (focusTo !== undefined) this.markerFor(focusTo)?.marker.getElement()?.focus({ preventScroll: true });
   }
@@ -507,71 +411,6 @@ export class ClsHubMap extends LitElement {
       const visible = point.x >= 0 && point.y >= 0 && point.x <= size.x && point.y <= size.y;
       element.tabIndex = visible ? 0 : -1;
     }
-  }
-
-  private createMarker(cluster: Cluster<HubMapPlace>, layer: Leaflet.LayerGroup): RenderedMarker {
-    const { members } = cluster;
-    const first = members[0] as HubMapPlace;
-    const single = members.length === 1;
-    const selected = this.selected !== undefined && members.some((place) => place.id === this.selected);
-    const size = single ? (selected ? 34 : 28) : members.length < 100 ? 40 : 48;
-    const classes = ['marker', single ? 'marker--place' : 'marker--cluster', selected ? 'marker--selected' : ''].filter(Boolean).join(' ');
-    let face: HTMLElement | false = false;
-    if (!single) {
-      face = document.createElement('span');
-      face.setAttribute('aria-hidden', 'true');
-      face.textContent = this.locale.number(members.length);
-    }
-    const marker = L.marker([cluster.center.lat, cluster.center.lng], {
-      icon: L.divIcon({ className: classes, html: face, iconSize: [size, size] }),
-      keyboard: true,
-      riseOnHover: true,
-      autoPanOnFocus: false,
-      bubblingMouseEvents: false,
-      zIndexOffset: selected ? 1000 : 0,
-    });
-    if (single) {
-      marker.bindTooltip(tooltipContent(first), { direction: 'top', offset: [0, -size / 2], permanent: selected, opacity: 1 });
-    }
-    const rendered = { marker, members };
-    const label = single ? first.name : this.clusterLabel(members);
-    marker.on('click', () => this.activate(rendered, false));
-    // Leaflet creates the icon element when the marker really joins the map,
-    // which may be later than addTo (before the map's first view is set).
-    marker.on('add', () => {
-      const element = marker.getElement();
-      if (!element) return;
-      element.setAttribute('aria-label', label);
-      if (selected) element.setAttribute('aria-current', 'true');
-      if (single) element.dataset['placeId'] = first.id;
-      else element.dataset['count'] = String(members.length);
-      element.addEventListener('keydown', (event) => {
-        if (event.key === 'Enter') {
-          event.preventDefault();
-          this.activate(rendered, true);
-        } else if (event.key === ' ') {
-          // Space acts on release, as on a native button, so focus moved by
-          // the action cannot receive the key-up and press something else.
-          event.preventDefault();
-        }
-      });
-      element.addEventListener('keyup', (event) => {
-        if (event.key !== ' ') return;
-        event.preventDefault();
-        this.activate(rendered, true);
-      });
-      element.addEventListener('focus', () => this.keepInView(marker));
-    });
-    marker.addTo(layer);
-    return rendered;
-  }
-
-  private clusterLabel(members: readonly HubMapPlace[]): string {
-    const { t } = this.locale;
-    const names = members.slice(0, NAMES_IN_LABEL).map((place) => place.name);
-    const rest = members.length - names.length;
-    if (rest > 0) names.push(t('more', { n: this.locale.number(rest) }));
-    return t('cluster', { count: members.length, n: this.locale.number(members.length), names: joinList(names, t) });
   }
 
   private markerFor(placeId: string): RenderedMarker | undefined {
@@ -633,39 +472,6 @@ export class ClsHubMap extends LitElement {
     }
     map.panInside(at, { ...IN_VIEW_PADDING, animate: this.motion });
   }
-}
-
-/** The label's content, built as nodes: place names come from feeds and are never parsed as HTML. */
-function tooltipContent(place: HubMapPlace): HTMLElement {
-  const box = document.createElement('span');
-  const name = document.createElement('strong');
-  name.textContent = place.name;
-  box.append(name);
-  if (place.detail) {
-    const detail = document.createElement('span');
-    detail.textContent = place.detail;
-    box.append(document.createElement('br'), detail);
-  }
-  return box;
-}
-
-/**
- * "A, B and C" in the element's language. Not Intl.ListFormat: browsers
- * without Welsh list data (Debian's Chromium among them) fall back to English.
- * Welsh "a" becomes "ac" before a vowel (not before w, which in names is
- * usually consonantal: "a Wrecsam").
- */
-function joinList(items: readonly string[], t: Translate): string {
-  if (items.length < 2) return items[0] ?? '';
-  const last = items[items.length - 1] as string;
-  const key = /^[aeiouyâêîôûŷáéíóúàèìòùäëïöü]/i.test(last) ? 'list.andVowel' : 'list.and';
-  return t(key, { items: items.slice(0, -1).join(t('list.separator')), last });
-}
-
-const finite = (point: Coordinates | undefined): point is Coordinates => Number.isFinite(point?.lat) && Number.isFinite(point?.lng);
-
-function hasBackground(background: HubMapBackground | undefined): boolean {
-  return Boolean((background?.outline?.length ?? 0) >= 3 || background?.labels?.length);
 }
 
 function placesKeyOf(places: readonly HubMapPlace[]): string {

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ApiError } from '../../../client/errors.ts';
-import { BOOKING_NOTES_MAX, type BookingCreated } from '../../../contract/bookings.ts';
+import type { BookingCreated } from '../../../contract/bookings.ts';
 import type { Hub } from '../../../contract/directory.ts';
 import type { Session } from '../../../contract/places.ts';
 import type { HeadingLevels } from '../../../core/heading-level.ts';
@@ -59,6 +59,13 @@ export interface BookingContext {
   locale: LocaleController;
   headings: HeadingLevels;
   errors: FormErrors;
+  /**
+   * The longest notes the contract accepts (`BOOKING_NOTES_MAX`). Given, not
+   * imported: this module loads on demand, and a value import from the
+   * contract (zod) here makes the CDN build split zod and the schedule code
+   * out of its entry into a second file fetched up front.
+   */
+  notesMax: number;
   /** The hub's next session with places after this one, offered when this one is full. */
   next: Session | undefined;
   change: (change: BookingChange) => void;
@@ -122,7 +129,7 @@ export function renderBooking(context: BookingContext, form: BookingForm): Templ
   const { t } = context.locale;
   const { errors, headings } = context;
   const messages = { errorPrefix: t('errorPrefix'), optional: t('optional') };
-  const count = characterCountMessage(context.locale, form.notes, BOOKING_NOTES_MAX);
+  const count = characterCountMessage(context.locale, form.notes, context.notesMax);
   return html`<button type="button" class="link-button back" @click=${() => context.back()}>${t('booking.back')}</button>
     <div class="heading-l" role="heading" aria-level=${headings.main} id="booking-heading" tabindex="-1">${t('booking.heading')}</div>
     <p>${t('booking.summary', { hub: hubText(form.hub, context.locale.lang).name, time: sessionTime(context.locale, form.session) })}</p>
