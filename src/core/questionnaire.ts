@@ -233,6 +233,16 @@ export function questionErrorMessage(question: LocalisedQuestion, field: string,
   return message === undefined ? undefined : message.replaceAll('{{max}}', max ?? '');
 }
 
+/**
+ * Where a link to another questionnaire goes: the page's own URL for it
+ * (`questionnaireUrls` in the page configuration), else this page with
+ * `?q=<id>`, which the demo page reads.
+ */
+export function questionnaireHref(id: string, urls: Readonly<Record<string, string>> | undefined): string {
+  const configured = urls !== undefined && Object.hasOwn(urls, id) ? urls[id] : undefined;
+  return configured ?? `?q=${encodeURIComponent(id)}`;
+}
+
 // ---------------------------------------------------------------- navigation
 
 /** Where `id` sits in the definition; the two page names sit before and after every question. */
