@@ -1053,6 +1053,9 @@ describe('<cls-self-assessment> with the keyboard alone', () => {
     on('children');
     await radio(1);
     await next();
+    on('looks-after');
+    await radio(0);
+    await next();
     on('feeling');
     await radio(2);
     await next();
@@ -1081,7 +1084,7 @@ describe('<cls-self-assessment> with the keyboard alone', () => {
     await waitUntil(() => REFERENCE.test($(el, '.panel')?.textContent ?? ''), 'confirmation panel', { timeout: 10_000 });
     const stored = await submissionsWith(marker);
     expect(stored).to.have.length(1);
-    expect(stored[0]?.answers).to.deep.include({ 'answering-for': 'myself', harder: ['none'], children: 'no', feeling: 3, safe: 'safe', contact: 'none' });
+    expect(stored[0]?.answers).to.deep.include({ 'answering-for': 'myself', harder: ['none'], children: 'no', 'looks-after': 'no', feeling: 3, safe: 'safe', contact: 'none' });
   });
 });
 
