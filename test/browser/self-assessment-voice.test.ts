@@ -27,7 +27,7 @@ async function draft(questionnaireId: string, answers: Answers, at: string, lang
 async function open(questionnaire: string, lang: Lang, answers: Answers, at: string): Promise<El> {
   const code = await draft(questionnaire, answers, at, lang);
   const el = await fixture<El>(html`<cls-self-assessment lang=${lang} api-base="/api/v1" questionnaire=${questionnaire} resume=${code}></cls-self-assessment>`);
-  await waitUntil(() => root(el).querySelector('#question-heading'), 'the question', { timeout: 10_000 });
+  await waitUntil(() => root(el).querySelector('#question-heading, #check-heading'), 'the page', { timeout: 10_000 });
   await el.updateComplete;
   return el;
 }
@@ -50,6 +50,10 @@ const SAID = {
     caringTitle: 'If you cannot keep caring safely',
     required: 'Enter what a good day looks like for them',
     carersLink: 'Fill in the questionnaire for carers',
+    continue: 'Continue',
+    words: 'In their words',
+    strengths: 'Their strengths and the people around them',
+    answerTitle: 'What would they like to be different?',
   },
   cy: {
     goodDay: 'Sut beth yw diwrnod da iddyn nhw?',
@@ -60,6 +64,10 @@ const SAID = {
     caringTitle: 'Os na allwch chi ddal ati i ofalu’n ddiogel',
     required: 'Rhowch sut beth yw diwrnod da iddyn nhw',
     carersLink: 'Llenwi’r holiadur i ofalwyr',
+    continue: 'Parhau',
+    words: 'Yn eu geiriau nhw',
+    strengths: 'Eu cryfderau a’r bobl o’u cwmpas',
+    answerTitle: 'Beth hoffen nhw ei weld yn wahanol?',
   },
 };
 
@@ -114,6 +122,32 @@ describe('cls-self-assessment: answering for someone else, and urgent help by ri
       expect(squash(panel?.textContent)).to.contain(said.caringTitle);
       const links = [...(panel?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'));
       expect(links.slice(0, 2)).to.deep.equal(['tel:01632960200', 'tel:01632960300']);
+      await expectAccessible(el);
+    });
+
+    it(`${lang}: the result of answering for someone else reads "In their words" and "Their strengths"`, async () => {
+      const answers: Answers = {
+        'answering-for': 'someone-else',
+        relationship: 'family',
+        'good-day': 'Tea with his sister',
+        'good-at': 'Fixing bikes',
+        'what-would-help': 'Getting to the shops',
+        harder: ['none'],
+        children: 'no',
+        'looks-after': 'no',
+        feeling: 3,
+        safe: 'safe',
+        contact: 'none',
+      };
+      const el = await open('what-matters', lang, answers, 'check-answers');
+      const next = [...root(el).querySelectorAll('button')].find((b) => squash(b.textContent) === said.continue);
+      next?.click();
+      await waitUntil(() => root(el).querySelector('#result-heading'), 'the result');
+      await el.updateComplete;
+      const headings = [...root(el).querySelectorAll('[role="heading"]')].map((h) => squash(h.textContent));
+      expect(headings).to.include(said.words);
+      expect(headings).to.include(said.strengths);
+      expect(squash(root(el).querySelector('.own-words')?.textContent)).to.contain(said.answerTitle);
       await expectAccessible(el);
     });
 
