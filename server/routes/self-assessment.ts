@@ -17,7 +17,7 @@ import {
 } from '../../src/contract/questionnaire.ts';
 import type { FieldErrorCode } from '../../src/core/field-errors.ts';
 import { localiseQuestionnaire } from '../../src/core/localise.ts';
-import { answersForSubmission, outcome, urgentAnswers, validateSubmission } from '../../src/core/questionnaire.ts';
+import { answersForSubmission, outcome, urgentAnswers, validateSubmission, voiced } from '../../src/core/questionnaire.ts';
 import { consentVersion } from '../../src/core/questionnaire-submission.ts';
 import { tidyContact } from '../../src/core/questionnaire-submission.ts';
 import type { Database } from '../db/database.ts';
@@ -242,7 +242,7 @@ export function mountSelfAssessment(
     const result = outcome(questionnaire, answers);
     const reasons = urgentAnswers(questionnaire, answers);
     const shown = localiseQuestionnaire(definition, input.lang ?? 'en').questionnaire;
-    return { urgent: reasons.length > 0, urgentReasons: reasons, nextStep: result.nextStep.step, areas: result.areas.map((area) => area.area), consentVersion: consentVersion(shown, input.lang ?? 'en') };
+    return { urgent: reasons.length > 0, urgentReasons: reasons, nextStep: result.nextStep.step, areas: result.areas.map((area) => area.area), consentVersion: consentVersion(voiced(shown, answers), input.lang ?? 'en') };
   };
 
   app.post('/api/v1/submissions', async (c) => {

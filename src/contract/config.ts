@@ -10,6 +10,24 @@ export const PageConfig = z.looseObject({
   apiBase: z.optional(z.string().check(z.minLength(1))),
   /** The council's out-of-hours social care number, shown with urgent help. */
   outOfHoursPhone: z.optional(z.string().check(z.minLength(3), z.maxLength(40))),
+  /**
+   * The council's own numbers for the self-assessment's urgent-help panels (see the questionnaires'
+   * `urgentHelp`): the main number in office hours (for no food or heating), the adult social care
+   * front door (for a carer who cannot keep caring safely) and the safeguarding team. A panel leaves
+   * out a number the page does not give; 999 and Samaritans are always there.
+   */
+  councilPhone: z.optional(z.string().check(z.minLength(3), z.maxLength(40))),
+  /** When `councilPhone` is answered, e.g. `{ "en": "Monday to Friday, 9am to 5pm", "cy": "…" }`. */
+  councilHours: z.optional(z.object({ en: z.string().check(z.minLength(1), z.maxLength(200)), cy: z.optional(z.string().check(z.maxLength(200))) })),
+  adultSocialCarePhone: z.optional(z.string().check(z.minLength(3), z.maxLength(40))),
+  /** When `adultSocialCarePhone` is answered. */
+  adultSocialCareHours: z.optional(z.object({ en: z.string().check(z.minLength(1), z.maxLength(200)), cy: z.optional(z.string().check(z.maxLength(200))) })),
+  safeguardingPhone: z.optional(z.string().check(z.minLength(3), z.maxLength(40))),
+  /**
+   * Where a questionnaire's link to another one goes (what-matters links to `looking-after-someone`), by
+   * questionnaire id; without an entry, this page with `?q=<id>` (as the demo page reads it).
+   */
+  questionnaireUrls: z.optional(z.record(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,62}$/)), z.string().check(z.minLength(1), z.maxLength(500)))),
   /** The community team's phone number, offered for a hub that lists no sessions and has no number of its own. */
   contactPhone: z.optional(z.string().check(z.minLength(3), z.maxLength(40))),
   /**

@@ -85,20 +85,51 @@ export const WellbeingArea = z.enum([
 ]);
 export type WellbeingArea = z.infer<typeof WellbeingArea>;
 
-export const NextStep = z.enum(['urgent', 'call-back', 'hub-conversation', 'community', 'self-serve']);
+/** `young-carer`: someone under 18 who looks after someone, pointed to young carers' help. */
+export const NextStep = z.enum(['urgent', 'young-carer', 'call-back', 'hub-conversation', 'community', 'self-serve']);
 export type NextStep = z.infer<typeof NextStep>;
 
+/**
+ * Who can be called from an urgent-help panel. `emergency` (999) and
+ * `samaritans` (116 123) are fixed; the others are the council's numbers
+ * from the page configuration (`src/contract/config.ts`), left out when
+ * the page does not give them.
+ */
+export const UrgentContact = z.enum(['emergency', 'samaritans', 'out-of-hours', 'council', 'adult-social-care', 'safeguarding']);
+export type UrgentContact = z.infer<typeof UrgentContact>;
+
+/** The codes a question's own error messages may be given for (see `FieldErrorCode`). */
+const ERROR_CODES = ['required', 'invalid', 'too-long', 'too-big', 'too-small'] as const;
+
 function schemas<T extends z.ZodMiniType>(text: T) {
+  /**
+   * A question's own error messages, GOV.UK style ("Select if you are answering
+   * for yourself or someone else"), by error code; a code without one gets the
+   * element's general message.
+   */
+  const Errors = z.object(Object.fromEntries(ERROR_CODES.map((code) => [code, z.optional(text)])) as Record<(typeof ERROR_CODES)[number], z.ZodMiniOptional<T>>);
+
   const Option = z.object({
     value: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/)),
     label: text,
     hint: z.optional(text),
     /** Choosing this shows the urgent-help panel at once. */
     urgent: z.optional(z.boolean()),
+    /** Which of the definition's `urgentHelp` panels an urgent option shows (the first panel when not named). */
+    help: z.optional(Id),
     /** "None of these": clears the other choices of a multiple-choice question. */
     exclusive: z.optional(z.boolean()),
     /** A "tell us more" box shown when this option is chosen; its answer is stored as `<question>.<value>`. */
-    followUp: z.optional(z.object({ label: text, hint: z.optional(text), maxLength: z._default(z.int().check(z.gte(1), z.lte(2000)), 500) })),
+    followUp: z.optional(
+      z.object({
+        label: text,
+        hint: z.optional(text),
+        maxLength: z._default(z.int().check(z.gte(1), z.lte(2000)), 500),
+        other: z.optional(z.object({ label: z.optional(text), hint: z.optional(text) })),
+      }),
+    ),
+    /** The third-person wording, used when the definition's `thirdPerson` holds (see `voiced` in src/core/questionnaire.ts). */
+    other: z.optional(z.object({ label: z.optional(text), hint: z.optional(text) })),
   });
 
   const common = {
@@ -108,6 +139,22 @@ function schemas<T extends z.ZodMiniType>(text: T) {
     hint: z.optional(text),
     optional: z.optional(z.boolean()),
     showIf: z.optional(Condition),
+    errors: z.optional(Errors),
+    /**
+     * The third-person wording of this question's texts ("What does a good day look like for them?"),
+     * used instead when the definition's `thirdPerson` holds. A text without one reads the same either way.
+     */
+    other: z.optional(
+      z.object({
+        title: z.optional(text),
+        hint: z.optional(text),
+        errors: z.optional(Errors),
+        body: z.optional(z.array(text)),
+        minLabel: z.optional(text),
+        maxLabel: z.optional(text),
+        suffix: z.optional(text),
+      }),
+    ),
   };
 
   const Question = z.discriminatedUnion('type', [
@@ -119,7 +166,13 @@ function schemas<T extends z.ZodMiniType>(text: T) {
     z.object({ ...common, type: z.literal('date'), notInFuture: z.optional(z.boolean()) }),
     z.object({ ...common, type: z.literal('postcode') }),
     z.object({ ...common, type: z.literal('scale'), minLabel: text, maxLabel: text }),
-    z.object({ ...common, type: z.literal('info'), body: z.array(text).check(z.minLength(1)) }),
+    z.object({
+      ...common,
+      type: z.literal('info'),
+      body: z.array(text).check(z.minLength(1)),
+      /** A link to another questionnaire (e.g. the carers' one); where it points comes from the page (see `questionnaireHref`). */
+      link: z.optional(z.object({ questionnaire: Id, label: text })),
+    }),
   ]);
 
   const Questionnaire = z.object({
@@ -132,10 +185,39 @@ function schemas<T extends z.ZodMiniType>(text: T) {
     minutes: z.int().check(z.gte(1), z.lte(120)),
     /** Who receives a sent assessment, why, and for how long: the consent text. */
     consent: text,
+    /**
+     * When the person is answering for someone else (e.g. `answering-for` equals `someone-else`): every
+     * text with an `other` wording then reads in the third person, the result's headings too.
+     */
+    thirdPerson: z.optional(Condition),
+    /** The consent text for someone speaking for another person (used when `thirdPerson` holds). */
+    other: z.optional(z.object({ consent: z.optional(text) })),
     questions: z.array(Question).check(z.minLength(1)),
+    /**
+     * What each kind of urgent answer needs: a panel with who to call (in order) and,
+     * from the directory, services to search for (a food bank, energy advice).
+     */
+    urgentHelp: z._default(
+      z.array(
+        z.object({
+          id: Id,
+          title: text,
+          body: z.array(text).check(z.minLength(1)),
+          contacts: z.array(UrgentContact).check(z.minLength(1)),
+          /** Taxonomy terms to find services for in the directory, listed first among the community options. */
+          searchTerms: z._default(z.array(z.string()), []),
+          /** Why those services are listed, e.g. "Having food and heating". */
+          label: z.optional(text),
+          other: z.optional(z.object({ title: z.optional(text), body: z.optional(z.array(text)), label: z.optional(text) })),
+        }),
+      ),
+      [],
+    ),
     outcomes: z.object({
       /** Areas reported as hard when their condition holds, with taxonomy terms to find community options. */
-      areas: z.array(z.object({ area: WellbeingArea, label: text, when: Condition, searchTerms: z._default(z.array(z.string()), []) })),
+      areas: z.array(
+        z.object({ area: WellbeingArea, label: text, when: Condition, searchTerms: z._default(z.array(z.string()), []), other: z.optional(z.object({ label: z.optional(text) })) }),
+      ),
       /**
        * Questions whose answers say what matters to the person and what they would like to be
        * different: the result leads with them, and community options are searched for what they name.
@@ -144,7 +226,9 @@ function schemas<T extends z.ZodMiniType>(text: T) {
       /** Questions whose answers are the person's strengths and people, shown back in their words. */
       strengths: z._default(z.array(Id), []),
       /** The first whose condition holds is suggested; one without `when` is the default. */
-      nextSteps: z.array(z.object({ step: NextStep, when: z.optional(Condition), title: text, body: text })).check(z.minLength(1)),
+      nextSteps: z
+        .array(z.object({ step: NextStep, when: z.optional(Condition), title: text, body: text, other: z.optional(z.object({ title: z.optional(text), body: z.optional(text) })) }))
+        .check(z.minLength(1)),
     }),
   });
 
@@ -153,7 +237,9 @@ function schemas<T extends z.ZodMiniType>(text: T) {
 
 /** The parts of a definition {@link crossCheck} reads, the same in either language. */
 interface Checked {
-  questions: ReadonlyArray<{ id: string; showIf?: Condition | undefined; options?: ReadonlyArray<{ value: string }> }>;
+  thirdPerson?: Condition | undefined;
+  urgentHelp: ReadonlyArray<{ id: string }>;
+  questions: ReadonlyArray<{ id: string; showIf?: Condition | undefined; options?: ReadonlyArray<{ value: string; urgent?: boolean | undefined; help?: string | undefined }> }>;
   outcomes: {
     areas: ReadonlyArray<{ when: Condition }>;
     strengths: readonly string[];
@@ -192,7 +278,19 @@ function crossCheck(definition: Checked, ctx: z.core.$RefinementCtx<Checked>): v
       values.add(option.value);
     }
   }
+  const panels = new Set<string>();
+  for (const [index, panel] of definition.urgentHelp.entries()) {
+    if (panels.has(panel.id)) issue(['urgentHelp', index, 'id'], `Urgent help "${panel.id}" is defined twice`);
+    panels.add(panel.id);
+  }
+  for (const [index, question] of definition.questions.entries()) {
+    for (const [at, option] of (question.options ?? []).entries()) {
+      if (option.help !== undefined && !panels.has(option.help)) issue(['questions', index, 'options', at, 'help'], `Option "${option.value}" names unknown urgent help "${option.help}"`);
+      if (option.help !== undefined && option.urgent !== true) issue(['questions', index, 'options', at, 'help'], `Option "${option.value}" names urgent help but is not urgent`);
+    }
+  }
   const conditions: Array<[Condition, Path]> = [];
+  if (definition.thirdPerson) conditions.push([definition.thirdPerson, ['thirdPerson']]);
   for (const [index, question] of definition.questions.entries()) if (question.showIf) conditions.push([question.showIf, ['questions', index, 'showIf']]);
   for (const [index, area] of definition.outcomes.areas.entries()) conditions.push([area.when, ['outcomes', 'areas', index, 'when']]);
   for (const [index, step] of definition.outcomes.nextSteps.entries()) if (step.when) conditions.push([step.when, ['outcomes', 'nextSteps', index, 'when']]);
@@ -222,6 +320,7 @@ export const LocalisedQuestionnaire = localised.Questionnaire;
 export type LocalisedQuestionnaire = z.infer<typeof LocalisedQuestionnaire>;
 export type LocalisedQuestion = z.infer<typeof localised.Question>;
 export type QuestionType = LocalisedQuestion['type'];
+export type UrgentHelpPanel = LocalisedQuestionnaire['urgentHelp'][number];
 
 /** Response of `GET /api/v1/questionnaires/:id?lang=`. */
 export const QuestionnaireResponse = z.object({

@@ -312,18 +312,25 @@ const SAID_IN_OWN_WORDS = 2;
  * their own words and strengths name that no area covers (weight 2, "an
  * interest"). The index gives the directory's terms.
  */
-export function communityNeeds(result: Pick<Outcome, 'areas' | 'words' | 'strengths'>, index: ServiceIndex): CommunityNeed[] {
+/** An urgent answer's services (a food bank, energy advice) outweigh everything else said. */
+const URGENT = 4;
+
+export function communityNeeds(result: Pick<Outcome, 'areas' | 'words' | 'strengths'> & Partial<Pick<Outcome, 'urgentHelp'>>, index: ServiceIndex): CommunityNeed[] {
   const said = [...result.words, ...result.strengths].map((entry) => entry.answer).join(' \n ');
   const named = termsInWords(index, said);
   const namedKeys = new Set(named.map(normaliseText));
   const covered = new Set<string>();
-  const needs: CommunityNeed[] = result.areas.map((area) => {
+  // Urgent help with services in the directory (no food or heating: food banks, emergency fuel) leads.
+  const urgent: CommunityNeed[] = (result.urgentHelp ?? [])
+    .filter((panel) => panel.searchTerms.length > 0)
+    .map((panel) => ({ terms: panel.searchTerms, weight: URGENT, reason: { kind: 'hard', area: panel.id, label: panel.label ?? panel.title } }));
+  const needs: CommunityNeed[] = [...urgent, ...result.areas.map((area) => {
     const keys = area.searchTerms.map(normaliseText);
     for (const key of keys) covered.add(key);
     const mentioned = keys.some((key) => namedKeys.has(key));
     const weight = 1 + (area.detail ? 1 : 0) + (mentioned ? SAID_IN_OWN_WORDS : 0);
-    return { terms: area.searchTerms, weight, reason: { kind: 'hard', area: area.area, label: area.label } };
-  });
+    return { terms: area.searchTerms, weight, reason: { kind: 'hard', area: area.area, label: area.label } } satisfies CommunityNeed;
+  })];
   for (const term of named) {
     if (!covered.has(normaliseText(term))) needs.push({ terms: [term], weight: SAID_IN_OWN_WORDS, reason: { kind: 'words', words: term } });
   }

@@ -21,7 +21,10 @@ import type { Language } from '../contract/language.ts';
 const TEXT_KEYS: ReadonlySet<string> = new Set(['title', 'hint', 'intro', 'consent', 'label', 'suffix', 'minLabel', 'maxLabel', 'body']);
 
 /** Conditions hold answer values (`equals: "yes"`), never texts. */
-const NOT_TEXT_KEYS: ReadonlySet<string> = new Set(['showIf', 'when']);
+const NOT_TEXT_KEYS: ReadonlySet<string> = new Set(['showIf', 'when', 'thirdPerson']);
+
+/** A question's own error messages: every value is a text, keyed by error code. */
+const ERRORS_KEY = 'errors';
 
 type LocalTextValue = { en: string } & Record<string, string>;
 
@@ -34,6 +37,9 @@ function walk(value: unknown, path: string[], lang: Language, fallbacks: string[
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
     if (NOT_TEXT_KEYS.has(key)) out[key] = child;
+    else if (key === ERRORS_KEY && typeof child === 'object' && child !== null && !Array.isArray(child)) {
+      out[key] = Object.fromEntries(Object.entries(child).map(([code, message]) => [code, text(message, [...path, key, code], lang, fallbacks)]));
+    }
     else if (TEXT_KEYS.has(key)) out[key] = text(child, [...path, key], lang, fallbacks);
     else out[key] = walk(child, [...path, key], lang, fallbacks);
   }

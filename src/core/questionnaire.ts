@@ -1,4 +1,4 @@
-import type { AnswerValue, Answers, Condition, LocalisedQuestion, LocalisedQuestionnaire, NextStep, WellbeingArea } from '../contract/questionnaire.ts';
+import type { AnswerValue, Answers, Condition, LocalisedQuestion, LocalisedQuestionnaire, NextStep, UrgentHelpPanel, WellbeingArea } from '../contract/questionnaire.ts';
 import { characterCount } from './character-count.ts';
 import type { FieldError, FieldErrorCode } from './field-errors.ts';
 import { parsePostcode } from './geo.ts';
@@ -163,6 +163,84 @@ export function visibleQuestions(q: LocalisedQuestionnaire, answers: Answers): L
  */
 export function answersForSubmission(q: LocalisedQuestionnaire, answers: Answers): Answers {
   return resolve(q, answers).answers;
+}
+
+// ---------------------------------------------------------------- voice
+
+/**
+ * Whether the person is answering for someone else: the definition's
+ * `thirdPerson` condition, over the visible answers. A definition without
+ * one always speaks to the person themselves.
+ */
+export function isThirdPerson(q: LocalisedQuestionnaire, answers: Answers): boolean {
+  return q.thirdPerson !== undefined && evaluate(q.thirdPerson, resolve(q, answers).answers);
+}
+
+/** An item with its `other` wording put in place of its own, field by field (its own `errors` merged with the other's). */
+function inOtherWords<T extends { other?: object | undefined }>(item: T): T {
+  const other = item.other as (Record<string, unknown> & { errors?: object }) | undefined;
+  if (other === undefined) return item;
+  const out: Record<string, unknown> = { ...item };
+  for (const [key, value] of Object.entries(other)) if (value !== undefined && key !== 'errors') out[key] = value;
+  if (other.errors !== undefined) out['errors'] = { ...(item as { errors?: object }).errors, ...other.errors };
+  return out as T;
+}
+
+/**
+ * The questionnaire as this person should read it: when they are answering
+ * for someone else ({@link isThirdPerson}), every text that has an `other`
+ * (third-person) wording uses it — questions, hints, options, follow-up
+ * boxes, error messages, information pages, the consent text, the urgent-help
+ * panels, the result's areas and next steps. Otherwise `q` itself. This is
+ * the one place the choice is made: the element renders what it returns and
+ * {@link outcome} reads it.
+ */
+export function voiced(q: LocalisedQuestionnaire, answers: Answers): LocalisedQuestionnaire {
+  if (!isThirdPerson(q, answers)) return q;
+  return {
+    ...q,
+    consent: q.other?.consent ?? q.consent,
+    questions: q.questions.map((question) => {
+      const spoken = inOtherWords(question);
+      if (spoken.type !== 'single' && spoken.type !== 'multiple') return spoken;
+      return {
+        ...spoken,
+        options: spoken.options.map((option) => {
+          const worded = inOtherWords(option);
+          return worded.followUp === undefined ? worded : { ...worded, followUp: inOtherWords(worded.followUp) };
+        }),
+      };
+    }),
+    urgentHelp: q.urgentHelp.map((panel) => inOtherWords(panel)),
+    outcomes: {
+      ...q.outcomes,
+      areas: q.outcomes.areas.map((area) => inOtherWords(area)),
+      nextSteps: q.outcomes.nextSteps.map((step) => inOtherWords(step)),
+    },
+  };
+}
+
+/**
+ * The question's own message for an error in its answer (not its follow-up
+ * boxes), with `{{max}}` filled in; undefined when the definition gives
+ * none, so the element's general message for the code is used. Pass the
+ * question as {@link voiced} gives it, so the message is in the right person.
+ */
+export function questionErrorMessage(question: LocalisedQuestion, field: string, code: FieldErrorCode, max?: string): string | undefined {
+  if (field !== question.id) return undefined;
+  const messages: Partial<Record<FieldErrorCode, string>> = question.errors ?? {};
+  const message = messages[code];
+  return message === undefined ? undefined : message.replaceAll('{{max}}', max ?? '');
+}
+
+/**
+ * Where a link to another questionnaire goes: the page's own URL for it
+ * (`questionnaireUrls` in the page configuration), else this page with
+ * `?q=<id>`, which the demo page reads.
+ */
+export function questionnaireHref(id: string, urls: Readonly<Record<string, string>> | undefined): string {
+  const configured = urls !== undefined && Object.hasOwn(urls, id) ? urls[id] : undefined;
+  return configured ?? `?q=${encodeURIComponent(id)}`;
 }
 
 // ---------------------------------------------------------------- navigation
@@ -437,6 +515,27 @@ export function isUrgent(q: LocalisedQuestionnaire, answers: Answers): boolean {
   return urgentAnswers(q, answers).length > 0;
 }
 
+/**
+ * The urgent-help panels the urgent answers call for, each once, in the
+ * person's voice ({@link voiced}): an urgent option's `help` panel, or the
+ * definition's first panel for an option that names none. Danger to life
+ * comes first: a panel that calls 999 goes before one that does not.
+ * Empty when nothing is urgent or the definition has no panels.
+ */
+export function urgentPanels(q: LocalisedQuestionnaire, answers: Answers): UrgentHelpPanel[] {
+  const spoken = voiced(q, answers);
+  const byId = new Map(spoken.urgentHelp.map((panel) => [panel.id, panel]));
+  const optionsOf = new Map(q.questions.map((question) => [question.id, question.type === 'single' || question.type === 'multiple' ? question.options : []]));
+  const ids: string[] = [];
+  for (const { question, option } of urgentAnswers(q, answers)) {
+    const id = optionsOf.get(question)?.find((candidate) => candidate.value === option)?.help ?? spoken.urgentHelp[0]?.id;
+    if (id !== undefined && !ids.includes(id)) ids.push(id);
+  }
+  const panels = ids.map((id) => byId.get(id)).filter((panel): panel is UrgentHelpPanel => panel !== undefined);
+  const lifeFirst = (panel: UrgentHelpPanel) => (panel.contacts[0] === 'emergency' ? 0 : 1);
+  return panels.sort((a, b) => lifeFirst(a) - lifeFirst(b));
+}
+
 // ---------------------------------------------------------------- outcome
 
 /** A wellbeing area the answers suggest is hard, with terms to find community options. */
@@ -464,6 +563,10 @@ export interface SuggestedStep {
 
 /** What the result page shows. Deliberately no eligibility field: the tool never decides that. */
 export interface Outcome {
+  /** Answered for someone else: the result's own headings read "Their strengths", and the texts here are already in the third person. */
+  thirdPerson: boolean;
+  /** The urgent-help panels the answers call for ({@link urgentPanels}); their search terms lead the community options. */
+  urgentHelp: UrgentHelpPanel[];
   /** What matters to the person and what they would like to be different, in their words: the result leads with these. */
   words: Strength[];
   areas: OutcomeArea[];
@@ -480,7 +583,9 @@ export interface Outcome {
  * definition has one, otherwise the first step whose `when` holds, otherwise
  * the first without `when` (an `urgent` step is never the everyday default).
  */
-export function outcome(q: LocalisedQuestionnaire, answers: Answers): Outcome {
+export function outcome(definition: LocalisedQuestionnaire, answers: Answers): Outcome {
+  // In the person's voice: titles, labels and steps read "them" when answering for someone else.
+  const q = voiced(definition, answers);
   const { visible, answers: counted } = resolve(q, answers);
   const areas = q.outcomes.areas
     .filter((area) => evaluate(area.when, counted))
@@ -514,7 +619,16 @@ export function outcome(q: LocalisedQuestionnaire, answers: Answers): Outcome {
     steps[0];
   const nextStep: SuggestedStep = chosen === undefined ? { step: 'hub-conversation', title: '', body: '' } : { step: chosen.step, title: chosen.title, body: chosen.body };
 
-  return { words, areas, strengths, nextStep, searchTerms: [...new Set(areas.flatMap((area) => area.searchTerms))] };
+  const urgentHelp = urgentPanels(definition, answers);
+  return {
+    thirdPerson: isThirdPerson(definition, answers),
+    urgentHelp,
+    words,
+    areas,
+    strengths,
+    nextStep,
+    searchTerms: [...new Set([...urgentHelp.flatMap((panel) => panel.searchTerms), ...areas.flatMap((area) => area.searchTerms)])],
+  };
 }
 
 /** The answer to the first postcode question shown, if any (community options are found near it). */

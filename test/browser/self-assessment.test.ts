@@ -351,6 +351,7 @@ function whatMatters(marker: string, contact: 'phone' | 'email' | 'none' = 'emai
     harder: ['eating-drinking', 'money'],
     'harder.eating-drinking': 'Cooking takes me a long time',
     children: 'no',
+    'looks-after': 'no',
     feeling: 4,
     safe: 'safe',
     postcode: 'SY4 5JD',
@@ -362,10 +363,12 @@ function lookingAfterSomeone(marker: string): Answers {
   return {
     'cared-for': 'parent',
     'keep-going': `My allotment and my choir (${marker})`,
+    age: '18-or-over',
     hours: 35,
-    'cared-for-support': 'yes-not-enough',
     harder: ['time-for-me'],
     health: 'a-little',
+    willing: 'with-more-help',
+    plan: 'partly',
     feeling: 3,
     safe: 'safe',
     contact: 'none',
@@ -1050,6 +1053,9 @@ describe('<cls-self-assessment> with the keyboard alone', () => {
     on('children');
     await radio(1);
     await next();
+    on('looks-after');
+    await radio(0);
+    await next();
     on('feeling');
     await radio(2);
     await next();
@@ -1078,7 +1084,7 @@ describe('<cls-self-assessment> with the keyboard alone', () => {
     await waitUntil(() => REFERENCE.test($(el, '.panel')?.textContent ?? ''), 'confirmation panel', { timeout: 10_000 });
     const stored = await submissionsWith(marker);
     expect(stored).to.have.length(1);
-    expect(stored[0]?.answers).to.deep.include({ 'answering-for': 'myself', harder: ['none'], children: 'no', feeling: 3, safe: 'safe', contact: 'none' });
+    expect(stored[0]?.answers).to.deep.include({ 'answering-for': 'myself', harder: ['none'], children: 'no', 'looks-after': 'no', feeling: 3, safe: 'safe', contact: 'none' });
   });
 });
 

@@ -280,6 +280,9 @@ describe('self-assessment end to end (real server, real browser, keyboard only)'
     await back.on('Do you have any children in your care?');
     await back.radio(1);
     await back.next();
+    await back.on('Do you look after someone who could not manage without your help?');
+    await back.radio(0); // No
+    await back.next();
     await back.on('How are you feeling in yourself at the moment?');
     await back.radio(3);
     await back.next();
@@ -354,6 +357,9 @@ describe('self-assessment end to end (real server, real browser, keyboard only)'
     await resident.on('Am bwy ydych chi’n gofalu?');
     await resident.radio(1); // Fy mam neu fy nhad
     await resident.next();
+    await resident.on('Faint yw eich oed chi?');
+    await resident.radio(0); // 18 oed neu’n hŷn
+    await resident.next();
     await resident.on('Beth sy’n eich helpu i ddal ati?');
     await resident.type('answer', `Fy nghôr a’r rhandir (${marker})`);
     await resident.next();
@@ -362,21 +368,24 @@ describe('self-assessment end to end (real server, real browser, keyboard only)'
     await resident.on('Tua faint o oriau’r wythnos ydych chi’n eu treulio yn gofalu amdanyn nhw?');
     await resident.type('answer', '35');
     await resident.next();
-    await resident.on('Ydy’r person rydych chi’n gofalu amdano yn cael unrhyw gymorth arall?');
+    await resident.on('Pa rai o’r rhain sy’n anodd i chi oherwydd eich bod yn gofalu?');
     const code = await resident.save();
     await first.close();
 
     const second = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const back = await open(second, 'cy', 'looking-after-someone', 'Gofalu am rywun');
     await resumeWith(back, code);
-    await back.on('Ydy’r person rydych chi’n gofalu amdano yn cael unrhyw gymorth arall?');
-    await back.radio(1); // Ydy, ond nid yw’n ddigon
-    await back.next();
     await back.on('Pa rai o’r rhain sy’n anodd i chi oherwydd eich bod yn gofalu?');
     await back.tick('answer-7'); // Cael amser i chi eich hun
     await back.next();
     await back.on('Ydy gofalu yn effeithio ar eich iechyd chi eich hun?');
     await back.radio(1); // Ydy, ychydig
+    await back.next();
+    await back.on('Ydych chi’n fodlon ac yn gallu dal ati i ofalu?');
+    await back.radio(1); // Ydw, ond dim ond gyda mwy o help
+    await back.next();
+    await back.on('Pe na allech chi ofalu am gyfnod, er enghraifft pe baech chi’n sâl, oes cynllun ar gyfer pwy fyddai’n helpu?');
+    await back.radio(2); // Nac oes
     await back.next();
     await back.on('Beth fyddai’n gwneud y gwahaniaeth mwyaf i chi?');
     await back.next();
@@ -387,6 +396,8 @@ describe('self-assessment end to end (real server, real browser, keyboard only)'
     await back.radio(0);
     await back.next();
     await back.on('Oes unrhyw beth arall yr hoffech chi ei ddweud wrthym?');
+    await back.next();
+    await back.on('Eich hawl i gael asesiad gofalwr');
     await back.next();
     await back.on('Beth sy’n digwydd nesaf');
     await back.next();
@@ -421,8 +432,8 @@ describe('self-assessment end to end (real server, real browser, keyboard only)'
     assert.equal(records.length, 1, 'one stored submission');
     assert.equal(records[0]?.reference, reference);
     assert.deepEqual(
-      { lang: records[0]?.lang, hours: records[0]?.answers['hours'], harder: records[0]?.answers['harder'], health: records[0]?.answers['health'] },
-      { lang: 'cy', hours: 50, harder: ['time-for-me'], health: 'a-little' },
+      { lang: records[0]?.lang, hours: records[0]?.answers['hours'], harder: records[0]?.answers['harder'], health: records[0]?.answers['health'], age: records[0]?.answers['age'], willing: records[0]?.answers['willing'], plan: records[0]?.answers['plan'] },
+      { lang: 'cy', hours: 50, harder: ['time-for-me'], health: 'a-little', age: '18-or-over', willing: 'with-more-help', plan: 'no' },
     );
     assert.equal(records[0]?.contact?.method, 'phone');
     assert.equal(records[0]?.contact?.value, '01632 960123');

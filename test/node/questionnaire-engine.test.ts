@@ -522,7 +522,7 @@ describe('outcome', () => {
   });
 
   it('has no eligibility decision', () => {
-    assert.deepEqual(Object.keys(outcome(safety, {})).sort(), ['areas', 'nextStep', 'searchTerms', 'strengths', 'words']);
+    assert.deepEqual(Object.keys(outcome(safety, {})).sort(), ['areas', 'nextStep', 'searchTerms', 'strengths', 'thirdPerson', 'urgentHelp', 'words']);
   });
 });
 

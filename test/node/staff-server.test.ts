@@ -306,6 +306,7 @@ for (const backend of backends()) {
           report.selfAssessments.nextSteps.map(({ step, count }) => [step, count]),
           [
             ['urgent', small],
+            ['young-carer', small],
             ['call-back', small],
             ['hub-conversation', small],
             ['community', count(10)],

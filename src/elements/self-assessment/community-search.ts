@@ -37,7 +37,7 @@ function indexFor(feedUrl: string): Promise<ServiceIndex> {
 export async function findCommunityOptions(
   api: Pick<ApiController, 'get'>,
   feedUrl: string,
-  result: Pick<Outcome, 'areas' | 'words' | 'strengths'>,
+  result: Pick<Outcome, 'areas' | 'words' | 'strengths'> & Partial<Pick<Outcome, 'urgentHelp'>>,
   postcode: string | undefined,
 ): Promise<{ options: SuggestedOption[]; near?: string; unplaced?: string }> {
   const [index, place] = await Promise.all([

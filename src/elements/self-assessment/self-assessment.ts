@@ -4,7 +4,7 @@ import { ApiError, isAbort } from '../../client/errors.ts';
 import { DRAFT_DAYS, Draft, DraftSaved, QuestionnaireResponse, SubmissionCreated, type QuestionnaireDefinition } from '../../contract/questionnaire.ts';
 import type { AnswerValue, Answers, LocalisedQuestion, LocalisedQuestionnaire } from '../../contract/questionnaire.ts';
 import { localDeviceStorage } from '../../core/device-store.ts';
-import { isUrgent, outcome, postcodeAnswer, reconcile, validatePage } from '../../core/questionnaire.ts';
+import { isUrgent, outcome, postcodeAnswer, questionnaireHref, reconcile, urgentPanels, validatePage, voiced } from '../../core/questionnaire.ts';
 import { AnswersOnDevice, fitsQuestionnaire, selfAssessmentKey } from '../../core/questionnaire-device.ts';
 import { contactFormErrors, contactMethod, draftFor, readResumeCode, submissionFor } from '../../core/questionnaire-submission.ts';
 import { RESULT, initialJourney, journey, resumePlace, type JourneyAction, type JourneyState, type Place } from '../../core/self-assessment-journey.ts';
@@ -23,7 +23,7 @@ import { QuestionnaireSource } from './controllers/questionnaire-source.ts';
 import { checkPage } from './pages/check.ts';
 import { RESUME_PARAM, resumeLink, savedPage, sentPage } from './pages/done.ts';
 import { nextStepTarget, showNextStep } from './pages/next-step.ts';
-import { answerNotices, urgentHelp, type Notice } from './pages/notices.ts';
+import { answerNotices, urgentPanelsHelp, type Notice } from './pages/notices.ts';
 import { questionPage } from './pages/question.ts';
 import { resultPage, resultSummary } from './pages/result.ts';
 import { EMPTY_SEND_FORM, sendPage, type SendForm } from './pages/send.ts';
@@ -267,7 +267,8 @@ export class ClsSelfAssessment extends ClsElement {
 
   private get currentQuestion(): LocalisedQuestion | undefined {
     const { page, question } = this.journeyState;
-    return page.kind === 'question' ? this.localised?.questions.find((candidate) => candidate.id === question) : undefined;
+    // In the person's voice: "them" when answering for someone else.
+    return page.kind === 'question' && this.localised ? voiced(this.localised, this.answers).questions.find((candidate) => candidate.id === question) : undefined;
   }
 
   // ——— the journey ———
@@ -467,9 +468,12 @@ export class ClsSelfAssessment extends ClsElement {
     </div>`;
   }
 
-  private view(definition: LocalisedQuestionnaire): PageView {
+  private view(questionnaire: LocalisedQuestionnaire): PageView {
     const { t, lang } = this.locale;
     const headings = this.headings;
+    const config = readPageConfig(this.ownerDocument);
+    // Every page reads the questions in the person's voice ("What does a good day look like for them?").
+    const definition = voiced(questionnaire, this.answers);
     return {
       t,
       lang,
@@ -480,7 +484,8 @@ export class ClsSelfAssessment extends ClsElement {
       errors: this.errors,
       failure: this.activity.kind === 'failed' ? this.activity.error : undefined,
       notices: answerNotices({ t, headings }, this.notice, this.dropped, () => this.startAgain()),
-      urgent: isUrgent(definition, this.answers) ? urgentHelp({ t, headings }, readPageConfig(this.ownerDocument).outOfHoursPhone) : nothing,
+      questionnaireHref: (id) => questionnaireHref(id, config.questionnaireUrls),
+      urgent: isUrgent(questionnaire, this.answers) ? urgentPanelsHelp({ t, lang, headings }, urgentPanels(questionnaire, this.answers), config) : nothing,
       go: (action) => this.go(action),
     };
   }

@@ -3,6 +3,7 @@ import type { LocalisedQuestion } from '../../../contract/questionnaire.ts';
 import type { FieldError } from '../../../core/field-errors.ts';
 import type { LocaleController } from '../../../i18n/locale-controller.ts';
 import { firstChoiceId } from '../../../shared-ui/choice-group.ts';
+import { questionErrorMessage } from '../../../core/questionnaire.ts';
 import { FormErrors } from '../../base/form-errors.ts';
 import { errorTarget, maxLengthFor } from '../question-types/index.ts';
 
@@ -53,6 +54,9 @@ export class AnswerErrors extends FormErrors {
   override message(error: FieldError): string {
     const { locale } = this.page;
     const question = this.page.question();
+    // The question's own message ("Select if you are answering for yourself or someone else"), when it has one.
+    const own = question && questionErrorMessage(question, error.field, error.code, locale.number(maxLengthFor(question, error.field) ?? 0));
+    if (own) return own;
     const key = question
       ? `errors.${error.code}`
       : error.field === 'contact-value'

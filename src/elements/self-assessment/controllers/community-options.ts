@@ -26,11 +26,11 @@ export class CommunityOptions implements ReactiveController {
   }
 
   /** Loads the options for what the person said, unless they are loaded or loading already (or `retry`). */
-  async find(search: { result: Pick<Outcome, 'areas' | 'words' | 'strengths'>; postcode: string | undefined; feedUrl: string }, retry = false): Promise<void> {
+  async find(search: { result: Pick<Outcome, 'areas' | 'words' | 'strengths' | 'urgentHelp'>; postcode: string | undefined; feedUrl: string }, retry = false): Promise<void> {
     const { result, postcode, feedUrl } = search;
-    const said = { areas: result.areas, words: result.words, strengths: result.strengths };
+    const said = { areas: result.areas, words: result.words, strengths: result.strengths, urgentHelp: result.urgentHelp };
     const key = JSON.stringify([said, postcode, feedUrl]);
-    if (!said.areas.length && !said.words.length && !said.strengths.length) return this.set(undefined);
+    if (!said.areas.length && !said.words.length && !said.strengths.length && !said.urgentHelp.some((panel) => panel.searchTerms.length)) return this.set(undefined);
     if (!retry && this.current?.key === key && this.current.state !== 'failed') return;
     this.set({ state: 'loading', key });
     try {

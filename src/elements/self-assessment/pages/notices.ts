@@ -1,5 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ApiError } from '../../../client/errors.ts';
+import type { PageConfig } from '../../../contract/config.ts';
+import type { UrgentContact, UrgentHelpPanel } from '../../../contract/questionnaire.ts';
 import { button } from '../../../shared-ui/button.ts';
 import { notification } from '../../../shared-ui/notification.ts';
 import type { PageView } from './view.ts';
@@ -53,6 +55,45 @@ export function failureBanner(view: Pick<PageView, 't' | 'headings'>, failure: A
     level: view.headings.sub,
     body: html`<p>${t(failure.messageKey)} ${t('answersKept')}</p>${retry ? button({ label: t('tryAgain'), variant: 'secondary', onClick: retry }) : nothing}`,
   });
+}
+
+const tel = (phone: string) => html`<a href="tel:${phone.replace(/[^\d+]/g, '')}">${phone}</a>`;
+
+/** One line of an urgent-help panel: who to call and the number (fixed, or from the page's `#cls-config`); nothing when the page gives no number. */
+function contactLine(view: Pick<PageView, 't' | 'lang'>, contact: UrgentContact, config: PageConfig): TemplateResult | typeof nothing {
+  const { t, lang } = view;
+  const hours = (value: PageConfig['councilHours']) => (value ? html` ${t('urgent.hours', { hours: (lang === 'cy' ? value.cy : undefined) || value.en })}` : nothing);
+  switch (contact) {
+    case 'emergency':
+      return html`<p>${t('urgent.body')} <a href="tel:999">999</a>.</p>`;
+    case 'samaritans':
+      return html`<p>${t('urgent.samaritans')} <a href="tel:116123">116 123</a>.</p>`;
+    case 'out-of-hours':
+      return config.outOfHoursPhone ? html`<p>${t('urgent.council')} ${tel(config.outOfHoursPhone)}.</p>` : nothing;
+    case 'council': {
+      const phone = config.councilPhone ?? config.contactPhone;
+      return phone ? html`<p>${t('urgent.councilInHours')} ${tel(phone)}.${hours(config.councilHours)}</p>` : nothing;
+    }
+    case 'adult-social-care':
+      return config.adultSocialCarePhone ? html`<p>${t('urgent.adultSocialCare')} ${tel(config.adultSocialCarePhone)}.${hours(config.adultSocialCareHours)}</p>` : nothing;
+    case 'safeguarding':
+      return config.safeguardingPhone ? html`<p>${t('urgent.safeguarding')} ${tel(config.safeguardingPhone)}.</p>` : nothing;
+  }
+}
+
+/**
+ * The urgent-help panels the answers call for (see `urgentPanels` in src/core/questionnaire.ts), each
+ * its title, its words and who to call, in its order; a definition without panels gets 999, the
+ * council out of hours and Samaritans.
+ */
+export function urgentPanelsHelp(view: Pick<PageView, 't' | 'lang' | 'headings'>, panels: readonly UrgentHelpPanel[], config: PageConfig): TemplateResult {
+  if (!panels.length) return urgentHelp(view, config.outOfHoursPhone);
+  return html`<div class="urgent" role="alert">
+    ${panels.map(
+      (panel) => html`<div class="heading-m" role="heading" aria-level=${view.headings.sub}>${panel.title}</div>
+        ${panel.body.map((paragraph) => html`<p>${paragraph}</p>`)} ${panel.contacts.map((contact) => contactLine(view, contact, config))}`,
+    )}
+  </div>`;
 }
 
 /** 999, the council out of hours (from the page's `#cls-config`), Samaritans. */

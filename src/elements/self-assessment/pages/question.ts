@@ -23,6 +23,7 @@ export function questionPage(view: PageView, page: QuestionPage): TemplateResult
     t,
     messages: view.messages,
     headingLevel: headings.main,
+    questionnaireHref: view.questionnaireHref,
     answers,
     value: Object.hasOwn(answers, question.id) ? answers[question.id] : undefined,
     error: (field) => errors.text(field),

@@ -56,11 +56,11 @@ export function resultSummary(view: PageView, page: Pick<ResultPage, 'outcome' |
       ${entries.map((entry) => html`<li><strong>${entry.title}</strong><br />${entry.answer}</li>`)}
     </ul>`;
   return html`${result.words.length
-      ? html`<div class="heading-m" role="heading" aria-level=${headings.sub}>${t('result.words')}</div>
+      ? html`<div class="heading-m" role="heading" aria-level=${headings.sub}>${t(result.thirdPerson ? 'result.wordsOther' : 'result.words')}</div>
           ${said(result.words, 'own-words')}`
       : nothing}
     ${result.strengths.length
-      ? html`<div class="heading-m" role="heading" aria-level=${headings.sub}>${t('result.strengths')}</div>
+      ? html`<div class="heading-m" role="heading" aria-level=${headings.sub}>${t(result.thirdPerson ? 'result.strengthsOther' : 'result.strengths')}</div>
           ${said(result.strengths, 'strengths')}`
       : nothing}
     <div class="heading-m" role="heading" aria-level=${headings.sub}>${t('result.areas')}</div>
@@ -68,7 +68,7 @@ export function resultSummary(view: PageView, page: Pick<ResultPage, 'outcome' |
       ? html`<ul class="areas">
           ${result.areas.map((area) => html`<li>${area.label}${area.detail ? html`<br /><span class="hint">${area.detail}</span>` : nothing}</li>`)}
         </ul>`
-      : html`<p>${t('result.noAreas')}</p>`}
+      : html`<p>${t(result.thirdPerson ? 'result.noAreasOther' : 'result.noAreas')}</p>`}
     <div class="next-step">
       <div class="heading-m" role="heading" aria-level=${headings.sub}>${t('result.next')}: ${result.nextStep.title}</div>
       <p>${result.nextStep.body}</p>

@@ -33,6 +33,8 @@ export interface PageView {
   failure: ApiError | undefined;
   /** What the person should know about their answers (kept, dropped, changed questions), for the pages that say it. */
   notices: TemplateResult | typeof nothing;
+  /** Where a link to another questionnaire goes. */
+  questionnaireHref: (id: string) => string;
   /** The urgent-help panel, while an answer calls for it. */
   urgent: TemplateResult | typeof nothing;
   /** Take a step of the journey (Back, Continue, Change…). */

@@ -12,6 +12,8 @@ export interface AnswerContext {
   messages: FieldMessages;
   /** Level of the page's heading (an information page's title). */
   headingLevel: number;
+  /** Where a link to another questionnaire goes (an information page's `link`). */
+  questionnaireHref?: (id: string) => string;
   /** Every answer (a follow-up box's is stored beside its question's, as `<question>.<option>`). */
   answers: Answers;
   /** This question's answer. */
