@@ -30,6 +30,10 @@ export const PageConfig = z.looseObject({
   questionnaireUrls: z.optional(z.record(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,62}$/)), z.string().check(z.minLength(1), z.maxLength(500)))),
   /** The community team's phone number, offered for a hub that lists no sessions and has no number of its own. */
   contactPhone: z.optional(z.string().check(z.minLength(3), z.maxLength(40))),
+  /** The community team's email address, with `contactPhone` on the self-assessment's result and its printed copy. */
+  contactEmail: z.optional(z.string().check(z.minLength(3), z.maxLength(200))),
+  /** The community team's web page (http or https), with `contactPhone` on the self-assessment's result and its printed copy. */
+  contactUrl: z.optional(z.string().check(z.regex(/^https?:\/\/\S+$/i), z.maxLength(500))),
   /**
    * A tile-free map background for `<cls-hub-finder>`: the area's outline and its town names, drawn
    * when no tiles are configured (no third-party requests).

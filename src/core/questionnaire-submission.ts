@@ -69,14 +69,31 @@ export function draftFor(q: LocalisedQuestionnaire, answers: Answers, at: string
   return { questionnaireId: q.id, version: q.version, answers, at, lang };
 }
 
+/** What a typed resume code turned out to be. */
+export type TypedResumeCode =
+  /** A code the server could have issued, as it issues it. */
+  | { kind: 'code'; code: string }
+  /** Eight letters and numbers, so the right shape, but with a character codes never have (B, I, L, O, S, Z, 0, 1, 2, 5, 8): no answers can be saved under it. */
+  | { kind: 'never-issued' }
+  /** Not eight letters and numbers. */
+  | { kind: 'malformed' };
+
 /**
- * A resume code as typed (any case, with spaces or dashes, e.g. `km4t-9qxa`)
- * as the server issues it; undefined when it cannot be one (the contract's
- * rule: 8 characters with no look-alikes).
+ * A resume code as typed: any case, with or without spaces, dashes or dots
+ * (`km4t 9qxa`, `KM4T-9QXA`, `KM4T9QXA`). Eight letters and numbers is the
+ * right format even when the code cannot exist (`ABCDEFGH`), so the person
+ * hears "we could not find answers for that code" rather than that they
+ * typed it wrongly.
  */
-export function readResumeCode(text: string): string | undefined {
-  const code = text.toUpperCase().replace(/[\s-]/g, '');
-  return ResumeCode.safeParse(code).success ? code : undefined;
+export function readResumeCode(text: string): TypedResumeCode {
+  const code = text.toUpperCase().replace(/[\s\-‐‑–—.]/g, '');
+  if (!/^[A-Z0-9]{8}$/.test(code)) return { kind: 'malformed' };
+  return ResumeCode.safeParse(code).success ? { kind: 'code', code } : { kind: 'never-issued' };
+}
+
+/** A resume code as every page shows it: two groups of four, `KM4T 9QXA`. */
+export function formatResumeCode(code: string): string {
+  return code.length === 8 ? `${code.slice(0, 4)} ${code.slice(4)}` : code;
 }
 
 /**

@@ -18,6 +18,12 @@ export interface ResultSummaryInput {
   title: string;
   /** The page the questionnaire is on; its query and fragment are dropped (they can hold a resume code). */
   pageUrl: string;
+  /**
+   * The link back to the answers the person saved (it holds their resume
+   * code), so the email carries them on to another device. Only when they
+   * chose to save; the page link above never carries a code.
+   */
+  resumeLink?: string | undefined;
   /** Whether the person chose to include their answers; false means no personal data at all. */
   includeAnswers: boolean;
   /** Labels of the areas the person found hard. */
@@ -32,6 +38,8 @@ export interface ResultSummaryInput {
 export interface ResultSummaryLabels {
   /** Says where the person filled this in, e.g. "You filled this in on the Borsetshire Council website:"; the link follows on its own line. */
   filledIn: string;
+  /** Says what the resume link is for, e.g. "To carry on with your saved answers on any device, use this link:". */
+  resume?: string;
   /** Heading over the hard areas. */
   areas: string;
   /** Heading over the strengths. */
@@ -52,6 +60,8 @@ export interface ResultSummaryLabels {
  */
 export function resultText(input: ResultSummaryInput, labels: ResultSummaryLabels): string {
   const sections: string[][] = [[input.title.trim()].filter(Boolean), [labels.filledIn, pageLink(input.pageUrl)].filter(Boolean)];
+  // Second, so a long email cut to fit a mailto: link never loses it.
+  if (input.resumeLink && labels.resume) sections.push([labels.resume, input.resumeLink.trim()]);
 
   if (input.includeAnswers) {
     const areas = input.areas.map((a) => a.trim()).filter(Boolean);

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { describedBy, errorMessage, type FieldMessages } from './field.ts';
+import { describedBy, errorMessage, pageHeading, type FieldMessages } from './field.ts';
 
 export interface Choice {
   value: string;
@@ -28,6 +28,8 @@ export interface ChoiceGroupOptions {
   /** When the question is the page's heading: its id (for focus) and look. */
   legendId?: string;
   legendClass?: string;
+  /** When the question is the page's heading: its level, as a heading inside the legend (GOV.UK "legend as page heading"). */
+  legendHeading?: number;
   onChange: (value: string, checked: boolean) => void;
 }
 
@@ -41,7 +43,10 @@ export function choiceGroup(options: ChoiceGroupOptions): TemplateResult {
   const chosen = (choice: string) => (Array.isArray(value) ? value.includes(choice) : value === choice);
   return html`<div class="form-group ${error ? 'form-group--error' : ''}" part="field">
     <fieldset aria-describedby=${describedBy(id, { hint, error })} id=${id}>
-      <legend class="legend ${options.legendClass ?? ''}" id=${ifDefined(options.legendId)} tabindex=${ifDefined(options.legendId ? '-1' : undefined)}>${options.legend}${options.optional ? ` ${options.messages.optional}` : ''}</legend>
+      <legend class="legend ${options.legendClass ?? ''}" id=${ifDefined(options.legendId)} tabindex=${ifDefined(options.legendId ? '-1' : undefined)}>${pageHeading(
+        options.legendHeading,
+        `${options.legend}${options.optional ? ` ${options.messages.optional}` : ''}`,
+      )}</legend>
       ${hint ? html`<div class="hint" id="${id}-hint">${hint}</div>` : nothing}
       ${errorMessage(id, error, options.messages.errorPrefix)}
       <div class="choices">

@@ -22,6 +22,8 @@ export interface FieldOptions {
   /** When the question is the page's heading: its id (for focus) and look. */
   labelId?: string;
   labelClass?: string;
+  /** When the question is the page's heading: its level, as a heading around the label (GOV.UK "label as page heading"). */
+  labelHeading?: number;
   onInput: (value: string) => void;
 }
 
@@ -69,8 +71,18 @@ export function errorMessage(id: string, error: string | undefined, prefix: stri
     : nothing;
 }
 
-function fieldLabel(options: { id: string; label: string; optional?: boolean; labelId?: string; labelClass?: string; messages: FieldMessages }): TemplateResult {
-  return html`<label class="label ${options.labelClass ?? ''}" for=${options.id} id=${ifDefined(options.labelId)} tabindex=${ifDefined(options.labelId ? '-1' : undefined)}>${options.label}${options.optional ? ` ${options.messages.optional}` : ''}</label>`;
+function fieldLabel(options: { id: string; label: string; optional?: boolean; labelId?: string; labelClass?: string; labelHeading?: number; messages: FieldMessages }): TemplateResult {
+  const label = html`<label class="label ${options.labelClass ?? ''}" for=${options.id} id=${ifDefined(options.labelId)} tabindex=${ifDefined(options.labelId ? '-1' : undefined)}>${options.label}${options.optional ? ` ${options.messages.optional}` : ''}</label>`;
+  return options.labelHeading === undefined ? label : html`<div class="label-wrapper" role="heading" aria-level=${options.labelHeading}>${label}</div>`;
+}
+
+/**
+ * A question that is also the page's heading: the words inside a heading of
+ * the page's level (inside a legend, GOV.UK's `govuk-fieldset__heading`);
+ * just the words when `level` is undefined.
+ */
+export function pageHeading(level: number | undefined, words: string): TemplateResult | string {
+  return level === undefined ? words : html`<span class="legend-heading" role="heading" aria-level=${level}>${words}</span>`;
 }
 
 /** A labelled one-line text input with hint and inline error (GOV.UK pattern). */

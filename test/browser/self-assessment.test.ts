@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 // sinon's ESM build carries @sinonjs/fake-timers (which is CommonJS only).
 import sinon from 'sinon';
@@ -1209,7 +1209,7 @@ describe('<cls-self-assessment> properties and opt-ins', () => {
     await waitUntil(() => $(el, '.panel .resume-code'), 'the saved panel', { timeout: 10_000 });
     const code = squash($(el, '.panel .resume-code')?.textContent);
     const link = input(el, '#resume-link')?.value ?? '';
-    expect(new URL(link).searchParams.get('cls-resume')).to.equal(code);
+    expect(new URL(link).searchParams.get('cls-resume')).to.equal(code.replace(' ', ''), 'the link has the code, the page shows it in two groups');
     expect(new URL(link).pathname).to.equal(location.pathname);
     button(el, 'Copy link').click();
     await waitUntil(() => /Copied|Select the link/.test(squash($(el, '[role="status"]')?.textContent)), 'copied, or asked to copy it');
@@ -1373,7 +1373,7 @@ describe('<cls-self-assessment> on the element base', () => {
     expect(currentQuestion(recent, q)?.id, 'a month-old record still carries on').to.equal('good-day');
   });
 
-  it('turns down a code with look-alike characters as the server would, without asking it', async () => {
+  it('says a code with look-alike characters, which the server never issues, is not found, without asking it', async () => {
     const el = await make('en');
     const original = window.fetch;
     const asked: string[] = [];
@@ -1390,7 +1390,8 @@ describe('<cls-self-assessment> on the element base', () => {
       await typeInto(el, '#resume-code', 'BOIS-8015');
       button(el, TEXT.en.resume).click();
       await el.updateComplete;
-      expect(squash($(el, '.error-summary')?.textContent)).to.equal(malformed);
+      expect(squash($(el, '.error-summary')?.textContent)).to.not.equal(malformed);
+      expect(squash($(el, '.error-summary')?.textContent)).to.contain('We could not find answers for that code');
       expect(asked.filter((url) => url.includes('/drafts/')), 'no look-up').to.deep.equal([]);
     } finally {
       window.fetch = original;
@@ -1558,5 +1559,214 @@ describe('<cls-self-assessment>: issue 13 defects', () => {
       expect(selfAssessmentKeys()).to.deep.equal([]);
       expect(await submissionsWith(marker), 'sent once').to.have.length(1);
     });
+  }
+});
+
+// ------------------------------------------------------------------ issue 13: the pages
+
+describe('<cls-self-assessment>: issue 13 pages', () => {
+  const config = (json: object) => {
+    document.getElementById('cls-config')?.remove();
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.id = 'cls-config';
+    script.textContent = JSON.stringify(json);
+    document.head.append(script);
+  };
+  afterEach(() => document.getElementById('cls-config')?.remove());
+  let hostTitle = '';
+  beforeEach(() => {
+    hostTitle = document.title;
+    document.title = 'Anytown Council';
+  });
+  afterEach(() => void (document.title = hostTitle));
+
+  for (const lang of ['en', 'cy'] as const) {
+    const t = TEXT[lang];
+    const errorPrefix = lang === 'en' ? 'Error:' : 'Gwall:';
+
+    it(`names the question in the document title, with "${errorPrefix}" while it shows an error, and gives the host's title back on leaving (${lang})`, async () => {
+      const q = await definition('what-matters', lang);
+      const el = await make(lang);
+      expect(document.title, 'the start page leaves the host title').to.equal('Anytown Council');
+      await startNow(el, lang);
+      const first = currentQuestion(el, q) as LocalisedQuestion;
+      expect(document.title).to.equal(`${first.title} – Anytown Council`);
+      button(el, t.continue).click();
+      await waitUntil(() => $(el, '.error-summary'), 'the error summary');
+      await el.updateComplete;
+      expect(document.title).to.equal(`${errorPrefix} ${first.title} – Anytown Council`);
+      await expectAccessible(el);
+      await fillAnswer(el, first, 'myself');
+      await pressContinue(el, lang);
+      const second = currentQuestion(el, q) as LocalisedQuestion;
+      expect(document.title, 'the next question, no error').to.equal(`${second.title} – Anytown Council`);
+      button(el, t.back).click();
+      await el.updateComplete;
+      button(el, t.back).click();
+      await waitUntil(() => $(el, '#start-heading'), 'the start page');
+      await el.updateComplete;
+      expect(document.title, 'back at the start').to.equal('Anytown Council');
+      await startNow(el, lang);
+      expect(document.title).to.contain(first.title);
+      el.remove();
+      expect(document.title, 'the element gone').to.equal('Anytown Council');
+    });
+
+    it(`puts each question in a heading of the page's level inside its legend or label (${lang})`, async () => {
+      const q = await definition('what-matters', lang);
+      const el = await make(lang);
+      const level = $(el, '#start-heading')?.getAttribute('aria-level');
+      await startNow(el, lang);
+      const kinds = new Set<string>();
+      await walk(el, lang, q, whatMatters(faultName()), {
+        onPage: async (question) => {
+          if (question.type === 'info') return;
+          const label = $(el, '#question-heading') as HTMLElement;
+          const heading = label.querySelector('[role="heading"]') ?? label.closest('[role="heading"]');
+          expect(heading, `${question.id}: a heading in or around the ${label.localName}`).to.exist;
+          expect(heading?.getAttribute('aria-level'), `${question.id}: at the page's level`).to.equal(level);
+          expect(squash(heading?.textContent), question.id).to.contain(question.title);
+          kinds.add(label.localName);
+        },
+      });
+      expect([...kinds].sort(), 'legends and labels both seen').to.deep.equal(['label', 'legend']);
+    });
+
+    it(`reads a scale back as "out of 5", lists unanswered optional questions with "Add", and saves from the check page (${lang})`, async () => {
+      const answers = whatMatters(faultName());
+      const { el, q } = await toCheckAnswers(lang, answers);
+      expect(squash($(el, 'dl.check [data-question="feeling"] dd')?.textContent)).to.equal(lang === 'en' ? '4 out of 5' : '4 allan o 5');
+      const add = lang === 'en' ? 'Add' : 'Ychwanegu';
+      const unanswered = visibleQuestions(q, answers).filter((question) => question.optional && question.type !== 'info' && answers[question.id] === undefined);
+      expect(unanswered.length, 'the walk leaves optional questions out').to.be.greaterThan(0);
+      for (const question of unanswered) {
+        const row = $(el, `dl.check [data-question="${question.id}"]`);
+        expect(row, `a row for the unanswered ${question.id}`).to.exist;
+        const control = row?.querySelector('button') as HTMLElement;
+        expect(squash(control.textContent)).to.equal(add);
+        expect(accessibleName(control)).to.contain(question.title);
+      }
+      await expectAccessible(el);
+      // "Add" goes to the question, and an answer comes back to the check page.
+      const people = unanswered[0] as LocalisedQuestion;
+      ($(el, `dl.check [data-question="${people.id}"] button`) as HTMLElement).click();
+      await waitUntil(() => currentQuestion(el, q)?.id === people.id, 'the optional question');
+      await fillAnswer(el, people, 'My neighbour Sam');
+      await pressContinue(el, lang);
+      expect(page(el)).to.equal('check-heading');
+      expect(squash($(el, `dl.check [data-question="${people.id}"]`)?.textContent)).to.contain('My neighbour Sam');
+      expect(squash($(el, `dl.check [data-question="${people.id}"] button`)?.textContent)).to.equal(t.change);
+
+      button(el, t.save).click();
+      await waitUntil(() => $(el, '.resume-code'), 'the saved page', { timeout: 10_000 });
+      const shown = squash($(el, '.resume-code')?.textContent);
+      expect(shown, 'two groups of four').to.match(/^[ACDEFGHJKMNPQRTUVWXY34679]{4} [ACDEFGHJKMNPQRTUVWXY34679]{4}$/);
+      expect(squash($(el, '[role="status"]')?.textContent), 'announced the same way').to.contain(shown);
+      el.remove();
+
+      // Typed back any way at all, on another device: lower case, no space.
+      localStorage.clear();
+      const again = await make(lang);
+      await typeInto(again, '#resume-code', shown.replace(' ', '').toLowerCase());
+      button(again, t.resume).click();
+      await waitUntil(() => page(again) === 'check-heading', 'the saved check page', { timeout: 10_000 });
+    });
+
+    it(`says it cannot find answers for a code in the right format that was never issued, like ABCDEFGH (${lang})`, async () => {
+      const el = await make(lang);
+      await typeInto(el, '#resume-code', 'ABCDEFGH');
+      button(el, t.resume).click();
+      await waitUntil(() => $(el, '.error-summary'), 'the error summary');
+      expect(squash($(el, '.error-summary')?.textContent), 'not found, not a format error').to.contain(lang === 'en' ? 'We could not find answers for that code' : 'Doedd dim modd i ni ddod o hyd i atebion');
+      expect(squash($(el, '#resume-code-hint')?.textContent), 'the hint shows the code as the saved page does').to.contain('KM4T 9QXA');
+      await expectAccessible(el);
+    });
+
+    it(`prints the result and the sent page dated, with the reference, the council's contact details and each option's details, and no controls (${lang})`, async function () {
+      this.timeout(60_000);
+      config({ contactPhone: '01632 960 000', contactEmail: 'community@council.example', contactUrl: 'https://council.example/community' });
+      const marker = faultName();
+      const { el } = await toResult(lang, { ...whatMatters(marker, 'none'), 'what-would-help': 'Meet new people, maybe a lunch club or a walking group' });
+      await waitUntil(() => $(el, '.community') && $(el, '.community')?.getAttribute('aria-busy') === 'false', 'community options', { timeout: 15_000 });
+      await expectAccessible(el);
+      const council = ['01632 960 000', 'community@council.example', 'https://council.example/community'];
+      for (const detail of council) expect(text(el), 'the council on screen too').to.contain(detail);
+      const email = $<HTMLAnchorElement>(el, '.email a[href^="mailto:"]');
+      expect(decodeURIComponent(email?.href ?? ''), 'not saved: no resume link in the email').to.not.contain('cls-resume');
+
+      const printed = async (what: string) => {
+        await emulateMedia({ media: 'print' });
+        try {
+          await el.updateComplete;
+          const controls = [...root(el).querySelectorAll('button, input, textarea, select, .button')];
+          expect(controls.length, `${what}: controls on screen`).to.be.greaterThan(0);
+          expect(controls.filter(isVisible).map(describeNode), `${what}: no control printed`).to.deep.equal([]);
+          const shown = squash([...root(el).querySelectorAll('*')].filter((node) => isVisible(node) && !node.children.length).map((node) => node.textContent).join(' '));
+          expect(shown, `${what}: dated`).to.contain(lang === 'en' ? 'Printed on' : 'Argraffwyd ar');
+          for (const detail of council) expect(shown, `${what}: the council's ${detail}`).to.contain(detail);
+          const options = [...root(el).querySelectorAll<HTMLElement>('.options li')];
+          expect(options.length, `${what}: community options`).to.be.greaterThan(0);
+          for (const option of options) {
+            const link = option.querySelector<HTMLAnchorElement>('a.option-name');
+            if (link) expect(isVisible(option.querySelector('.option-url')) && squash(option.querySelector('.option-url')?.textContent), `${what}: the web address written out`).to.contain(link.getAttribute('href'));
+          }
+          expect(options.some((option) => isVisible(option.querySelector('.option-place'))), `${what}: a place`).to.equal(true);
+          expect(options.some((option) => isVisible(option.querySelector('.option-session'))), `${what}: a next session`).to.equal(true);
+          return shown;
+        } finally {
+          await emulateMedia({ media: 'screen' });
+        }
+      };
+      await printed('the result');
+
+      button(el, t.sendToCouncil).click();
+      await waitUntil(() => $(el, '#send-heading'), 'the send page');
+      await check(el, '#consent-0');
+      button(el, t.send).click();
+      await waitUntil(() => REFERENCE.test($(el, '.panel')?.textContent ?? ''), 'sent', { timeout: 10_000 });
+      await waitUntil(() => $(el, '.community')?.getAttribute('aria-busy') === 'false', 'community options on the sent page', { timeout: 15_000 });
+      await expectAccessible(el);
+      const reference = ($(el, '.panel')?.textContent ?? '').match(REFERENCE)?.[0] ?? '?';
+      expect(await printed('the sent page'), 'the reference printed').to.contain(reference);
+    });
+
+    it(`puts the link back to saved answers in "Email me a copy", and offers to email it from the saved page (${lang})`, async () => {
+      const q = await definition('what-matters', lang);
+      const answers = whatMatters(faultName());
+      const el = await make(lang);
+      await startNow(el, lang);
+      await walk(el, lang, q, answers, { stopAt: 'harder' });
+      button(el, t.save).click();
+      await waitUntil(() => $(el, '#resume-link'), 'the saved page', { timeout: 10_000 });
+      const link = input(el, '#resume-link')?.value ?? '';
+      expect(link).to.contain('cls-resume=');
+      const fromSaved = [...root(el).querySelectorAll<HTMLAnchorElement>('a[href^="mailto:"]')];
+      expect(fromSaved.map((anchor) => squash(anchor.textContent))).to.deep.equal([lang === 'en' ? 'Email me this link' : 'Anfon y ddolen hon ataf mewn e-bost']);
+      const savedBody = new URL(fromSaved[0]?.href ?? 'mailto:').searchParams.get('body') ?? '';
+      expect(savedBody).to.contain(link);
+      expect(savedBody, 'no answers in it').to.not.contain(String(answers['good-day']));
+      await expectAccessible(el);
+
+      button(el, t.carryOn).click();
+      await waitUntil(() => currentQuestion(el, q)?.id === 'harder', 'back at the question');
+      await walk(el, lang, q, answers);
+      await pressContinue(el, lang);
+      const email = $<HTMLAnchorElement>(el, '.email a[href^="mailto:"]');
+      const body = new URL(email?.href ?? 'mailto:').searchParams.get('body') ?? '';
+      expect(body, 'the resume link, to carry on on another device').to.contain(link);
+      expect(body).to.contain(lang === 'en' ? 'on any device' : 'ar unrhyw ddyfais');
+      expect(squash($(el, '.email')?.textContent)).to.contain(lang === 'en' ? 'carry on on another device' : 'ddyfais arall');
+      await expectAccessible(el);
+    });
+
+    for (const id of ['what-matters', 'looking-after-someone'] as const) {
+      it(`says how long "${id}" takes once on the start page (${lang})`, async () => {
+        const q = await definition(id, lang);
+        const el = await make(lang, { questionnaire: id });
+        const said = lang === 'en' ? `It takes about ${q.minutes} minutes` : `${q.minutes} munud`;
+        expect(text(el).split(said).length - 1).to.equal(1);
+      });
+    }
   }
 });

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DraftInput, LocalisedQuestionnaire, RESUME_CODE_ALPHABET, SubmissionInput, looksLikeFormula } from '../../src/contract/questionnaire.ts';
-import { contactFormErrors, contactMethod, draftFor, readResumeCode, submissionFor, tidyContact } from '../../src/core/questionnaire-submission.ts';
+import { contactFormErrors, contactMethod, draftFor, formatResumeCode, readResumeCode, submissionFor, tidyContact } from '../../src/core/questionnaire-submission.ts';
 
 const q = LocalisedQuestionnaire.parse({
   id: 'send-test',
@@ -95,15 +95,28 @@ describe('what the self-assessment sends', () => {
 });
 
 describe('resume codes as typed', () => {
-  it('takes any case, spaces and dashes', () => {
-    assert.equal(readResumeCode('km4t-9qxa'), 'KM4T9QXA');
-    assert.equal(readResumeCode(' ACDE FGHJ '), 'ACDEFGHJ');
-    assert.equal(readResumeCode(RESUME_CODE_ALPHABET.slice(0, 8)), RESUME_CODE_ALPHABET.slice(0, 8));
+  const code = (typed: string) => {
+    const read = readResumeCode(typed);
+    return read.kind === 'code' ? read.code : read.kind;
+  };
+
+  it('takes any case, spaces, dashes and dots, and the code as every page shows it', () => {
+    assert.equal(code('km4t-9qxa'), 'KM4T9QXA');
+    assert.equal(code(' ACDE FGHJ '), 'ACDEFGHJ');
+    assert.equal(code('acde.fghj'), 'ACDEFGHJ');
+    assert.equal(code(formatResumeCode('KM4T9QXA')), 'KM4T9QXA');
+    assert.equal(code(RESUME_CODE_ALPHABET.slice(0, 8)), RESUME_CODE_ALPHABET.slice(0, 8));
   });
 
-  it('refuses what the server never issues: look-alike characters, the wrong length, anything else', () => {
-    for (const typed of ['ABCDEFGH', 'KM4T9QX0', 'KM4T9QX1', 'KM4T9QXS', 'KM4T9QXZ', 'KM4T9QXL', 'KM4T9QX', 'KM4T9QXAA', 'nonsense!', '', 'KM4T_9QXA']) {
-      assert.equal(readResumeCode(typed), undefined, typed);
-    }
+  it('shows a code one way everywhere: two groups of four', () => {
+    assert.equal(formatResumeCode('KM4T9QXA'), 'KM4T 9QXA');
+  });
+
+  it('takes eight letters and numbers as a code in the right format, one that can never have been issued (look-alikes) as not found', () => {
+    for (const typed of ['ABCDEFGH', 'abcd efgh', 'KM4T9QX0', 'KM4T9QX1', 'KM4T9QXS', 'KM4T9QXZ', 'KM4T9QXL']) assert.equal(code(typed), 'never-issued', typed);
+  });
+
+  it('turns down as malformed what is not eight letters and numbers', () => {
+    for (const typed of ['KM4T9QX', 'KM4T9QXAA', 'nonsense!', '', 'KM4T_9QXA']) assert.equal(code(typed), 'malformed', typed);
   });
 });

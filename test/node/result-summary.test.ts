@@ -224,3 +224,25 @@ describe('mailtoHref', () => {
     assert.ok(!href.includes('cls-resume') && !href.includes('ABC'));
   });
 });
+
+describe('resultText for someone who saved their answers', () => {
+  const resume = 'To carry on with your saved answers on any device, use this link:';
+  const resumeLink = 'https://council.example/self-assessment/?cls-resume=KM4T9QXA';
+
+  it('carries the resume link, under its own words, straight after the page link', () => {
+    const text = resultText({ ...input, resumeLink }, { ...labels, resume });
+    assert.equal(text, ['Looking after someone', '', labels.filledIn, 'https://council.example/self-assessment/', '', resume, resumeLink].join('\n'));
+  });
+
+  it('keeps the resume link when a long email is cut to fit a mailto: link', () => {
+    const long = resultText({ ...input, resumeLink, includeAnswers: true, areas: Array.from({ length: 80 }, (_, n) => `Area number ${n}`) }, { ...labels, resume });
+    const href = mailtoHref(input.title, long, '', { omission: '(cut)' });
+    assert.ok(href.length <= MAILTO_MAX_LENGTH);
+    assert.ok(bodyOf(href).includes(resumeLink));
+    assert.ok(bodyOf(href).endsWith('(cut)'));
+  });
+
+  it('has no resume link unless the person saved', () => {
+    assert.ok(!resultText(input, { ...labels, resume }).includes(resume));
+  });
+});

@@ -132,16 +132,34 @@ export const selfAssessmentStyles = css`
   .print-only {
     display: none;
   }
+  /* The question as the page's heading, inside its legend or around its label: it keeps the legend's or label's look. */
+  .label-wrapper {
+    margin: 0;
+  }
+  /* Printed, or saved as PDF: the result to keep, dated, with every detail written out, and none of the controls. */
   @media print {
     .button,
     .button-group,
     .link-button,
     .no-print,
-    .email {
+    .email,
+    .inset,
+    form,
+    input,
+    textarea,
+    .timeout-dialog {
       display: none !important;
     }
     .print-only {
       display: block;
+    }
+    .options li,
+    .council-contact,
+    .panel {
+      break-inside: avoid;
+    }
+    a {
+      color: inherit;
     }
   }
 `;

@@ -6,8 +6,9 @@ import type { AnswerValue, Answers, LocalisedQuestion, LocalisedQuestionnaire } 
 import { localDeviceStorage } from '../../core/device-store.ts';
 import { isUrgent, outcome, postcodeAnswer, questionnaireHref, reconcile, urgentPanels, validatePage, voiced } from '../../core/questionnaire.ts';
 import { AnswersOnDevice, fitsQuestionnaire, selfAssessmentKey } from '../../core/questionnaire-device.ts';
-import { contactFormErrors, contactMethod, draftFor, readResumeCode, submissionFor } from '../../core/questionnaire-submission.ts';
+import { contactFormErrors, contactMethod, draftFor, formatResumeCode, readResumeCode, submissionFor } from '../../core/questionnaire-submission.ts';
 import { RESULT, initialJourney, journey, resumePlace, type JourneyAction, type JourneyState, type Place } from '../../core/self-assessment-journey.ts';
+import { mailtoHref } from '../../core/result-summary.ts';
 import { createLocalizer } from '../../i18n/localizer.ts';
 import { button } from '../../shared-ui/button.ts';
 import { notification, statusRegion } from '../../shared-ui/notification.ts';
@@ -18,6 +19,7 @@ import { ClsElement } from '../base/cls-element.ts';
 import type { NextStepDetail } from './api/events.ts';
 import { AnswerErrors } from './controllers/answer-errors.ts';
 import { CommunityOptions } from './controllers/community-options.ts';
+import { DocumentTitle } from './controllers/document-title.ts';
 import { JourneyHistory } from './controllers/journey-history.ts';
 import { QuestionnaireSource } from './controllers/questionnaire-source.ts';
 import { checkPage } from './pages/check.ts';
@@ -25,7 +27,7 @@ import { RESUME_PARAM, resumeLink, savedPage, sentPage } from './pages/done.ts';
 import { nextStepTarget, showNextStep } from './pages/next-step.ts';
 import { answerNotices, urgentPanelsHelp, type Notice } from './pages/notices.ts';
 import { questionPage } from './pages/question.ts';
-import { resultPage, resultSummary } from './pages/result.ts';
+import { resultPage, resultSummary, type CouncilContact } from './pages/result.ts';
 import { EMPTY_SEND_FORM, sendPage, type SendForm } from './pages/send.ts';
 import { startPage } from './pages/start.ts';
 import { PAGE_FOCUS, type PageView } from './pages/view.ts';
@@ -102,6 +104,7 @@ export class ClsSelfAssessment extends ClsElement {
     emailAnswers: { state: true },
     sendForm: { state: true },
     resumeText: { state: true },
+    savedCode: { state: true },
     status: { state: true },
   };
 
@@ -158,6 +161,8 @@ export class ClsSelfAssessment extends ClsElement {
   declare private emailAnswers: boolean;
   declare private sendForm: SendForm;
   declare private resumeText: string;
+  /** The resume code the answers were last saved (or resumed) under, for the link in "Email me a copy". */
+  declare private savedCode: string | undefined;
   declare private status: string;
 
   private readonly api = new ApiController(this);
@@ -194,6 +199,11 @@ export class ClsSelfAssessment extends ClsElement {
       this.focusNext.request('.notification');
       this.emit('cls-timeout', this.detail({}));
     },
+  });
+  /** The page's title names the page the person is on (with "Error: " while it shows errors); the host's comes back on the start page. */
+  private readonly documentTitle = new DocumentTitle(this, () => {
+    const page = this.pageTitle;
+    return page === undefined ? undefined : { page, error: this.errors.any, errorPrefix: this.locale.t('errorPrefix') };
   });
   /** The questionnaire the element shows (or loads). */
   private shownId: string | undefined;
@@ -265,6 +275,28 @@ export class ClsSelfAssessment extends ClsElement {
     }
   }
 
+  /** What the page on screen is called, for the document title; undefined on the start page (and while loading). */
+  private get pageTitle(): string | undefined {
+    if (!this.localised || this.source.failure) return undefined;
+    const { t } = this.locale;
+    switch (this.journeyState.page.kind) {
+      case 'start':
+        return undefined;
+      case 'question':
+        return this.currentQuestion?.title;
+      case 'check':
+        return t('check.heading');
+      case 'result':
+        return t('result.heading');
+      case 'send':
+        return t('send.heading');
+      case 'saved':
+        return t('saved.title');
+      case 'sent':
+        return t('send.done');
+    }
+  }
+
   private get currentQuestion(): LocalisedQuestion | undefined {
     const { page, question } = this.journeyState;
     // In the person's voice: "them" when answering for someone else.
@@ -320,6 +352,7 @@ export class ClsSelfAssessment extends ClsElement {
     this.answers = {};
     this.dropped = 0;
     this.sendForm = EMPTY_SEND_FORM;
+    this.savedCode = undefined;
     this.wasUrgent = false;
     this.api.forgetPending();
     this.device.remove();
@@ -376,7 +409,8 @@ export class ClsSelfAssessment extends ClsElement {
     await this.request(
       () => this.api.submit('drafts', draftFor(definition, this.answers, resumePlace(this.journeyState), this.locale.lang), DraftSaved),
       ({ code }) => {
-        this.status = this.locale.t('status.saved', { code });
+        this.savedCode = code;
+        this.status = this.locale.t('status.saved', { code: formatResumeCode(code) });
         this.go({ type: 'saved', code });
         this.emit('cls-save', this.detail({ code }));
       },
@@ -429,10 +463,14 @@ export class ClsSelfAssessment extends ClsElement {
 
   private async resumeFromCode(focus = true): Promise<void> {
     if (!this.localised) return;
-    const code = readResumeCode(this.resumeText);
-    if (!code) return this.errors.show([{ field: 'resume-code', code: 'invalid' }], { focus });
+    const typed = readResumeCode(this.resumeText);
+    if (typed.kind === 'malformed') return this.errors.show([{ field: 'resume-code', code: 'invalid' }], { focus });
+    // The right shape, but no code is ever issued with those characters: not found, without asking the server.
+    if (typed.kind === 'never-issued') return this.errors.show([{ field: 'resume-code', code: 'required' }], { focus });
     try {
-      this.restore(await this.api.get(`drafts/${code}`, Draft), focus);
+      const draft = await this.api.get(`drafts/${typed.code}`, Draft);
+      this.savedCode = typed.code;
+      this.restore(draft, focus);
     } catch (error) {
       if (isAbort(error)) return;
       if (ApiError.from(error).status === 404) this.errors.show([{ field: 'resume-code', code: 'required' }], { focus });
@@ -452,6 +490,12 @@ export class ClsSelfAssessment extends ClsElement {
     const target = nextStepTarget(this.ownerDocument, step);
     const postcode = this.localised && postcodeAnswer(this.localised, this.answers);
     if (this.emit('cls-next-step', this.detail({ step }), { cancelable: true }) && target) showNextStep(target, postcode);
+  }
+
+  /** The community team's contact details, from the page's `#cls-config`. */
+  private get council(): CouncilContact {
+    const { contactPhone, contactEmail, contactUrl } = readPageConfig(this.ownerDocument);
+    return { phone: contactPhone, email: contactEmail, url: contactUrl };
   }
 
   private get pageUrl(): URL {
@@ -523,11 +567,15 @@ export class ClsSelfAssessment extends ClsElement {
         return questionPage(view, { question, onAnswer, onContinue: () => this.continueFromQuestion(), onSave: () => void this.saveForLater() });
       }
       case 'check':
-        return checkPage(view);
+        return checkPage(view, { onSave: () => void this.saveForLater() });
       case 'result': {
-        const email = { pageUrl: this.pageUrl.href, includeAnswers: this.emailAnswers, onIncludeAnswers: (include: boolean) => void (this.emailAnswers = include) };
+        const email = {
+          pageUrl: this.pageUrl.href,
+          resumeLink: this.savedCode ? resumeLink(this.pageUrl, this.savedCode) : undefined,
+          includeAnswers: this.emailAnswers, onIncludeAnswers: (include: boolean) => void (this.emailAnswers = include) };
         return resultPage(view, {
           outcome: outcome(definition, this.answers),
+          council: this.council,
           steps: (['hub-finder', 'resource-wheel'] as const).filter((step) => nextStepTarget(this.ownerDocument, step)),
           community: this.community.state,
           email: this.kiosk ? undefined : email,
@@ -548,7 +596,9 @@ export class ClsSelfAssessment extends ClsElement {
         });
       case 'saved': {
         const link = resumeLink(this.pageUrl, page.code);
-        return savedPage(view, { code: page.code, link, onStatus: (status) => void (this.status = status) });
+        // Only the link, never the answers: the email goes wherever the person sends it.
+        const emailHref = this.kiosk ? undefined : mailtoHref(definition.title, [t('saved.emailBody'), link].join('\n'), '');
+        return savedPage(view, { code: page.code, link, emailHref, onStatus: (status) => void (this.status = status) });
       }
       case 'sent': {
         const config = readPageConfig(this.ownerDocument);
@@ -557,7 +607,7 @@ export class ClsSelfAssessment extends ClsElement {
           inboxHours: config.inboxHours ? (this.locale.lang === 'cy' ? config.inboxHours.cy : undefined) || config.inboxHours.en : undefined,
           replyWorkingDays: config.replyWorkingDays,
           noContact: Object.hasOwn(this.answers, 'contact') && this.answers['contact'] === 'none',
-          summary: resultSummary(view, { outcome: outcome(definition, this.answers), community: this.community.state, onRetryCommunity: () => this.findCommunityOptions(true) }),
+          summary: resultSummary(view, { outcome: outcome(definition, this.answers), council: this.council, community: this.community.state, onRetryCommunity: () => this.findCommunityOptions(true) }),
           onStartAgain: () => this.startAgain(),
         });
       }

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { formatResumeCode } from '../../../core/questionnaire-submission.ts';
 import { formatDate } from '../../../i18n/format.ts';
 import { button } from '../../../shared-ui/button.ts';
 import type { PageView } from './view.ts';
@@ -9,6 +10,8 @@ export interface SavedPage {
   link: string;
   /** Tell screen readers what happened (copied, or select it yourself). */
   onStatus: (status: string) => void;
+  /** A `mailto:` link with the resume link in it, to send it to oneself; none on a shared screen. */
+  emailHref: string | undefined;
 }
 
 /** Saved on the server: the resume code, a link with it, and a way back to the question. */
@@ -20,10 +23,10 @@ export function savedPage(view: PageView, page: SavedPage): TemplateResult {
   };
   return html`<div class="panel" part="panel" tabindex="-1">
       <div class="heading-l" role="heading" aria-level=${headings.main}>${t('saved.title')}</div>
-      <p>${t('saved.body')} <strong class="resume-code">${page.code}</strong></p>
+      <p>${t('saved.body')} <strong class="resume-code">${formatResumeCode(page.code)}</strong></p>
     </div>
     <p>${t('saved.keep')}</p>
-    <div class="button-group">${button({ label: t('saved.copyCode'), variant: 'secondary', onClick: copy(page.code) })}</div>
+    <div class="button-group">${button({ label: t('saved.copyCode'), variant: 'secondary', onClick: copy(formatResumeCode(page.code)) })}</div>
     <div class="form-group" part="field">
       <label class="label" for="resume-link">${t('saved.linkLabel')}</label>
       <div class="hint" id="resume-link-hint">${t('saved.linkHint')}</div>
@@ -31,6 +34,7 @@ export function savedPage(view: PageView, page: SavedPage): TemplateResult {
     </div>
     <div class="button-group">
       ${button({ label: t('saved.copyLink'), variant: 'secondary', onClick: copy(page.link) })}
+      ${page.emailHref ? html`<a class="button button--secondary" part="button" href=${page.emailHref}>${t('saved.emailLink')}</a>` : nothing}
       ${button({ label: t('saved.carryOn'), onClick: () => view.go({ type: 'carry-on' }) })}
     </div>`;
 }

@@ -2,7 +2,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { CommunityReason, SuggestedOption } from '../../../core/community-options.ts';
 import type { Outcome } from '../../../core/questionnaire.ts';
 import { mailtoHref, resultText } from '../../../core/result-summary.ts';
-import { formatDistance } from '../../../i18n/format.ts';
+import type { Service } from '../../../contract/directory.ts';
+import { formatDate, formatDistance } from '../../../i18n/format.ts';
+import { nextOccurrences } from '../../../core/schedule.ts';
+import { nextOccurrenceText } from '../../../i18n/schedule-text.ts';
 import { button } from '../../../shared-ui/button.ts';
 import { choiceGroup } from '../../../shared-ui/choice-group.ts';
 import { spinner } from '../../../shared-ui/spinner.ts';
@@ -16,13 +19,25 @@ export type Community =
   | { state: 'failed'; key: string }
   | { state: 'ready'; key: string; options: SuggestedOption[]; near?: string; unplaced?: string };
 
+/** How to reach the council's community team (from the page's `#cls-config`), on the result and its printed copy. */
+export interface CouncilContact {
+  phone?: string | undefined;
+  email?: string | undefined;
+  url?: string | undefined;
+}
+
 export interface ResultPage {
   outcome: Outcome;
+  /** The community team's contact details; nothing shown when the page gives none. */
+  council: CouncilContact;
   /** The other widgets on the page the person can go on to. */
   steps: ReadonlyArray<NextStepDetail['step']>;
   community: Community | undefined;
-  /** "Email me a copy", unless on a shared screen. */
-  email: { pageUrl: string; includeAnswers: boolean; onIncludeAnswers: (include: boolean) => void } | undefined;
+  /**
+   * "Email me a copy", unless on a shared screen; with the link back to the
+   * saved answers (`resumeLink`) when the person saved them.
+   */
+  email: { pageUrl: string; resumeLink: string | undefined; includeAnswers: boolean; onIncludeAnswers: (include: boolean) => void } | undefined;
   onRetryCommunity: () => void;
   onNextStep: (step: NextStepDetail['step']) => void;
 }
@@ -38,6 +53,7 @@ export function resultPage(view: PageView, page: ResultPage): TemplateResult {
     <div class="heading-l" role="heading" aria-level=${headings.main} id="result-heading" tabindex="-1">${t('result.heading')}</div>
     ${view.notices} ${view.urgent}
     <p>${t('result.notDecision')}</p>
+    <p class="print-only printed-on">${t('send.printedOn', { date: formatDate(view.lang, new Date()) })}</p>
     ${resultSummary(view, page)}
     <div class="button-group no-print">
       ${page.steps.map((step) => button({ label: t(step === 'hub-finder' ? 'result.hub' : 'result.wheel'), variant: 'secondary', onClick: () => page.onNextStep(step) }))}
@@ -48,7 +64,7 @@ export function resultPage(view: PageView, page: ResultPage): TemplateResult {
 }
 
 /** The result itself, as it is kept after sending: own words, strengths, what is hard, the next step, community options. */
-export function resultSummary(view: PageView, page: Pick<ResultPage, 'outcome' | 'community' | 'onRetryCommunity'>): TemplateResult {
+export function resultSummary(view: PageView, page: Pick<ResultPage, 'outcome' | 'council' | 'community' | 'onRetryCommunity'>): TemplateResult {
   const { t, headings } = view;
   const { outcome: result } = page;
   const said = (entries: Outcome['words'], cls: string) =>
@@ -73,7 +89,44 @@ export function resultSummary(view: PageView, page: Pick<ResultPage, 'outcome' |
       <div class="heading-m" role="heading" aria-level=${headings.sub}>${t('result.next')}: ${result.nextStep.title}</div>
       <p>${result.nextStep.body}</p>
     </div>
-    ${communitySection(view, page)}`;
+    ${communitySection(view, page)} ${councilSection(view, page.council)}`;
+}
+
+/** The community team's phone, email and web page, when the page's configuration gives them. */
+function councilSection(view: PageView, council: CouncilContact): TemplateResult | typeof nothing {
+  const { t } = view;
+  if (!council.phone && !council.email && !council.url) return nothing;
+  return html`<div class="council-contact">
+    <div class="heading-m" role="heading" aria-level=${view.headings.sub}>${t('result.contactHeading')}</div>
+    <ul class="list">
+      ${council.phone ? html`<li>${t('community.phone')} <a href="tel:${council.phone.replace(/[^\d+]/g, '')}">${council.phone}</a></li>` : nothing}
+      ${council.email ? html`<li>${t('result.email')} <a href="mailto:${council.email}">${council.email}</a></li>` : nothing}
+      ${council.url ? html`<li>${t('result.web')} <a href=${council.url} rel="noopener">${council.url}</a></li>` : nothing}
+    </ul>
+  </div>`;
+}
+
+/** Where an option happens: its first place's name and address, in one line. */
+function placeOf(service: Service): string | undefined {
+  const location = service.locations[0];
+  if (!location) return undefined;
+  const { address } = location;
+  const parts = [location.name, address?.line1, address?.city, address?.postcode].map((part) => part?.trim()).filter((part): part is string => Boolean(part));
+  return [...new Set(parts)].join(', ') || undefined;
+}
+
+/** The soonest coming session of any of an option's schedules, in words ("Next: Thursday 4 December, 12:00 to 15:00"). */
+function nextSession(service: Service, lang: PageView['lang']): string | undefined {
+  const now = new Date();
+  const soonest = service.schedules
+    .map((schedule) => ({ text: nextOccurrenceText(schedule, now, lang), start: nextStart(schedule, now) }))
+    .filter((next): next is { text: string; start: number } => next.text !== undefined && next.start !== undefined)
+    .sort((a, b) => a.start - b.start)[0];
+  return soonest?.text;
+}
+
+function nextStart(schedule: Service['schedules'][number], now: Date): number | undefined {
+  return nextOccurrences(schedule, now, 1)[0]?.start.getTime();
 }
 
 /** Why an option is suggested, in the person's language. */
@@ -99,12 +152,16 @@ function communitySection(view: PageView, page: Pick<ResultPage, 'community' | '
         return html`${unplaced}<ul class="options">
           ${community.options.map(({ service, reason, distanceMetres }) => {
             const away = distanceMetres === undefined ? undefined : t('community.away', { distance: formatDistance(view.lang, distanceMetres, 'miles') });
+            const place = placeOf(service);
+            const session = nextSession(service, view.lang);
             return html`<li>
               ${service.url ? html`<a class="option-name" href=${service.url} rel="noopener">${service.name}</a>` : html`<strong class="option-name">${service.name}</strong>`}
               ${service.organization?.name && service.organization.name !== service.name ? html`<div class="hint">${service.organization.name}</div>` : nothing}
               <div class="reason">${[reasonText(view, reason), away].filter(Boolean).join(' · ')}</div>
               ${service.phone ? html`<div>${t('community.phone')} <a href="tel:${service.phone.replace(/[^\d+]/g, '')}">${service.phone}</a></div>` : nothing}
-              ${service.url ? html`<div class="print-only">${service.url}</div>` : nothing}
+              ${place ? html`<div class="option-place">${t('community.place')} ${place}</div>` : nothing}
+              ${session ? html`<div class="option-session">${session}</div>` : nothing}
+              ${service.url ? html`<div class="print-only option-url">${t('result.web')} ${service.url}</div>` : nothing}
             </li>`;
           })}
         </ul>`;
@@ -128,6 +185,7 @@ function emailCopy(view: PageView, page: ResultPage): TemplateResult | typeof no
     {
       title: definition.title,
       pageUrl: email.pageUrl,
+      resumeLink: email.resumeLink,
       includeAnswers: email.includeAnswers,
       areas: result.areas.map((area) => area.label),
       strengths: [...result.words, ...result.strengths].map(({ title, answer }) => ({ title, answer })),
@@ -139,7 +197,7 @@ function emailCopy(view: PageView, page: ResultPage): TemplateResult | typeof no
         ...(service.url ? { url: service.url } : {}),
       })),
     },
-    { filledIn: t('email.filledIn'), areas: t('result.areas'), strengths: t('result.strengths'), nextStep: t('result.next'), options: t('community.heading') },
+    { filledIn: t('email.filledIn'), resume: t('email.resume'), areas: t('result.areas'), strengths: t('result.strengths'), nextStep: t('result.next'), options: t('community.heading') },
   );
   return html`<div class="email">
     <div class="heading-m" role="heading" aria-level=${view.headings.sub}>${t('email.heading')}</div>
@@ -147,7 +205,7 @@ function emailCopy(view: PageView, page: ResultPage): TemplateResult | typeof no
       id: 'email-answers',
       name: 'email-answers',
       legend: t('email.legend'),
-      hint: t('email.hint'),
+      hint: t(email.resumeLink ? 'email.hintSaved' : 'email.hint'),
       multiple: true,
       choices: [{ value: 'yes', label: t('email.include') }],
       value: email.includeAnswers ? ['yes'] : [],

@@ -15,6 +15,7 @@ export function questionGroup(
     legend: question.title,
     legendId: 'question-heading',
     legendClass: 'question-heading',
+    legendHeading: context.headingLevel,
     hint: question.hint,
     error: context.error(question.id),
     optional: question.optional ?? false,

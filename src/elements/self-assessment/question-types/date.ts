@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { describedBy, errorMessage } from '../../../shared-ui/field.ts';
+import { describedBy, errorMessage, pageHeading } from '../../../shared-ui/field.ts';
 import type { AnswerContext, QuestionOf, QuestionTypeView } from './types.ts';
 
 type Part = 'day' | 'month' | 'year';
@@ -13,7 +13,7 @@ export const date: QuestionTypeView<QuestionOf<'date'>> = {
     const { messages } = context;
     return html`<div class="form-group ${error ? 'form-group--error' : ''}" part="field">
       <fieldset aria-describedby=${describedBy('answer', { hint: question.hint, error })}>
-        <legend class="legend question-heading" id="question-heading" tabindex="-1">${question.title}${question.optional ? ` ${messages.optional}` : ''}</legend>
+        <legend class="legend question-heading" id="question-heading" tabindex="-1">${pageHeading(context.headingLevel, `${question.title}${question.optional ? ` ${messages.optional}` : ''}`)}</legend>
         ${question.hint ? html`<div class="hint" id="answer-hint">${question.hint}</div>` : nothing} ${errorMessage('answer', error, messages.errorPrefix)}
         <div class="date">${PARTS.map((part) => datePart(part, context, error))}</div>
       </fieldset>

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AnswerValue, LocalisedQuestion, QuestionType } from '../../../contract/questionnaire.ts';
 import { date } from './date.ts';
@@ -38,8 +39,8 @@ export function renderAnswer(question: LocalisedQuestion, context: AnswerContext
 }
 
 /** An answer as the person reads it back; `none` when there is none. */
-export function answerText(question: LocalisedQuestion, value: AnswerValue | undefined, none: string): string {
-  return value === undefined ? none : viewOf(question).answerText(question, value);
+export function answerText(question: LocalisedQuestion, value: AnswerValue | undefined, none: string, t: TFunction): string {
+  return value === undefined ? none : viewOf(question).answerText(question, value, t);
 }
 
 /** A follow-up box's field (`<question>.<option>`) on this question's page, or undefined for the answer itself. */

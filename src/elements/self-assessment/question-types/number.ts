@@ -14,7 +14,9 @@ export const number: QuestionTypeView<QuestionOf<'number'>> = {
     const error = context.error(question.id);
     const value = context.value;
     return html`<div class="form-group ${error ? 'form-group--error' : ''}" part="field">
-      <label class="label question-heading" for="answer" id="question-heading" tabindex="-1">${question.title}${question.optional ? ` ${context.messages.optional}` : ''}</label>
+      <div class="label-wrapper" role="heading" aria-level=${context.headingLevel}>
+        <label class="label question-heading" for="answer" id="question-heading" tabindex="-1">${question.title}${question.optional ? ` ${context.messages.optional}` : ''}</label>
+      </div>
       ${question.hint ? html`<div class="hint" id="answer-hint">${question.hint}</div>` : nothing} ${errorMessage('answer', error, context.messages.errorPrefix)}
       <input
         class="input input--short ${error ? 'input--error' : ''}"

@@ -13,6 +13,7 @@ export const scale: QuestionTypeView<QuestionOf<'scale'>> = {
       value: context.value === undefined ? undefined : String(context.value),
       onChange: (choice) => context.set(Number(choice)),
     }),
-  answerText: (_question, value) => String(value),
+  // "4 out of 5", not a bare "4" that reads back as nothing.
+  answerText: (_question, value, t) => t('check.outOf', { value: String(value), max: String(POINTS.length) }),
   target: () => firstChoiceId('answer'),
 };

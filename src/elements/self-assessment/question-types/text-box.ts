@@ -13,6 +13,7 @@ export function questionField(
     label: question.title,
     labelId: 'question-heading',
     labelClass: 'question-heading',
+    labelHeading: context.headingLevel,
     hint: question.hint,
     error: context.error(question.id),
     optional: question.optional ?? false,

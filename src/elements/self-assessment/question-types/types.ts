@@ -37,8 +37,8 @@ export interface QuestionTypeView<Q extends LocalisedQuestion> {
   render(question: Q, context: AnswerContext): TemplateResult;
   /** What follows the input: the "tell us more" boxes of the chosen options. */
   followUps?(question: Q, context: AnswerContext): TemplateResult | typeof nothing;
-  /** An answer as the person reads it back on the check answers page. */
-  answerText(question: Q, value: AnswerValue): string;
+  /** An answer as the person reads it back on the check answers page (`t` for words around it, e.g. "4 out of 5"). */
+  answerText(question: Q, value: AnswerValue, t: TFunction): string;
   /** Id of the control that an error on the answer links to (and focus goes to) from the error summary. */
   target(question: Q): string;
   /** The `autocomplete` token of its input, for the types that have one. */
