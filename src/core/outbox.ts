@@ -51,6 +51,8 @@ export interface FlushReport {
 
 export class Outbox {
   private running: Promise<FlushReport> | undefined;
+  /** Something was added since the running flush read the store. */
+  private added = false;
 
   constructor(private readonly store: OutboxStore) {}
 
@@ -63,12 +65,14 @@ export class Outbox {
   /** Keep an item on the device before any attempt to send it, so closing the tab loses nothing. */
   async add(item: OutboxItem): Promise<void> {
     await this.store.set(item.key, item);
+    this.added = true;
   }
 
   /**
    * Send every waiting item, oldest first, each under its own key. A flush
    * already under way is joined rather than started twice, so one item is
-   * never in flight twice from this page.
+   * never in flight twice from this page; what is added while it runs is
+   * sent by the same flush before it ends.
    */
   flush(send: (item: OutboxItem) => Promise<SendResult>): Promise<FlushReport> {
     this.running ??= this.run(send).finally(() => {
@@ -79,20 +83,22 @@ export class Outbox {
 
   private async run(send: (item: OutboxItem) => Promise<SendResult>): Promise<FlushReport> {
     const report: FlushReport = { sent: 0, refused: [], stopped: undefined, waiting: 0 };
-    const items = await this.items();
-    for (const item of items) {
-      const result = await send(item);
-      if (result.kind === 'sent') {
-        await this.store.del(item.key);
-        report.sent++;
-      } else if (result.kind === 'refused') {
-        await this.store.del(item.key);
-        report.refused.push({ item, reason: result.reason });
-      } else {
-        report.stopped = result.kind;
-        break;
+    do {
+      this.added = false;
+      for (const item of await this.items()) {
+        const result = await send(item);
+        if (result.kind === 'sent') {
+          await this.store.del(item.key);
+          report.sent++;
+        } else if (result.kind === 'refused') {
+          await this.store.del(item.key);
+          report.refused.push({ item, reason: result.reason });
+        } else {
+          report.stopped = result.kind;
+          break;
+        }
       }
-    }
+    } while (this.added && !report.stopped);
     report.waiting = (await this.store.values()).length;
     return report;
   }

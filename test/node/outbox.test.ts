@@ -73,6 +73,23 @@ describe('outbox', () => {
   });
 });
 
+describe('outbox while sending', () => {
+  it('sends what is added during a flush in the same flush, once', async () => {
+    const store = memoryStore();
+    const outbox = new Outbox(store);
+    await outbox.add(item('a', 1));
+    const sent: string[] = [];
+    const report = await outbox.flush(async (next) => {
+      sent.push(next.key);
+      if (next.key === 'a') await outbox.add(item('b', 2));
+      return { kind: 'sent' };
+    });
+    assert.deepEqual(sent, ['a', 'b']);
+    assert.equal(report.sent, 2);
+    assert.equal(report.waiting, 0);
+  });
+});
+
 describe('visit draft', () => {
   const now = new Date('2026-07-01T09:05:00Z');
 

@@ -149,6 +149,7 @@ export class ClsHubDay extends ClsElement {
   private readonly queue = new OutboxController(this, { api: this.api, signedIn: () => Boolean(this.token), flushed: (report) => this.flushed(report) });
   /** Keys of visits the form is saving right now: their refusal is shown on the form, not as a banner. */
   private readonly pendingSave = new Set<string>();
+  private started = false;
 
   private readonly hubsTask = new Task(this, {
     args: () => [this.me] as const,
@@ -191,8 +192,11 @@ export class ClsHubDay extends ClsElement {
     this.refresh = 0;
   }
 
-  protected override firstUpdated(): void {
-    this.hubId = this.hub ?? storage('local')?.getItem(HUB_KEY) ?? '';
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.started) return;
+    this.started = true;
+    this.hubId = this.hub || (storage('local')?.getItem(HUB_KEY) ?? '');
     this.draft = blankDraft(this.hubId, '', new Date());
     // Kiosk: memory only, so a token left by a non-kiosk use of this tab is not picked up either.
     const kept = this.kiosk ? undefined : storage('session')?.getItem(TOKEN_KEY);
@@ -336,6 +340,8 @@ export class ClsHubDay extends ClsElement {
     const { t } = this.locale;
     // Kept on the device before the first attempt: closing the tab now loses nothing.
     const key = await this.queue.add('visit', input);
+    this.announcement = t('queue.waiting', { count: this.queue.waiting.length });
+    storage('local')?.setItem(HUB_KEY, this.draft.hubId);
     this.pendingSave.add(key);
     try {
       await this.queue.sync();

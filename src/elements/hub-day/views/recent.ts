@@ -29,7 +29,7 @@ export interface RecentContext {
 export function renderRecent(context: RecentContext): TemplateResult {
   const { t, lang } = context.locale;
   const when = (visit: Visit) =>
-    new Intl.DateTimeFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(visit.occurredAt));
+    new Intl.DateTimeFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(visit.occurredAt));
   return html`<section aria-labelledby="recent-heading">
     <div class="heading-m" role="heading" aria-level=${context.headings.sub} id="recent-heading" tabindex="-1">${t('recent.heading', { hub: context.hubName })}</div>
     ${context.failure ? html`<p class="error-message">${context.failure}</p>` : nothing}

@@ -32,7 +32,7 @@ export interface TodayContext {
 }
 
 const time = (locale: LocaleController, iso: string) =>
-  new Intl.DateTimeFormat(locale.lang === 'cy' ? 'cy-GB' : 'en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  new Intl.DateTimeFormat(locale.lang === 'cy' ? 'cy-GB' : 'en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 
 /** "Today at this hub": the sessions and their bookings, then who is waiting for contact. */
 export function renderToday(context: TodayContext): TemplateResult {
