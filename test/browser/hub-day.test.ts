@@ -228,6 +228,23 @@ for (const lang of ['en', 'cy'] as const) {
       await waitUntil(() => $<HTMLSelectElement>(next, '#hub')?.value === hub.id, 'last hub not chosen');
     });
 
+    it('takes a council’s option lists and labels over the defaults', async () => {
+      const el = await make(lang);
+      el.config = {
+        heardAbout: [{ id: 'library-card', en: 'Library card scheme', cy: 'Cynllun cerdyn llyfrgell' }],
+        labels: { outcode: { en: 'Area', cy: 'Ardal' } },
+      };
+      await signIn(el);
+      buttonNamed(el, T.record).click();
+      await waitUntil(() => $(el, '#visit-worker'));
+      expect($(el, '#visit-heard').textContent).to.include(lang === 'en' ? 'Library card scheme' : 'Cynllun cerdyn llyfrgell');
+      expect(root(el).querySelectorAll('#visit-heard input')).to.have.length(1);
+      expect($(el, 'label[for="visit-outcode"]').textContent).to.include(lang === 'en' ? 'Area' : 'Ardal');
+      // The default age bands are still there, in the element's language.
+      expect($(el, '#visit-age').textContent).to.include(lang === 'en' ? '85 or over' : '85 neu hŷn');
+      await expectAccessible(el);
+    });
+
     it('records a conversation with the keyboard alone', async () => {
       const [hub] = await hubs();
       if (!hub) throw new Error('no hub');
