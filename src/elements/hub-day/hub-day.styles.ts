@@ -68,6 +68,33 @@ export const hubDayStyles = css`
     flex-wrap: wrap;
     gap: var(--cls-space-3);
   }
+  .input--width-5 {
+    max-width: 6em;
+  }
+  .input--width-10 {
+    max-width: 11em;
+  }
+  .input--width-20 {
+    max-width: 21em;
+  }
+  .heading-s {
+    font-weight: 700;
+    margin: var(--cls-space-3) 0 var(--cls-space-2);
+  }
+  caption.heading-s {
+    text-align: start;
+  }
+  /* Short lists side by side, so the whole form fits a tablet screen or two. */
+  .compact .choices {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(14em, 1fr));
+    column-gap: var(--cls-space-3);
+  }
+  .wellbeing .choices {
+    flex-direction: row;
+    flex-wrap: wrap;
+    gap: var(--cls-space-3);
+  }
   select.input {
     min-height: 2.5em;
   }

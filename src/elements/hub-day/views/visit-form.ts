@@ -73,14 +73,14 @@ export function renderVisitForm(context: VisitFormContext): TemplateResult {
         id: 'visit-worker', name: 'worker', label: label('worker'), hint: t('record.worker.hint'), value: draft.worker, widthClass: 'input--width-5',
         error: errors.text('worker'), messages, onInput: (worker) => context.change({ worker }),
       })}
-      ${choiceGroup({
+      <div class="compact">${choiceGroup({
         id: 'visit-heard', name: 'heardAbout', legend: label('heardAbout'), optional: true, choices: options(config.heardAbout), value: draft.heardAbout,
         error: errors.text('heardAbout'), messages, onChange: (heardAbout) => context.change({ heardAbout }),
-      })}
-      ${choiceGroup({
+      })}</div>
+      <div class="compact">${choiceGroup({
         id: 'visit-age', name: 'ageBand', legend: label('ageBand'), optional: true, choices: options(config.ageBands), value: draft.ageBand,
         error: errors.text('ageBand'), messages, onChange: (ageBand) => context.change({ ageBand }),
-      })}
+      })}</div>
       ${textInput({
         id: 'visit-outcode', name: 'outcode', label: label('outcode'), hint: t('record.outcode.hint'), optional: true, value: draft.outcode, widthClass: 'input--width-10',
         error: errors.text('outcode'), messages, onInput: (outcode) => context.change({ outcode }),
@@ -89,12 +89,12 @@ export function renderVisitForm(context: VisitFormContext): TemplateResult {
         id: 'visit-what-matters', name: 'whatMatters', label: label('whatMatters'), hint: t('record.whatMatters.hint'), optional: true, rows: 2, value: draft.whatMatters,
         count: { text: count.text, over: count.over }, error: errors.text('whatMatters'), messages, onInput: (whatMatters) => context.change({ whatMatters }),
       })}
-      ${choiceGroup({
+      <div class="compact">${choiceGroup({
         id: 'visit-outcomes', name: 'outcomes', legend: label('outcomes'), hint: t('record.outcomes.hint'), multiple: true,
         choices: VISIT_OUTCOMES.map((outcome) => ({ value: outcome, label: config.outcomes[outcome][lang] })), value: draft.outcomes,
         error: errors.text('outcomes'), messages,
         onChange: (outcome, checked) => context.change({ outcomes: checked ? [...draft.outcomes, outcome] : draft.outcomes.filter((chosen) => chosen !== outcome) }),
-      })}
+      })}</div>
       ${textInput({ id: 'visit-follow-up', name: 'followUp', type: 'date', label: label('followUp'), optional: true, value: draft.followUp, error: errors.text('followUp'), messages, onInput: (followUp) => context.change({ followUp }) })}
       ${config.wellbeing.length ? renderWellbeing(context, label('wellbeing')) : nothing}
       ${textInput({
@@ -116,7 +116,7 @@ export function renderVisitForm(context: VisitFormContext): TemplateResult {
 function renderWellbeing(context: VisitFormContext, legend: string): TemplateResult {
   const { t, lang } = context.locale;
   const messages = { errorPrefix: t('errorPrefix'), optional: t('optional') };
-  return html`<fieldset class="form-group" part="field">
+  return html`<fieldset class="form-group wellbeing" part="field">
     <legend class="legend">${legend} ${t('optional')}</legend>
     <div class="hint">${t('record.wellbeing.hint')}</div>
     ${context.config.wellbeing.map((statement, index) =>
