@@ -343,6 +343,31 @@ for (const lang of ['en', 'cy'] as const) {
     });
   });
 
+  describe(`<cls-hub-day> attendance offline (${lang})`, () => {
+    it('shows a mark made offline as waiting, then sends it once when the connection returns', async () => {
+      const session = await bookableSession();
+      const booking = await book(session.id, `Offline ${lang}`);
+      const date = londonParts(new Date(session.start)).date;
+      const el = await make(lang, { hub: session.hubId, date });
+      await signIn(el);
+      await shows(el, booking.reference);
+      const offline = executeServerCommand('go-offline', { ms: 4000 });
+      await waitUntil(() => !navigator.onLine, 'not offline');
+      buttonNamed(el, `${T.attended}: Offline ${lang}`).click();
+      await shows(el, T.waiting1);
+      const row = () => [...root(el).querySelectorAll('tr')].find((tr) => tr.textContent?.includes(booking.reference));
+      expect(row()?.textContent).to.include(lang === 'en' ? 'waiting to send' : 'yn aros i’w anfon');
+      await expectAccessible(el);
+      await offline;
+      await waitUntil(() => !$(el, '.queue') && !row()?.textContent?.includes(lang === 'en' ? 'waiting to send' : 'yn aros i’w anfon'), 'the mark was not sent', { timeout: 15_000 });
+      const day = (await (await fetch(`/api/v1/staff/attendance?hub=${session.hubId}&date=${date}`, { headers: { Authorization: `Bearer ${STAFF_TOKEN}` } })).json()) as {
+        sessions: { bookings: { reference: string; status: string }[] }[];
+      };
+      expect(day.sessions.flatMap((entry) => entry.bookings).find((candidate) => candidate.reference === booking.reference)?.status).to.equal('attended');
+      await expectAccessible(el);
+    });
+  });
+
   describe(`<cls-hub-day> corrections (${lang})`, () => {
     it('lets a worker change and delete a conversation for 24 hours, and after that says only an admin can', async () => {
       const [hub] = await hubs();
