@@ -21,6 +21,26 @@ await migrate(db);
 await seedIfEmpty(db);
 const app = createApp({ db, staffToken: STAFF_TOKEN, postsPerMinute: 100_000, lookupsPerMinute: 100_000, questionnaires: loadQuestionnaires() });
 const api = getRequestListener(app.fetch);
+
+/**
+ * A worker token (the bootstrap STAFF_TOKEN is an admin's) and one
+ * conversation it recorded two days ago, so `<cls-hub-day>` can be seen
+ * after the 24-hour edit window has passed.
+ */
+export const WORKER_TOKEN = 'browser-tests-worker-token';
+const { hashStaffToken } = await import('./server/db/staff-tokens.ts');
+await db.query("INSERT INTO staff_tokens (id, token_hash, role, label) VALUES ('st_browser_worker', $1, 'worker', 'browser tests')", [hashStaffToken(WORKER_TOKEN)]);
+const firstHub = (await (await app.fetch(new Request('http://localhost/api/v1/hubs?limit=1'))).json()).items[0].hub.id;
+const oldVisit = await (
+  await app.fetch(
+    new Request('http://localhost/api/v1/staff/visits', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${WORKER_TOKEN}`, 'Content-Type': 'application/json', 'Idempotency-Key': 'browser-tests-old-visit' },
+      body: JSON.stringify({ hubId: firstHub, occurredAt: new Date(Date.now() - 2 * 86_400_000).toISOString(), worker: 'OLD', outcomes: ['closed'] }),
+    }),
+  )
+).json();
+await db.query("UPDATE visits SET created_at = now() - interval '2 days' WHERE id = $1", [oldVisit.id]);
 const faults = faultProxy(api, (request) => app.fetch(request));
 
 /**

@@ -22,6 +22,7 @@ import { clientAddress, type TrustedProxies } from './http/client-address.ts';
 import { mountStaffVisits, staffVisitRoutes } from './routes/staff-visits.ts';
 import { mountStaffReports, staffReportRoutes } from './routes/staff-reports.ts';
 import { mountStaffDay, staffDayRoutes } from './routes/staff-day.ts';
+import { mountStaffMe, staffMeRoutes } from './routes/staff-me.ts';
 import { staticFile } from './static.ts';
 import { WebhookSender, type WebhookOptions } from './webhook.ts';
 import type { NotifyOptions } from './notify/outbox.ts';
@@ -92,6 +93,7 @@ const routes: RouteSpec[] = [
   ...placeRoutes,
   ...bookingRoutes,
   ...selfAssessmentRoutes,
+  ...staffMeRoutes,
   ...staffVisitRoutes,
   ...staffReportRoutes,
   ...staffDayRoutes,
@@ -217,6 +219,7 @@ export function createApp(options: AppOptions): Hono {
   if (options.webhook && !(options.webhook instanceof WebhookSender)) webhook?.start();
   mountBookings(app, options.db, directory, webhook, options.notify, options.outbox);
   mountSelfAssessment(app, options.db, options.questionnaires ?? new Map(), webhook);
+  mountStaffMe(app);
   mountStaffVisits(app, options.db, options.now);
   mountStaffReports(app, options.db, options.now);
   mountStaffDay(app, options.db, directory, options.now);

@@ -6,6 +6,7 @@
  * they use.
  */
 export * from './elements/feedback/define.ts';
+export * from './elements/hub-day/define.ts';
 export * from './elements/hub-finder/define.ts';
 export * from './elements/resource-wheel/define.ts';
 export * from './elements/self-assessment/define.ts';

@@ -5,6 +5,7 @@
  * CDN bundle) to define the tags.
  */
 export * from './elements/feedback/feedback.ts';
+export * from './elements/hub-day/hub-day.ts';
 export * from './elements/hub-finder/hub-finder.ts';
 export * from './elements/resource-wheel/resource-wheel.ts';
 export * from './elements/self-assessment/self-assessment.ts';

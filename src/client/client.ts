@@ -85,6 +85,12 @@ export class ApiClient {
     return this.send(path, schema, init, options, true);
   }
 
+  /** PUT JSON (a correction): idempotent by definition, so retried like a GET. */
+  put<S extends Schema>(path: string, body: unknown, schema: S, options: RequestOptions = {}): Promise<Output<S>> {
+    const init: RequestInit = { method: 'PUT', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } };
+    return this.send(path, schema, init, options, true);
+  }
+
   url(path: string, query?: RequestOptions['query']): string {
     const base = /^[a-z][a-z0-9+.-]*:/i.test(this.baseUrl)
       ? this.baseUrl

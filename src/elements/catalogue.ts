@@ -17,6 +17,7 @@ export interface ElementEntry {
 
 export const ELEMENTS: readonly ElementEntry[] = [
   { tag: 'cls-feedback', folder: 'feedback' },
+  { tag: 'cls-hub-day', folder: 'hub-day' },
   { tag: 'cls-hub-finder', folder: 'hub-finder' },
   { tag: 'cls-resource-wheel', folder: 'resource-wheel' },
   { tag: 'cls-self-assessment', folder: 'self-assessment' },

@@ -44,7 +44,7 @@ export type AutocompleteToken =
   | 'postal-code' | 'street-address' | 'bday';
 
 export interface TextInputOptions extends FieldOptions {
-  type?: 'text' | 'email' | 'tel' | 'search';
+  type?: 'text' | 'email' | 'tel' | 'search' | 'password' | 'date' | 'time';
   /** `autocomplete` token (WCAG 1.3.5 identify input purpose); default `off`. */
   autocomplete?: AutocompleteToken;
   inputmode?: 'text' | 'email' | 'tel' | 'numeric' | 'decimal' | 'search';

@@ -27,6 +27,8 @@ export async function expectAccessible(element: Element): Promise<void> {
 }
 
 export const STAFF_TOKEN = 'browser-tests-staff-token';
+/** A worker's token (STAFF_TOKEN is an admin's); web-test-runner.config.mjs also gives it one conversation recorded two days ago. */
+export const WORKER_TOKEN = 'browser-tests-worker-token';
 
 /** A fresh fault-proxy name per test, so tests never share network state. */
 export function faultName(): string {

@@ -4,6 +4,8 @@ import i18next from 'i18next';
 import type { ApiMessageKey } from '../../src/client/errors.ts';
 import { feedbackMessagesCy } from '../../src/elements/feedback/feedback.locales.cy.ts';
 import { feedbackMessages } from '../../src/elements/feedback/feedback.locales.ts';
+import { hubDayMessagesCy } from '../../src/elements/hub-day/hub-day.locales.cy.ts';
+import { hubDayMessages } from '../../src/elements/hub-day/hub-day.locales.ts';
 import { hubFinderMessagesCy } from '../../src/elements/hub-finder/hub-finder.locales.cy.ts';
 import { hubFinderMessages } from '../../src/elements/hub-finder/hub-finder.locales.ts';
 import { hubMapMessagesCy } from '../../src/elements/hub-finder/hub-map.locales.cy.ts';
@@ -54,6 +56,7 @@ const common: Record<Language, Messages> = { en: commonEn, cy: commonCy };
 const catalogues: Record<string, Record<Language, Messages>> = {
   common,
   feedback: { en: feedbackMessages, cy: feedbackMessagesCy },
+  hubDay: { en: hubDayMessages, cy: hubDayMessagesCy },
   hubFinder: { en: hubFinderMessages, cy: hubFinderMessagesCy },
   hubMap: { en: hubMapMessages, cy: hubMapMessagesCy },
   resourceWheel: { en: resourceWheelMessages, cy: resourceWheelMessagesCy },

@@ -1,7 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { AttendanceRecorded, Day, FollowUpList, Report, Visit, VisitList, type VisitFields } from '../../src/contract/staff.ts';
+import { AttendanceRecorded, Day, FollowUpList, Report, StaffMe, Visit, VisitList, type VisitFields } from '../../src/contract/staff.ts';
 import type { Hub } from '../../src/contract/directory.ts';
 import { migrate, type Database } from '../../server/db/database.ts';
 import { upsertHubs } from '../../server/db/directory.ts';
@@ -169,6 +169,17 @@ for (const backend of backends()) {
         const listed = await listStaffTokens(db);
         assert.ok(listed.some((token) => token.label === 'Alpha Library tablet' && token.role === 'worker' && !token.revokedAt));
         for (const token of [worker, otherWorker, STAFF_TOKEN]) assert.equal((await call('/api/v1/staff/visits', token)).status, 200);
+      });
+
+      it('says who a token is at /staff/me: its id and role, never the token', async () => {
+        const mine = await call('/api/v1/staff/me', worker);
+        assert.equal(mine.status, 200);
+        const text = await mine.text();
+        const me = StaffMe.parse(JSON.parse(text));
+        assert.equal(me.role, 'worker');
+        assert.ok((await listStaffTokens(db)).some((token) => token.id === me.tokenId && token.role === 'worker'));
+        assert.ok(!text.includes(worker));
+        assert.deepEqual(StaffMe.parse(await (await call('/api/v1/staff/me', STAFF_TOKEN)).json()), { role: 'admin', tokenId: 'bootstrap' });
       });
 
       it('refuses every attempt, right or wrong, from a client that keeps failing', async () => {

@@ -85,6 +85,11 @@ export class ApiController implements ReactiveController {
     return this.call(() => this.client.delete(path, schema, { ...options, signal: this.signal(options.signal) }));
   }
 
+  /** PUT (a correction), retried like a GET. */
+  put<S extends Schema>(path: string, body: unknown, schema: S, options: RequestOptions = {}): Promise<Output<S>> {
+    return this.call(() => this.client.put(path, body, schema, { ...options, signal: this.signal(options.signal) }));
+  }
+
   /**
    * POST one intended submission. While `body` is the same as the last
    * unfinished attempt to `path`, the same Idempotency-Key is sent, so a retry
