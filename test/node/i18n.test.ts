@@ -4,6 +4,8 @@ import i18next from 'i18next';
 import type { ApiMessageKey } from '../../src/client/errors.ts';
 import { feedbackMessagesCy } from '../../src/elements/feedback/feedback.locales.cy.ts';
 import { feedbackMessages } from '../../src/elements/feedback/feedback.locales.ts';
+import { impactMessagesCy } from '../../src/elements/impact/impact.locales.cy.ts';
+import { impactMessages } from '../../src/elements/impact/impact.locales.ts';
 import { hubFinderMessagesCy } from '../../src/elements/hub-finder/hub-finder.locales.cy.ts';
 import { hubFinderMessages } from '../../src/elements/hub-finder/hub-finder.locales.ts';
 import { hubMapMessagesCy } from '../../src/elements/hub-finder/hub-map.locales.cy.ts';
@@ -55,6 +57,7 @@ const catalogues: Record<string, Record<Language, Messages>> = {
   common,
   feedback: { en: feedbackMessages, cy: feedbackMessagesCy },
   hubFinder: { en: hubFinderMessages, cy: hubFinderMessagesCy },
+  impact: { en: impactMessages, cy: impactMessagesCy },
   hubMap: { en: hubMapMessages, cy: hubMapMessagesCy },
   resourceWheel: { en: resourceWheelMessages, cy: resourceWheelMessagesCy },
   selfAssessment: { en: selfAssessmentMessages, cy: selfAssessmentMessagesCy },
