@@ -30,6 +30,9 @@ const TEXT = {
     weekly: 'Conversations per week at each hub',
     busiest: 'the busiest began on',
     outcomesSummary: 'The most common outcome was Information and advice',
+    scores: 'Scores over time',
+    wellbeing: 'Wellbeing is shown for 1 of 1 months: 3.5 out of 5',
+    helpfulNone: 'No month’s feedback score is shown',
   },
   cy: {
     heading: 'Adroddiad effaith',
@@ -52,6 +55,9 @@ const TEXT = {
     weekly: 'Sgyrsiau bob wythnos ym mhob hyb',
     busiest: 'dechreuodd yr wythnos brysuraf ar',
     outcomesSummary: 'Y canlyniad mwyaf cyffredin oedd Gwybodaeth a chyngor',
+    scores: 'Sgoriau dros amser',
+    wellbeing: 'Dangosir llesiant ar gyfer 1 o 1 mis: 3.5 allan o 5',
+    helpfulNone: 'Ni ddangosir sgôr adborth unrhyw fis',
   },
 } as const;
 
@@ -67,11 +73,11 @@ const $ = <T extends Element = HTMLElement>(el: ClsImpact, selector: string) => 
 
 let hubs: { busy: { id: string; name: string }; quiet: { id: string; name: string } };
 
-async function recordVisit(hubId: string, occurredAt: string, outcomes: string[]): Promise<void> {
+async function recordVisit(hubId: string, occurredAt: string, outcomes: string[], scored: Record<string, unknown> = {}): Promise<void> {
   const response = await fetch('/api/v1/staff/visits', {
     method: 'POST',
     headers: { Authorization: `Bearer ${STAFF_TOKEN}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify({ hubId, occurredAt, worker: 'AB', outcomes }),
+    body: JSON.stringify({ hubId, occurredAt, worker: 'AB', outcomes, ...scored }),
   });
   if (response.status !== 201 && response.status !== 200) throw new Error(`visit not recorded: ${response.status} ${await response.text()}`);
 }
@@ -83,7 +89,9 @@ before(async () => {
   hubs = { busy, quiet };
   for (let i = 0; i < BUSY_VISITS; i++) {
     const day = String(3 + (i % 10)).padStart(2, '0');
-    await recordVisit(busy.id, `2025-03-${day}T10:${String(i).padStart(2, '0')}:00Z`, i % 2 === 0 ? ['information-advice', 'housing'] : ['information-advice']);
+    // Nine different people scored their wellbeing (3 and 4: a mean of 3.5), so March's mean may be shown.
+    const scored = i < 9 ? { personRef: `20000${i}`, wellbeing: { connected: 3, coping: 4 } } : {};
+    await recordVisit(busy.id, `2025-03-${day}T10:${String(i).padStart(2, '0')}:00Z`, i % 2 === 0 ? ['information-advice', 'housing'] : ['information-advice'], scored);
   }
   for (let i = 0; i < QUIET_VISITS; i++) await recordVisit(quiet.id, `2025-03-1${i}T11:00:00Z`, ['health-referral']);
 });
@@ -326,14 +334,19 @@ for (const lang of ['en', 'cy'] as const) {
       expect(text(el)).to.contain(T.busiest);
       expect(text(el)).to.contain(T.outcomesSummary);
       const svgs = [...root(el).querySelectorAll('svg.chart__svg')];
-      expect(svgs.map((svg) => svg.getAttribute('data-chart'))).to.deep.equal(['weekly', 'outcomes']);
+      expect(svgs.map((svg) => svg.getAttribute('data-chart'))).to.deep.equal(['weekly', 'outcomes', 'scores']);
+      expect(text(el)).to.contain(T.scores);
+      expect(text(el)).to.contain(T.wellbeing);
+      expect(text(el)).to.contain(T.helpfulNone);
+      // One marker per month shown: March's wellbeing; no feedback point, as none was given.
+      expect(root(el).querySelectorAll('svg[data-chart="scores"] .marker')).to.have.length(1);
       for (const svg of svgs) expect(svg.getAttribute('aria-hidden')).to.equal('true');
       // The quiet hub's weeks and the health referrals are hatched, not drawn to their size.
       expect(root(el).querySelectorAll('svg[data-chart="outcomes"] rect.suppressed').length).to.be.greaterThan(0);
       for (const details of root(el).querySelectorAll('details')) details.open = true;
       await el.updateComplete;
       const tables = root(el).querySelectorAll('.chart table');
-      expect(tables).to.have.length(2);
+      expect(tables).to.have.length(3);
       expect(tables[0]?.textContent).to.contain(hubs.quiet.name);
       expect(tables[0]?.textContent).to.contain(T.small);
       await expectAccessible(el);
@@ -408,8 +421,8 @@ describe('<cls-impact> print and forced colours', () => {
     const media = (name: string) => rules.filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && rule.conditionText.includes(name)).map((rule) => rule.cssText).join('\n');
     expect(media('print')).to.match(/\.controls[^{]*\{[^}]*display: none/);
     const forced = media('forced-colors').toLowerCase();
-    expect(forced).to.match(/\.bar \{[^}]*fill: highlight/);
-    expect(forced).to.match(/\.suppressed \{[^}]*stroke: canvastext/);
+    expect(forced).to.match(/\.bar[^{]*\{[^}]*fill: highlight/);
+    expect(forced).to.match(/\.suppressed[^{]*\{[^}]*stroke: canvastext/);
     // Suppressed marks are a pattern, so they do not depend on colour at all.
     expect(($(el, 'svg[data-chart="outcomes"] rect.suppressed') as SVGRectElement) && getComputedStyle($(el, 'svg[data-chart="outcomes"] rect.suppressed') as Element).fill).to.contain('url(');
     // Opening every table for print, and closing them again after.

@@ -45,7 +45,7 @@ function day(locale: ChartContext['locale'], date: string): string {
 
 /** Every chart of the report, each with its summary and its table. */
 export function renderCharts(report: Report, context: ChartContext): TemplateResult {
-  return html`<div class="charts" part="charts">${weeklyChart(report, context)} ${outcomesChart(report, context)}</div>`;
+  return html`<div class="charts" part="charts">${weeklyChart(report, context)} ${outcomesChart(report, context)} ${scoresChart(report, context)}</div>`;
 }
 
 /** Conversations per week, one small chart per hub on a shared scale. */
@@ -171,6 +171,104 @@ function outcomesChart(report: Report, context: ChartContext): TemplateResult {
         </thead>
         <tbody>
           ${rows.map((row) => html`<tr><th scope="row">${t(`outcomes.${row.outcome}`)}</th><td class="numeric">${text.count(row.count)}</td></tr>`)}
+        </tbody>
+      </table>
+    </details>
+  </figure>`;
+}
+
+const SCORE_HEIGHT = 220;
+const SCORE_LEFT = 40;
+const SCORE_BOTTOM = 30;
+
+/** A month as its name and year, in the element's language. */
+function month(locale: ChartContext['locale'], date: string): string {
+  return new Intl.DateTimeFormat(locale.lang === 'cy' ? 'cy-GB' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/**
+ * Mean wellbeing and "how helpful" scores by month, on the 1–5 scale. The two
+ * lines differ by dash and marker shape, not only colour; a month withheld
+ * is a gap in its line, never a point.
+ */
+function scoresChart(report: Report, context: ChartContext): TemplateResult {
+  const { locale } = context;
+  const { t } = locale;
+  const { months, wellbeing, helpful } = report.scores;
+  const plotWidth = WIDTH - SCORE_LEFT - 10;
+  const step = plotWidth / Math.max(months.length, 1);
+  const x = (i: number) => SCORE_LEFT + step * i + step / 2;
+  const y = (score: number) => 10 + ((5 - score) / 4) * (SCORE_HEIGHT - SCORE_BOTTOM - 10);
+  const value = (figure: Report['scores']['wellbeing'][number] | undefined) => (figure?.kind === 'average' ? figure.value : undefined);
+  const score = (figure: Report['scores']['wellbeing'][number] | undefined) => {
+    const v = value(figure);
+    return v === undefined ? t('value.averageWithheld') : t('value.score', { value: locale.number(v, { maximumFractionDigits: 1 }) });
+  };
+  /** Runs of consecutive published months, each drawn as one line. */
+  const segments = (series: Report['scores']['wellbeing']) => {
+    const runs: Array<Array<[number, number]>> = [];
+    let run: Array<[number, number]> = [];
+    series.forEach((figure, i) => {
+      const v = value(figure);
+      if (v === undefined) {
+        if (run.length) runs.push(run);
+        run = [];
+      } else run.push([x(i), y(v)]);
+    });
+    if (run.length) runs.push(run);
+    return runs;
+  };
+  const line = (series: Report['scores']['wellbeing'], name: 'wellbeing' | 'helpful') => svg`<g class="series series--${name}">
+    ${segments(series).map((run) => svg`<polyline class="line" points=${run.map(([px, py]) => `${px},${py}`).join(' ')} />`)}
+    ${series.map((figure, i) => {
+      const v = value(figure);
+      if (v === undefined) return nothing;
+      return name === 'wellbeing'
+        ? svg`<circle class="marker" cx=${x(i)} cy=${y(v)} r="4" />`
+        : svg`<rect class="marker" x=${x(i) - 4} y=${y(v) - 4} width="8" height="8" />`;
+    })}
+  </g>`;
+  const shownMonths = (series: Report['scores']['wellbeing']) => series.filter((figure) => figure.kind === 'average').length;
+  const first = (series: Report['scores']['wellbeing']) => series.findIndex((figure) => figure.kind === 'average');
+  const last = (series: Report['scores']['wellbeing']) => series.length - 1 - [...series].reverse().findIndex((figure) => figure.kind === 'average');
+  const describe = (series: Report['scores']['wellbeing'], name: 'wellbeing' | 'helpful') => {
+    const count = shownMonths(series);
+    if (!count) return t(`charts.scores.${name}None`, { threshold: locale.number(report.threshold) });
+    const a = first(series);
+    const b = last(series);
+    return t(`charts.scores.${name}Summary`, {
+      from: month(locale, months[a] as string),
+      fromScore: score(series[a]),
+      to: month(locale, months[b] as string),
+      toScore: score(series[b]),
+      shown: locale.number(count),
+      months: locale.number(months.length),
+    });
+  };
+  const labelEvery = Math.max(1, Math.ceil(months.length / 6));
+  return html`<figure class="chart" aria-labelledby="chart-scores-title">
+    <div class="heading-m" role="heading" aria-level=${context.level} id="chart-scores-title">${t('charts.scores.title')}</div>
+    <p class="chart__summary" id="chart-scores-summary">${describe(wellbeing, 'wellbeing')} ${describe(helpful, 'helpful')}</p>
+    <p class="chart__key">
+      <svg class="key" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><circle class="marker" cx="8" cy="8" r="5" /></svg> ${t('charts.scores.wellbeing')}
+      <svg class="key" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><rect class="marker" x="3" y="3" width="10" height="10" /></svg> ${t('charts.scores.helpful')}
+    </p>
+    <svg class="chart__svg" viewBox="0 0 ${WIDTH} ${SCORE_HEIGHT}" aria-hidden="true" focusable="false" data-chart="scores">
+      ${[1, 2, 3, 4, 5].map(
+        (tick) => svg`<line class="grid" x1=${SCORE_LEFT} x2=${WIDTH - 10} y1=${y(tick)} y2=${y(tick)} /><text class="label" x="4" y=${y(tick) + 5}>${locale.number(tick)}</text>`,
+      )}
+      ${months.map((m, i) => (i % labelEvery === 0 ? svg`<text class="label" x=${x(i)} y=${SCORE_HEIGHT - 8} text-anchor="middle">${month(locale, m)}</text>` : nothing))}
+      ${line(wellbeing, 'wellbeing')} ${line(helpful, 'helpful')}
+    </svg>
+    <details class="chart__table">
+      <summary>${t('charts.showTable')}</summary>
+      <table class="table">
+        <caption>${t('charts.scores.caption')}</caption>
+        <thead>
+          <tr><th scope="col">${t('charts.scores.month')}</th><th scope="col">${t('charts.scores.wellbeing')}</th><th scope="col">${t('charts.scores.helpful')}</th></tr>
+        </thead>
+        <tbody>
+          ${months.map((m, i) => html`<tr><th scope="row">${month(locale, m)}</th><td>${score(wellbeing[i])}</td><td>${score(helpful[i])}</td></tr>`)}
         </tbody>
       </table>
     </details>

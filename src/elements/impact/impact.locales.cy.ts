@@ -105,6 +105,17 @@ export const impactMessagesCy: Messages = {
       summary: 'Un siart fach ar gyfer pob un o’r {{hubs}} hyb, ar yr un raddfa. Ar draws pob hyb, roedd rhwng {{low}} a {{high}} o sgyrsiau yn yr wythnosau a ddangosir fel rhif; dechreuodd yr wythnos brysuraf ar {{week}}, gyda {{count}}.',
       summaryNone: 'Roedd {{threshold}} o sgyrsiau neu lai ym mhob wythnos, neu mae wedi’i hatal, felly ni ddangosir unrhyw wythnos fel rhif.',
     },
+    scores: {
+      title: 'Sgoriau dros amser',
+      caption: 'Sgoriau cymedrig fesul mis, allan o 5',
+      month: 'Mis',
+      wellbeing: 'Llesiant (cymedr y datganiadau)',
+      helpful: 'Adborth: pa mor ddefnyddiol',
+      wellbeingSummary: 'Dangosir llesiant ar gyfer {{shown}} o {{months}} mis: {{fromScore}} ym mis {{from}} a {{toScore}} ym mis {{to}}.',
+      wellbeingNone: 'Ni ddangosir sgôr llesiant unrhyw fis: daw sgoriau pob mis gan {{threshold}} o bobl neu lai.',
+      helpfulSummary: 'Dangosir pa mor ddefnyddiol oedd hyn i bobl ar gyfer {{shown}} o {{months}} mis: {{fromScore}} ym mis {{from}} a {{toScore}} ym mis {{to}}.',
+      helpfulNone: 'Ni ddangosir sgôr adborth unrhyw fis: cafwyd adborth gan {{threshold}} o bobl neu lai bob mis.',
+    },
     outcomes: {
       title: 'Beth ddigwyddodd yn y sgyrsiau',
       caption: 'Sgyrsiau gyda phob canlyniad',

@@ -104,6 +104,17 @@ export const impactMessages: Messages = {
       summary: 'One small chart for each of {{hubs}} hubs, on the same scale. Across all hubs, weeks shown as a number had between {{low}} and {{high}} conversations; the busiest began on {{week}}, with {{count}}.',
       summaryNone: 'Every week had {{threshold}} or fewer conversations, or is withheld, so no week is shown as a number.',
     },
+    scores: {
+      title: 'Scores over time',
+      caption: 'Mean scores by month, out of 5',
+      month: 'Month',
+      wellbeing: 'Wellbeing (mean of the statements)',
+      helpful: 'Feedback: how helpful',
+      wellbeingSummary: 'Wellbeing is shown for {{shown}} of {{months}} months: {{fromScore}} in {{from}} and {{toScore}} in {{to}}.',
+      wellbeingNone: 'No month’s wellbeing score is shown: each month’s scores come from {{threshold}} or fewer people.',
+      helpfulSummary: 'How helpful people found it is shown for {{shown}} of {{months}} months: {{fromScore}} in {{from}} and {{toScore}} in {{to}}.',
+      helpfulNone: 'No month’s feedback score is shown: each month had feedback from {{threshold}} or fewer people.',
+    },
     outcomes: {
       title: 'What happened in conversations',
       caption: 'Conversations with each outcome',

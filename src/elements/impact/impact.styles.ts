@@ -122,6 +122,21 @@ export const impactStyles = css`
   .chart__svg:has(.selected) g:not(.selected) .bar {
     opacity: 0.45;
   }
+  .chart__svg .grid {
+    stroke: var(--_color-border);
+    stroke-dasharray: 2 4;
+  }
+  .chart__svg .line {
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+  }
+  .chart__svg .series--helpful .line {
+    stroke-dasharray: 8 4;
+  }
+  .marker {
+    fill: currentColor;
+  }
   .suppressed {
     fill: url(#hatch);
     stroke: currentColor;
@@ -160,13 +175,16 @@ export const impactStyles = css`
     .key {
       color: CanvasText;
     }
-    .chart__svg .bar {
+    .chart__svg .bar,
+    .marker {
       fill: Highlight;
     }
     .chart__svg .label,
     .chart__svg .value {
       fill: CanvasText;
     }
+    .chart__svg .line,
+    .chart__svg .grid,
     .chart__svg .axis,
     .hatch,
     .suppressed {
