@@ -30,6 +30,8 @@ export interface ReportFigures {
   feedback: { n: number; helpfulSum: number; easeSum: number };
   /** People with two or more scored conversations in the range: how many, and the sum of (latest mean − first mean). */
   distance: { people: number; changeSum: number };
+  /** Per London month (`YYYY-MM-01`) with any: scored conversations (how many, from how many people, sum of their means) and feedback (how many, sum of "how helpful"). */
+  monthly: Array<{ month: string; scored: number; people: number; wellbeingSum: number; feedback: number; helpfulSum: number }>;
 }
 
 export interface ReportRange {
@@ -102,6 +104,20 @@ export async function reportFigures(db: Queryable, range: ReportRange): Promise<
     params,
   );
 
+  // People, not conversations, decide whether a month's mean may be published: one person seen
+  // often must not make a month look like a group. A conversation with no reference counts as its own person.
+  const monthRows = await db.query<{ month: string; scored: unknown; people: unknown; wellbeing: unknown; feedback: unknown; helpful: unknown }>(
+    `SELECT month, sum(scored) AS scored, sum(people) AS people, sum(wellbeing) AS wellbeing, sum(feedback) AS feedback, sum(helpful) AS helpful FROM (
+       SELECT to_char(date_trunc('month', occurred_at AT TIME ZONE 'Europe/London'), 'YYYY-MM-DD') AS month,
+              count(*) AS scored, count(DISTINCT coalesce(person_ref, id::text)) AS people, sum(wellbeing_mean) AS wellbeing, 0 AS feedback, 0 AS helpful
+       FROM visits WHERE ${inRange} AND wellbeing_mean IS NOT NULL GROUP BY 1
+       UNION ALL
+       SELECT to_char(date_trunc('month', created_at AT TIME ZONE 'Europe/London'), 'YYYY-MM-DD'), 0, 0, 0, count(*), coalesce(sum(helpful), 0)
+       FROM feedback WHERE created_at >= $1::timestamptz AND created_at < $2::timestamptz AND ($3::text IS NULL OR hub = $3) GROUP BY 1) m
+     GROUP BY month ORDER BY month`,
+    params,
+  );
+
   const nextSteps = new Map<NextStep | 'unknown', number>();
   for (const row of stepRows) nextSteps.set((row.step ?? 'unknown') as NextStep | 'unknown', n(row.n));
   return {
@@ -121,5 +137,6 @@ export async function reportFigures(db: Queryable, range: ReportRange): Promise<
     selfAssessments: { sent: [...nextSteps.values()].reduce((a, b) => a + b, 0), nextSteps },
     feedback: { n: n(feedback?.n), helpfulSum: n(feedback?.helpful), easeSum: n(feedback?.ease) },
     distance: { people: n(distance?.people), changeSum: n(distance?.change) },
+    monthly: monthRows.map((row) => ({ month: row.month, scored: n(row.scored), people: n(row.people), wellbeingSum: n(row.wellbeing), feedback: n(row.feedback), helpfulSum: n(row.helpful) })),
   };
 }

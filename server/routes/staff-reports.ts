@@ -65,6 +65,10 @@ export const OBJECTIVES: ReadonlyArray<{ objective: AscofObjective; measures: Re
 const DAY_MS = 86_400_000;
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const mondayOf = (date: string) => addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
+const nextMonth = (month: string) => {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${year + 1}-01-01` : `${year}-${String(m + 1).padStart(2, '0')}-01`;
+};
 const realDate = (date: string) => !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
 
 const dateProblem = (path: string, message: string) => new HttpProblem(422, 'validation-failed', 'The request query is not valid', undefined, [{ path, code: 'invalid', message }]);
@@ -131,6 +135,9 @@ export function publishReport(figures: ReportFigures, dates: { from: string; to:
   );
   const byStep = new Map(steps.map((step, i) => [step, stepLine.cells[i] as PublishedCount]));
   const average = (sum: number, n: number): PublishedAverage => publishAverage(sum, n, options);
+  const months: string[] = [];
+  for (let month = `${dates.from.slice(0, 7)}-01`; month <= dates.to; month = nextMonth(month)) months.push(month);
+  const byMonth = new Map(figures.monthly.map((row) => [row.month, row]));
   return Report.parse({
     from: dates.from,
     to: dates.to,
@@ -169,6 +176,14 @@ export function publishReport(figures: ReportFigures, dates: { from: string; to:
     outcomes: VISIT_OUTCOMES.map((outcome) => ({ outcome: VisitOutcome.parse(outcome), count: publishCount(figures.outcomes.get(outcome) ?? 0, options) })),
     byHub: { hubs, table: tables.byHub },
     weekly: { weeks, table: tables.weekly },
+    scores: {
+      months,
+      wellbeing: months.map((month) => {
+        const row = byMonth.get(month);
+        return publishStatistic(row && row.scored ? row.wellbeingSum / row.scored : undefined, row?.people ?? 0, options);
+      }),
+      helpful: months.map((month) => average(byMonth.get(month)?.helpfulSum ?? 0, byMonth.get(month)?.feedback ?? 0)),
+    },
     objectives: OBJECTIVES,
     generatedAt: generatedAt.toISOString(),
   });
@@ -215,6 +230,10 @@ export function reportCsv(report: Report): string {
   report.weekly.weeks.forEach((week, r) => {
     report.byHub.hubs.forEach((hub, c) => line('conversations-per-week', `${week} ${hub.name}`, report.weekly.table.cells[r]?.[c] as PublishedCount));
     line('conversations-per-week', week, report.weekly.table.rowTotals[r] as PublishedCount);
+  });
+  report.scores.months.forEach((month, i) => {
+    line('wellbeing-score', `month ${month}`, report.scores.wellbeing[i] as PublishedAverage);
+    line('feedback-helpful', `month ${month}`, report.scores.helpful[i] as PublishedAverage);
   });
   const note = `Counts of ${report.threshold} or fewer are shown as "${report.threshold} or fewer"; other counts are rounded to the nearest ${report.roundingBase}; "withheld" hides a count that would give a small one away.`;
   return toCsv(['measure', 'ascof_objective', 'group', 'value'], [...rows, ['note', '', `${report.from} to ${report.to}${report.hub ? `, hub ${report.hub}` : ''}`, note]]);

@@ -326,6 +326,12 @@ export const Report = z.object({
   byHub: z.object({ hubs: z.array(z.object({ id: z.string(), name: z.string() })), table: PublishedTable }),
   /** Conversations per week (Mondays, London) per hub: rows are weeks, columns the hubs of `byHub`. */
   weekly: z.object({ weeks: z.array(LocalDate), table: PublishedTable }),
+  /**
+   * Scores over time, per London month (the first of each month from `from` to `to`): the mean
+   * wellbeing score (mean over statements) of the conversations scored that month, withheld when
+   * they are from 7 or fewer people; and the mean "how helpful" score of that month's feedback.
+   */
+  scores: z.object({ months: z.array(LocalDate), wellbeing: z.array(PublishedAverage), helpful: z.array(PublishedAverage) }),
   /** The measures under each ASCOF 2023 objective they map to; measures not listed map to none. */
   objectives: z.array(z.object({ objective: AscofObjective, measures: z.array(ReportMeasure) })),
   generatedAt: Timestamp,

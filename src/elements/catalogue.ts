@@ -19,6 +19,7 @@ export const ELEMENTS: readonly ElementEntry[] = [
   { tag: 'cls-feedback', folder: 'feedback' },
   { tag: 'cls-hub-day', folder: 'hub-day' },
   { tag: 'cls-hub-finder', folder: 'hub-finder' },
+  { tag: 'cls-impact', folder: 'impact' },
   { tag: 'cls-resource-wheel', folder: 'resource-wheel' },
   { tag: 'cls-self-assessment', folder: 'self-assessment' },
 ];

@@ -6,6 +6,8 @@ import { feedbackMessagesCy } from '../../src/elements/feedback/feedback.locales
 import { feedbackMessages } from '../../src/elements/feedback/feedback.locales.ts';
 import { hubDayMessagesCy } from '../../src/elements/hub-day/hub-day.locales.cy.ts';
 import { hubDayMessages } from '../../src/elements/hub-day/hub-day.locales.ts';
+import { impactMessagesCy } from '../../src/elements/impact/impact.locales.cy.ts';
+import { impactMessages } from '../../src/elements/impact/impact.locales.ts';
 import { hubFinderMessagesCy } from '../../src/elements/hub-finder/hub-finder.locales.cy.ts';
 import { hubFinderMessages } from '../../src/elements/hub-finder/hub-finder.locales.ts';
 import { hubMapMessagesCy } from '../../src/elements/hub-finder/hub-map.locales.cy.ts';
@@ -58,6 +60,7 @@ const catalogues: Record<string, Record<Language, Messages>> = {
   feedback: { en: feedbackMessages, cy: feedbackMessagesCy },
   hubDay: { en: hubDayMessages, cy: hubDayMessagesCy },
   hubFinder: { en: hubFinderMessages, cy: hubFinderMessagesCy },
+  impact: { en: impactMessages, cy: impactMessagesCy },
   hubMap: { en: hubMapMessages, cy: hubMapMessagesCy },
   resourceWheel: { en: resourceWheelMessages, cy: resourceWheelMessagesCy },
   selfAssessment: { en: selfAssessmentMessages, cy: selfAssessmentMessagesCy },

@@ -361,6 +361,38 @@ for (const backend of backends()) {
         assert.deepEqual(report.bookings.made, small);
       });
 
+      it('gives scores over time by London month, withheld for a month of 7 or fewer people, however often they were seen', async () => {
+        // January: 16 scored conversations of 8 people (2 then 3.5) and one of a ninth (1): 45 / 17 = 2.6, from 9 people (→ 10).
+        const report = Report.parse(await (await call('/api/v1/staff/reports?from=2025-12-20&to=2026-01-31', worker)).json());
+        assert.deepEqual(report.scores.months, ['2025-12-01', '2026-01-01']);
+        assert.deepEqual(report.scores.wellbeing, [
+          { kind: 'withheld', n: small },
+          { kind: 'average', value: 2.6, n: count(10) },
+        ]);
+        assert.deepEqual(report.scores.helpful, [
+          { kind: 'withheld', n: small },
+          { kind: 'average', value: 4, n: count(10) },
+        ]);
+        const quiet = Report.parse(await (await call('/api/v1/staff/reports?from=2026-01-12&to=2026-01-18&hub=hub-b', worker)).json());
+        assert.deepEqual(quiet.scores.wellbeing.map((score) => score.kind), ['withheld']);
+        // One person scored nine times in March is still one person: no mean is published.
+        for (let i = 0; i < 9; i++) {
+          await insertVisit(db, visitFields({ occurredAt: `2026-03-1${i}T10:00:00.000Z`, personRef: '100077', wellbeing: { connected: 5, coping: 5 } }), bootstrap);
+        }
+        const march = Report.parse(await (await call('/api/v1/staff/reports?from=2026-03-01&to=2026-03-31', worker)).json());
+        assert.deepEqual(march.scores.wellbeing, [{ kind: 'withheld', n: small }]);
+        const csv = parseCsv(await (await call('/api/v1/staff/reports.csv?from=2025-12-20&to=2026-01-31', worker)).text());
+        assert.deepEqual(
+          csv.filter((row) => row[2]?.startsWith('month ')).map((row) => [row[0], row[2], row[3]]),
+          [
+            ['wellbeing-score', 'month 2025-12-01', 'withheld'],
+            ['feedback-helpful', 'month 2025-12-01', 'withheld'],
+            ['wellbeing-score', 'month 2026-01-01', '2.6'],
+            ['feedback-helpful', 'month 2026-01-01', '4'],
+          ],
+        );
+      });
+
       it('refuses dates that are not dates or run backwards', async () => {
         for (const query of ['from=2026-02-30', 'from=2026-02-01&to=2026-01-01', 'to=yesterday']) {
           assert.equal((await call(`/api/v1/staff/reports?${query}`, worker)).status, 422, query);

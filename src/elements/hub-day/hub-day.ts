@@ -27,6 +27,7 @@ import { ClsElement } from '../base/cls-element.ts';
 import { FormErrors } from '../base/form-errors.ts';
 import { hubDayMessages } from './hub-day.locales.ts';
 import { hubDayStyles } from './hub-day.styles.ts';
+import { forgetStaffToken, keepStaffToken, readStaffToken } from '../../core/staff-session.ts';
 import { OutboxController } from './outbox-controller.ts';
 import { renderRecent } from './views/recent.ts';
 import { renderSignIn, type SignedOutReason } from './views/sign-in.ts';
@@ -38,8 +39,8 @@ const localizer = createLocalizer(
   'hubDay',
 );
 
-/** Session storage key of the staff token (a `cls-` key, so the device wipe clears it). Never local storage. */
-export const TOKEN_KEY = 'cls-hub-day-token';
+/** Session storage key of the staff token, shared with `<cls-impact>` so one sign-in serves both. Never local storage. */
+export { STAFF_TOKEN_KEY as TOKEN_KEY } from '../../core/staff-session.ts';
 /** Local storage key of the last hub used: not a secret, and it should outlive the tab. */
 export const HUB_KEY = 'cls-hub-day-hub';
 
@@ -199,8 +200,8 @@ export class ClsHubDay extends ClsElement {
     this.hubId = this.hub || (storage('local')?.getItem(HUB_KEY) ?? '');
     this.draft = blankDraft(this.hubId, '', new Date());
     // Kiosk: memory only, so a token left by a non-kiosk use of this tab is not picked up either.
-    const kept = this.kiosk ? undefined : storage('session')?.getItem(TOKEN_KEY);
-    if (this.kiosk) storage('session')?.removeItem(TOKEN_KEY);
+    const kept = this.kiosk ? undefined : readStaffToken(storage('session'));
+    if (this.kiosk) forgetStaffToken(storage('session'));
     if (kept) void this.signIn(kept);
   }
 
@@ -229,7 +230,7 @@ export class ClsHubDay extends ClsElement {
     this.token = token;
     try {
       this.me = await this.api.get('staff/me', StaffMe);
-      if (!this.kiosk) storage('session')?.setItem(TOKEN_KEY, token);
+      if (!this.kiosk) keepStaffToken(storage('session'), token);
       this.tokenInput = '';
       this.signInErrors.clear();
       this.focusNext.request('#today-heading');
@@ -239,7 +240,7 @@ export class ClsHubDay extends ClsElement {
       this.token = undefined;
       const failure = ApiError.from(error);
       if (failure.status === 401) {
-        storage('session')?.removeItem(TOKEN_KEY);
+        forgetStaffToken(storage('session'));
         this.reason = 'wrong';
         this.signInErrors.show([{ field: 'token', code: 'invalid' }]);
       } else {
@@ -263,7 +264,7 @@ export class ClsHubDay extends ClsElement {
 
   /** Forget the token (here and in session storage); what waits in the outbox stays for the next sign-in. */
   signOut(reason: SignedOutReason = 'signed-out'): void {
-    storage('session')?.removeItem(TOKEN_KEY);
+    forgetStaffToken(storage('session'));
     this.token = undefined;
     this.me = undefined;
     this.reason = reason;
