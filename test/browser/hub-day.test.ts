@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { clear, createStore } from 'idb-keyval';
 import '../../src/elements/hub-day/define.ts';
+import '../../src/elements/impact/define.ts';
 import { HUB_KEY, TOKEN_KEY, type ClsHubDay } from '../../src/elements/hub-day/hub-day.ts';
 import { BookingCreated } from '../../src/contract/bookings.ts';
 import { SessionList, type Session } from '../../src/contract/places.ts';
@@ -168,6 +169,14 @@ for (const lang of ['en', 'cy'] as const) {
       await shows(el, T.signedOut);
       expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
       await expectAccessible(el);
+    });
+
+    it('signs in <cls-impact> on the same tab too: one sign-in serves both staff elements', async () => {
+      const el = await make(lang);
+      await signIn(el);
+      const impact = await fixture<HTMLElement>(html`<cls-impact lang=${lang}></cls-impact>`);
+      await waitUntil(() => impact.shadowRoot?.querySelector('form.filters, .report'), 'the impact report did not take the hub day sign-in');
+      expect(impact.shadowRoot?.querySelector('form.sign-in')).to.equal(null);
     });
 
     it('keeps the token in memory only on a kiosk', async () => {
