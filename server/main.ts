@@ -10,6 +10,8 @@ import { PROJECT_ROOT } from './paths.ts';
 import { loadQuestionnaires, questionnaireSummary } from './questionnaires.ts';
 import { seedIfEmpty } from './seed/load.ts';
 import { NotifyOutbox } from './notify/outbox.ts';
+import { DirectoryMirror } from './mirror/directory-mirror.ts';
+import { redact } from './mirror/origin.ts';
 
 let config;
 try {
@@ -50,6 +52,10 @@ if (!existsSync(join(cdnDir, 'community-led-widgets.js'))) {
 const outbox = config.notify ? new NotifyOutbox(db, config.notify) : undefined;
 outbox?.start();
 
+// The councils' own feeds, mirrored into the directory now and every ORUK_SYNC_MINUTES.
+const mirror = config.orukSources.length ? new DirectoryMirror(db, { sources: config.orukSources, everyMinutes: config.orukSyncMinutes }) : undefined;
+mirror?.start();
+
 const app = createApp({
   db,
   staffToken: config.staffToken,
@@ -61,6 +67,7 @@ const app = createApp({
   ...(config.webhook ? { webhook: config.webhook } : {}),
   notify: config.notify,
   outbox,
+  mirror: { sources: config.orukSources, syncMinutes: config.orukSyncMinutes },
   questionnaires,
   demoDir: join(PROJECT_ROOT, 'demo'),
   cdnDir,
@@ -75,6 +82,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(`  questionnaires from ${config.questionnairesDir}: ${questionnaires.size || 'none'}`);
   for (const line of questionnaireSummary(questionnaires)) console.log(`    ${line}`);
   console.log(`  Open Referral UK v3.0 feed: http://localhost:${info.port}/oruk/`);
+  for (const source of config.orukSources) console.log(`  mirroring ${redact(source, source)} every ${config.orukSyncMinutes} min (status: /api/v1/directory/status)`);
   console.log(config.notify ? '  booking messages through GOV.UK Notify' : '  NOTIFY_API_KEY not set: no booking messages are sent');
   if (config.webhook) console.log(`  bookings and self-assessments are sent to the webhook at ${new URL(config.webhook.url).origin}`);
   if (config.staffTokenGenerated) {
@@ -87,6 +95,7 @@ const shutdown = () => {
   if (closing) return;
   closing = true;
   outbox?.stop();
+  mirror?.stop();
   server.close(() => {
     releaseDataDir();
     void db.close().finally(() => process.exit(0));
