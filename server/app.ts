@@ -23,6 +23,7 @@ import { mountStaffVisits, staffVisitRoutes } from './routes/staff-visits.ts';
 import { mountStaffReports, staffReportRoutes } from './routes/staff-reports.ts';
 import { mountStaffDay, staffDayRoutes } from './routes/staff-day.ts';
 import { mountStaffMe, staffMeRoutes } from './routes/staff-me.ts';
+import { directoryStatusRoutes, mountDirectoryStatus, type MirrorSettings } from './routes/directory-status.ts';
 import { staticFile } from './static.ts';
 import { WebhookSender, type WebhookOptions } from './webhook.ts';
 import type { NotifyOptions } from './notify/outbox.ts';
@@ -67,6 +68,8 @@ export interface AppOptions {
   notify?: NotifyOptions | undefined;
   /** Told to send at once after a booking, move or cancellation wrote messages (it also sends on its own schedule). */
   outbox?: { runOnce(): Promise<number> } | undefined;
+  /** The councils' feeds mirrored into the directory (ORUK_SOURCES) and how often, for `/api/v1/directory/status`; none when omitted. */
+  mirror?: MirrorSettings;
   /** The clock for the visit edit window and the report's default dates (tests move it). */
   now?: () => Date;
   /** False once the process is shutting down: `/readyz` then answers 503. */
@@ -97,6 +100,7 @@ const routes: RouteSpec[] = [
   ...staffVisitRoutes,
   ...staffReportRoutes,
   ...staffDayRoutes,
+  ...directoryStatusRoutes,
   ...orukRoutes,
 ];
 
@@ -223,6 +227,7 @@ export function createApp(options: AppOptions): Hono {
   mountStaffVisits(app, options.db, options.now);
   mountStaffReports(app, options.db, options.now);
   mountStaffDay(app, options.db, directory, options.now);
+  mountDirectoryStatus(app, options.db, options.mirror ?? { sources: [], syncMinutes: 60 });
   mountOruk(app, options.db, directory, options.geocoder ?? {});
 
   // Registered before the static files so that no API path falls through to them.

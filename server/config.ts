@@ -22,6 +22,29 @@ const list = z
   .optional()
   .transform((value) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean));
 
+/** Feed base URLs, separated by commas or spaces: each must be an absolute http(s) URL. */
+const feedUrls = z
+  .string()
+  .optional()
+  .transform((value, context) => {
+    const urls = [...new Set((value ?? '').split(/[\s,]+/).filter(Boolean))];
+    for (const url of urls) {
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(url);
+      } catch {
+        parsed = undefined;
+      }
+      if (!parsed || !/^https?:$/.test(parsed.protocol)) {
+        context.addIssue({
+          code: 'custom',
+          message: `${JSON.stringify(url)} is not an http(s) URL (give each feed's base URL, e.g. https://directory.council.example/oruk, separated by commas or spaces)`,
+        });
+      }
+    }
+    return urls;
+  });
+
 /** A limit per client per minute: a whole number, at least 1. */
 const perMinute = (fallback: number) =>
   z
@@ -75,6 +98,13 @@ export const ServerEnv = z.object({
   NOTIFY_TEMPLATE_CANCELLATION_EMAIL: templateId,
   NOTIFY_TEMPLATE_CANCELLATION_SMS: templateId,
   BOOKING_MANAGE_URL: z.string().url('must be a URL with {reference} and {key}').optional(),
+  ORUK_SOURCES: feedUrls,
+  ORUK_SYNC_MINUTES: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of minutes')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'must be at least 1 minute').max(10_080, 'must be at most 10080 (a week)'))
+    .default(60),
   TRUST_PROXY: z
     .string()
     .optional()
@@ -116,6 +146,10 @@ export interface ServerConfig {
   webhook: { url: string; secret: string } | undefined;
   /** GOV.UK Notify for booking messages (NOTIFY_API_KEY and the NOTIFY_TEMPLATE_… ids); undefined: no messages. */
   notify: NotifyOptions | undefined;
+  /** Councils' ORUK feeds to mirror into the directory (ORUK_SOURCES); empty: none. */
+  orukSources: string[];
+  /** Minutes between mirror syncs (ORUK_SYNC_MINUTES, default 60). */
+  orukSyncMinutes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
@@ -145,6 +179,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     seed: e.SEED,
     questionnairesDir: e.QUESTIONNAIRES_DIR ? resolve(cwd, e.QUESTIONNAIRES_DIR) : DEFAULT_QUESTIONNAIRES_DIR,
     webhook: e.WEBHOOK_URL && e.WEBHOOK_SECRET ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET } : undefined,
+    orukSources: e.ORUK_SOURCES,
+    orukSyncMinutes: e.ORUK_SYNC_MINUTES,
     notify: e.NOTIFY_API_KEY
       ? {
           apiKey: e.NOTIFY_API_KEY,

@@ -14,6 +14,8 @@ import { keepGeneratedStaffToken } from './staff-token-file.ts';
 import { NotifyOutbox } from './notify/outbox.ts';
 import { WebhookSender } from './webhook.ts';
 import { Retention } from './retention.ts';
+import { DirectoryMirror } from './mirror/directory-mirror.ts';
+import { redact } from './mirror/origin.ts';
 
 let config;
 try {
@@ -64,6 +66,10 @@ webhook?.start();
 
 // Set on SIGTERM: /readyz answers 503 while the requests in flight finish.
 let closing = false;
+// The councils' own feeds, mirrored into the directory now and every ORUK_SYNC_MINUTES.
+const mirror = config.orukSources.length ? new DirectoryMirror(db, { sources: config.orukSources, everyMinutes: config.orukSyncMinutes }) : undefined;
+mirror?.start();
+
 const app = createApp({
   db,
   staffToken: config.staffToken,
@@ -75,6 +81,7 @@ const app = createApp({
   ...(webhook ? { webhook } : {}),
   notify: config.notify,
   outbox,
+  mirror: { sources: config.orukSources, syncMinutes: config.orukSyncMinutes },
   questionnaires,
   demoDir: join(PROJECT_ROOT, 'demo'),
   cdnDir,
@@ -90,6 +97,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(`  questionnaires from ${config.questionnairesDir}: ${questionnaires.size || 'none'}`);
   for (const line of questionnaireSummary(questionnaires)) console.log(`    ${line}`);
   console.log(`  Open Referral UK v3.0 feed: http://localhost:${info.port}/oruk/`);
+  for (const source of config.orukSources) console.log(`  mirroring ${redact(source, source)} every ${config.orukSyncMinutes} min (status: /api/v1/directory/status)`);
   console.log(config.notify ? '  booking messages through GOV.UK Notify' : '  NOTIFY_API_KEY not set: no booking messages are sent');
   if (config.webhook) console.log(`  bookings and self-assessments are sent to the webhook at ${new URL(config.webhook.url).origin}`);
   if (staffTokenFile) console.log(`  STAFF_TOKEN not set: a staff token for this run is in ${staffTokenFile} (readable by this user only)`);
@@ -101,6 +109,7 @@ const shutdown = () => {
   outbox?.stop();
   webhook?.stop();
   retention.stop();
+  mirror?.stop();
   server.close(() => {
     releaseDataDir();
     void db.close().finally(() => process.exit(0));

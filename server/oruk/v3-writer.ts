@@ -163,6 +163,7 @@ export function serviceToV3(service: Service): OrukService {
       minimum_age: service.minimumAge,
       maximum_age: service.maximumAge,
       last_modified: service.lastModified,
+      assured_date: service.assuredDate,
       organization: service.organization ? organizationToV3(service.organization) : undefined,
       schedules: service.schedules.map((schedule, index) => scheduleToV3(schedule, id, index)),
       service_at_locations: service.locations.map((location) => serviceAtLocationToV3(service, location)),

@@ -124,6 +124,8 @@ export const Service = z.object({
   locations: z.array(Location),
   schedules: z.array(Schedule),
   lastModified: z.optional(z.string()),
+  /** `YYYY-MM-DD`: when the provider last checked the record (ORUK `assured_date`). */
+  assuredDate: z.optional(z.string()),
 });
 export type Service = z.infer<typeof Service>;
 

@@ -8,3 +8,4 @@ export * from './places.ts';
 export * from './bookings.ts';
 export * from './questionnaire.ts';
 export * from './language.ts';
+export * from './directory-status.ts';

@@ -92,6 +92,8 @@ export const OrukService = z.object({
   minimum_age: opt(z.number()),
   maximum_age: opt(z.number()),
   last_modified: opt(Str),
+  /** When the provider last checked the record (`YYYY-MM-DD`). */
+  assured_date: opt(Str),
   organization: opt(OrukOrganization),
   schedules: opt(z.array(OrukSchedule)),
   service_at_locations: opt(z.array(OrukServiceAtLocation)),

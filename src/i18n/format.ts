@@ -28,6 +28,12 @@ export function formatDate(lang: Language, value: Date): string {
   return `${parts.day} ${MONTH_NAMES[lang][parts.month - 1]} ${parts.year}`;
 }
 
+/** `March 2026` / `Mawrth 2026`, in UK time. */
+export function formatMonth(lang: Language, value: Date): string {
+  const parts = londonParts(value);
+  return `${MONTH_NAMES[lang][parts.month - 1]} ${parts.year}`;
+}
+
 /** `12:00`: 24-hour clock, the same in both languages. */
 export function formatTime(_lang: Language, value: Date): string {
   return londonParts(value).time.slice(0, 5);

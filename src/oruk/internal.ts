@@ -722,6 +722,7 @@ export function mapService(raw: unknown, ctx: Context): Mapped<Service> {
     locations,
     schedules,
     lastModified: timestamp(field(raw, 'last_modified')),
+    assuredDate: localDate(field(raw, 'assured_date')),
   });
   const parsed = ServiceSchema.safeParse(service);
   return parsed.success ? { ok: true, record: parsed.data } : drop('invalid record');

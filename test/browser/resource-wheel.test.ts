@@ -113,6 +113,8 @@ for (const lang of ['en', 'cy'] as const) {
       await el.updateComplete;
       expect(focused(el)?.id).to.equal('resource-heading');
       expect($(el, '[part="details"]')).to.exist;
+      // The seed's records were changed in early 2026.
+      expect(text(el)).to.match(lang === 'en' ? /Checked in (January|February|March|April|May) 2026/ : /Gwiriwyd ym mis (Ionawr|Chwefror|Mawrth|Ebrill|Mai) 2026/);
       // Contact links are only ever tel:, mailto: or http(s):.
       for (const link of root(el).querySelectorAll('[part="details"] a')) expect((link as HTMLAnchorElement).href).to.match(/^(tel:|mailto:|https?:)/);
       await expectAccessible(el);
@@ -284,6 +286,53 @@ for (const lang of ['en', 'cy'] as const) {
       const ids = new Set([...root(el).querySelectorAll<HTMLElement>('.list-view [data-service]')].map((item) => item.dataset.service));
       expect(ids.size).to.equal(total);
       await expectAccessible(el);
+    });
+  });
+
+  describe(`<cls-resource-wheel> when records were last checked, in ${lang}`, () => {
+    const CHECKED = {
+      en: { stale: 'Not checked for over a year: ask them before you go', long: /Checked in January 2005 Not checked for over a year/, changed: /Checked in June 2010 Not checked for over a year/, checked: /Checked in / },
+      cy: { stale: 'Heb ei wirio ers dros flwyddyn: holwch nhw cyn mynd', long: /Gwiriwyd ym mis Ionawr 2005 Heb ei wirio ers dros flwyddyn/, changed: /Gwiriwyd ym mis Mehefin 2010 Heb ei wirio ers dros flwyddyn/, checked: /Gwiriwyd ym mis / },
+    }[lang];
+    const open = async (el: ClsResourceWheel, name: string) => {
+      const item = [...root(el).querySelectorAll<HTMLElement>('.list-view [data-service]')].find((button) => button.textContent?.trim() === name);
+      expect(item, name).to.exist;
+      item?.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(focused(el)?.id).to.equal('resource-heading');
+      return (($(el, '[part="details"]')?.textContent ?? '').replace(/\s+/g, ' '));
+    };
+    const back = async (el: ClsResourceWheel) => {
+      buttonNamed(el, TEXT[lang].back)?.click();
+      await el.updateComplete;
+    };
+
+    it('flags records not checked for over a year (assured_date, else last_modified), in the list and the details', async () => {
+      const el = await make(lang, '/test/fixtures/oruk-feeds/checked/', 'list');
+      await loaded(el);
+      const flagged = [...root(el).querySelectorAll<HTMLElement>('.list-view [data-checked="stale"]')].map((flag) => flag.closest('li')?.querySelector('[data-service]')?.textContent?.trim());
+      expect(flagged.sort()).to.deep.equal(['Canal Walking Group', 'Riverside Lunch Club']);
+      expect(text(el)).to.include(CHECKED.stale);
+      await expectAccessible(el);
+
+      // The provider's own check wins over a later change to the record.
+      expect(await open(el, 'Riverside Lunch Club')).to.match(CHECKED.long);
+      await expectAccessible(el);
+      await back(el);
+      expect(await open(el, 'Canal Walking Group')).to.match(CHECKED.changed);
+      await back(el);
+      // A date in the future is read as now: checked, not flagged.
+      const ahead = await open(el, 'Market Hall Advice Desk');
+      expect(ahead).to.match(CHECKED.checked);
+      expect(ahead).not.to.include(CHECKED.stale);
+      expect($(el, '[part="details"] [data-checked="recent"]')).to.exist;
+      await expectAccessible(el);
+      await back(el);
+      // A feed that does not say says nothing, rather than "checked" on no evidence.
+      const never = await open(el, 'Village Hall Coffee Morning');
+      expect(never).not.to.match(CHECKED.checked);
+      expect($(el, '[part="details"] [data-checked]')).to.equal(null);
     });
   });
 }

@@ -160,6 +160,16 @@ describe('resource wheel end to end', () => {
       assert.ok(segments.length >= 8, segments.join(', '));
       assert.ok(official.maxInFlight <= 6, `at most 6 requests at once, saw ${official.maxInFlight}`);
       assert.deepEqual(await axeViolations(page), []);
+      // The official example record was last assured in 2005: flagged.
+      await wheel.locator('.list-view [data-service]', { hasText: 'Community Counselling' }).first().focus();
+      await page.keyboard.press('Enter');
+      const details = wheel.locator('[part="details"]');
+      await details.waitFor();
+      assert.match(
+        (await details.textContent()) ?? '',
+        lang === 'en' ? /Checked in January 2005\s*Not checked for over a year/ : /Gwiriwyd ym mis Ionawr 2005\s*Heb ei wirio ers dros flwyddyn/,
+      );
+      assert.deepEqual(await axeViolations(page), [], 'the flagged record is accessible');
       assert.deepEqual(problems, []);
       await page.close();
     });

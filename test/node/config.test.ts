@@ -143,6 +143,34 @@ describe('loadConfig', () => {
     assert.doesNotMatch(message, /short-secret/);
   });
 
+  it('mirrors no feeds unless ORUK_SOURCES is set, and syncs hourly by default', () => {
+    const config = loadConfig({}, CWD);
+    assert.deepEqual(config.orukSources, []);
+    assert.equal(config.orukSyncMinutes, 60);
+  });
+
+  it('splits ORUK_SOURCES on commas and spaces, once each, and reads ORUK_SYNC_MINUTES', () => {
+    const config = loadConfig(
+      { ORUK_SOURCES: ' https://a.council.example/oruk,https://b.council.example/api/v1  https://a.council.example/oruk,\nhttp://c.example/o?key=1', ORUK_SYNC_MINUTES: '15' },
+      CWD,
+    );
+    assert.deepEqual(config.orukSources, ['https://a.council.example/oruk', 'https://b.council.example/api/v1', 'http://c.example/o?key=1']);
+    assert.equal(config.orukSyncMinutes, 15);
+  });
+
+  it('refuses a feed that is not an http(s) URL, naming the variable and the value', () => {
+    const message = configError({ ORUK_SOURCES: 'https://ok.example/oruk, ftp://files.example/feed directory.example/oruk' });
+    assert.match(message, /ORUK_SOURCES: "ftp:\/\/files\.example\/feed" is not an http\(s\) URL/);
+    assert.match(message, /ORUK_SOURCES: "directory\.example\/oruk" is not an http\(s\) URL/);
+    assert.doesNotMatch(message, /ok\.example/);
+  });
+
+  for (const minutes of ['0', 'hourly', '1.5', '20000']) {
+    it(`refuses ORUK_SYNC_MINUTES=${minutes}, naming the variable`, () => {
+      assert.match(configError({ ORUK_SYNC_MINUTES: minutes }), /ORUK_SYNC_MINUTES: must be/);
+    });
+  }
+
   it('ignores variables it does not know', () => {
     assert.equal(loadConfig({ HOME: '/root', PATH: '/usr/bin', NODE_ENV: 'production' }, CWD).port, 8080);
   });

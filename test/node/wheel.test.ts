@@ -1,6 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { recordChecked } from '../../src/core/wheel-checked.ts';
+import { formatMonth } from '../../src/i18n/format.ts';
+import { readV3Service } from '../../src/oruk/v3.ts';
 import type { Service, TaxonomyTerm } from '../../src/contract/directory.ts';
 import { DEVICE_KEY_PREFIX, type DeviceStorage } from '../../src/core/device-store.ts';
 import { ServiceIndex } from '../../src/core/search.ts';
@@ -480,5 +484,35 @@ describe('wheel: feed terms', () => {
     const b = { id: 'b', name: 'B' };
     assert.deepEqual(termsOfFeed([service('1', 'One', [a, b]), service('2', 'Two', [b, { id: 'c', name: 'C' }])]).map((t) => t.id), ['a', 'b', 'c']);
     assert.deepEqual(termsOfFeed(seed.services), feedTerms(seed.services));
+  });
+});
+
+describe('when a record was last checked', () => {
+  const now = new Date('2026-12-03T12:00:00Z');
+  it('takes the provider\'s own check (assured_date) over the last change', () => {
+    const check = recordChecked({ assuredDate: '2026-03-14', lastModified: '2026-11-01T09:00:00Z' }, now);
+    assert.equal(check?.on.toISOString().slice(0, 10), '2026-03-14');
+    assert.equal(check?.stale, false);
+    assert.equal(formatMonth('en', check.on), 'March 2026');
+    assert.equal(formatMonth('cy', check.on), 'Mawrth 2026');
+  });
+  it('falls back to last_modified, and says nothing when neither is given', () => {
+    assert.equal(recordChecked({ lastModified: '2026-11-01T09:00:00Z' }, now)?.on.toISOString(), '2026-11-01T09:00:00.000Z');
+    assert.equal(recordChecked({}, now), undefined);
+    assert.equal(recordChecked({ assuredDate: 'not a date' }, now), undefined);
+  });
+  it('flags a record not checked for over a year, and treats a future date as now', () => {
+    assert.equal(recordChecked({ assuredDate: '2025-12-02' }, now)?.stale, true);
+    assert.equal(recordChecked({ assuredDate: '2025-12-04' }, now)?.stale, false);
+    assert.equal(recordChecked({ lastModified: '2024-01-01T00:00:00Z' }, now)?.stale, true);
+    const future = recordChecked({ assuredDate: '2031-01-01' }, now);
+    assert.equal(future?.on.getTime(), now.getTime());
+    assert.equal(future?.stale, false);
+  });
+  it('reads assured_date from the official ORUK example', () => {
+    const example: unknown = JSON.parse(readFileSync(new URL('../fixtures/oruk-schemas/examples-V3.0-UK/service_full.json', import.meta.url), 'utf8'));
+    const service = readV3Service(example).records[0];
+    assert.equal(service?.assuredDate, '2005-01-01');
+    assert.equal(recordChecked(service ?? {}, now)?.stale, true);
   });
 });

@@ -3,6 +3,7 @@ import type { Service } from '../../contract/directory.ts';
 import type { LocaleController } from '../../i18n/locale-controller.ts';
 import { describeSchedule, nextOccurrenceText } from '../../i18n/schedule-text.ts';
 import { button } from '../../shared-ui/button.ts';
+import { checkedLine } from './service-lists.ts';
 
 export interface ResourceDetailsOptions {
   locale: LocaleController;
@@ -33,6 +34,7 @@ export function resourceDetails(options: ResourceDetailsOptions): TemplateResult
     <button type="button" class="link-button no-print" @click=${options.onBack}>${t('resource.back')}</button>
     <div class="heading-l" role="heading" aria-level=${options.level} id="resource-heading" tabindex="-1">${service.name}</div>
     ${service.description ? html`<p>${service.description}</p>` : nothing}
+    ${checkedLine(locale, service, now)}
     <dl>
       ${service.organization ? html`<dt>${t('resource.organisation')}</dt><dd>${service.organization.name}</dd>` : nothing}
       ${when.length ? html`<dt>${t('resource.when')}</dt>${when.map((line) => html`<dd>${line}</dd>`)}` : nothing}

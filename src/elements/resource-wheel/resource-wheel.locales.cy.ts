@@ -83,6 +83,8 @@ export const resourceWheelMessagesCy: Messages = {
     choose: 'Dewiswch ran o’r olwyn i weld ei hadnoddau.',
   },
   resource: {
+    checked: 'Gwiriwyd ym mis {{month}}',
+    stale: 'Heb ei wirio ers dros flwyddyn: holwch nhw cyn mynd',
     free: 'Am ddim',
     open: 'Ar agor nawr',
     away: '{{distance}} i ffwrdd',

@@ -51,6 +51,8 @@ export const resourceWheelMessages: Messages = {
     choose: 'Choose a part of the wheel to see its resources.',
   },
   resource: {
+    checked: 'Checked in {{month}}',
+    stale: 'Not checked for over a year: ask them before you go',
     free: 'Free',
     open: 'Open now',
     away: '{{distance}} away',

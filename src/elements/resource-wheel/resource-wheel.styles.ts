@@ -170,6 +170,9 @@ export const resourceWheelStyles = css`
     font-size: var(--_font-size-s);
     font-weight: 700;
   }
+  .tag--stale {
+    color: var(--_color-error);
+  }
   .tag--open {
     color: var(--_color-success);
   }

@@ -4,7 +4,8 @@ import { distanceMetres } from '../../core/geo.ts';
 import { isOpenNow } from '../../core/schedule.ts';
 import { highlightRanges } from '../../core/search.ts';
 import { cellId, type WheelRing, type WheelSegment } from '../../core/wheel.ts';
-import { formatDistance } from '../../i18n/format.ts';
+import { recordChecked } from '../../core/wheel-checked.ts';
+import { formatDistance, formatMonth } from '../../i18n/format.ts';
 import type { LocaleController } from '../../i18n/locale-controller.ts';
 import { describeSchedule } from '../../i18n/schedule-text.ts';
 import { button } from '../../shared-ui/button.ts';
@@ -34,6 +35,22 @@ export function distanceText(locale: LocaleController, service: Service, near: C
   if (!near) return undefined;
   const metres = Math.min(...service.locations.flatMap((location) => (location.coordinates ? [distanceMetres(near, location.coordinates)] : [])));
   return Number.isFinite(metres) ? locale.t('resource.away', { distance: formatDistance(locale.lang, metres, 'miles') }) : undefined;
+}
+
+/** A line saying "Checked in March 2026", flagged when that was over a year ago; nothing when the feed does not say. */
+export function checkedLine(locale: LocaleController, service: Service, now: Date): TemplateResult | typeof nothing {
+  const check = recordChecked(service, now);
+  if (!check) return nothing;
+  return html`<p class="service-meta checked" data-checked=${check.stale ? 'stale' : 'recent'}>
+    ${locale.t('resource.checked', { month: formatMonth(locale.lang, check.on) })}${check.stale
+      ? html` <strong class="tag tag--stale">${locale.t('resource.stale')}</strong>`
+      : nothing}
+  </p>`;
+}
+
+/** The flag alone, for the compact list view: only on a record not checked for over a year. */
+function staleFlag(locale: LocaleController, service: Service, now: Date): TemplateResult | typeof nothing {
+  return recordChecked(service, now)?.stale ? html` <strong class="tag tag--stale" data-checked="stale">${locale.t('resource.stale')}</strong>` : nothing;
 }
 
 /** The selector that finds a resource's button again, to return focus to it. */
@@ -79,6 +96,7 @@ export function serviceList(
                   ${isOpenNow(service.schedules, now) ? html`<span class="tag tag--open">${t('resource.open')}</span>` : nothing}
                   ${[when, distanceText(locale, service, context.near)].filter(Boolean).join(' · ')}
                 </p>
+                ${checkedLine(locale, service, now)}
               </li>`;
             })}
           </ul>
@@ -107,6 +125,7 @@ export function listView(
   },
 ): TemplateResult {
   const { lang, t } = context.locale;
+  const now = new Date();
   return html`<div class="list-view">
     ${wheel.segments.map((segment) => {
       const groups = wheel.rings
@@ -121,7 +140,7 @@ export function listView(
           return html`<div class="group" data-group=${group.cell}>
             <div class="body-s" role="heading" aria-level=${Math.min(6, wheel.level + 1)}><strong>${labelOf(group.ring, lang)}</strong> (${group.services.length})</div>
             <ul class="services" part="list">
-              ${group.services.slice(0, shown).map((service) => html`<li class="service">${openButton(context, service)}</li>`)}
+              ${group.services.slice(0, shown).map((service) => html`<li class="service">${openButton(context, service)}${staleFlag(context.locale, service, now)}</li>`)}
             </ul>
             ${rest > 0
               ? html`<button type="button" class="link-button more" part="button" @click=${() => wheel.onMore(group.cell)}>
