@@ -640,6 +640,14 @@ export function postcodeAnswer(q: LocalisedQuestionnaire, answers: Answers): str
 
 // ---------------------------------------------------------------- drafts
 
+/** The answers with one changed; an empty value (nothing typed, nothing ticked) removes the answer rather than keeping a blank. */
+export function withAnswer(answers: Answers, key: string, value: AnswerValue | undefined): Answers {
+  const empty = value === undefined || value === '' || (Array.isArray(value) && !value.length);
+  const next: Answers = Object.fromEntries(Object.entries(answers).filter(([other]) => other !== key));
+  if (!empty) next[key] = value;
+  return next;
+}
+
 /**
  * A saved draft against the definition as it is now. Same version: kept as
  * is. Another version: an answer is kept only if its question still exists

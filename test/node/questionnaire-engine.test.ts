@@ -9,6 +9,7 @@ import {
   evaluate,
   firstQuestion,
   isUrgent,
+  withAnswer,
   nextQuestion,
   normaliseAnswer,
   outcome,
@@ -880,5 +881,17 @@ describe('outcome: the person’s own words first (issue 13)', () => {
   it('refuses own words naming a question the definition does not have', () => {
     const parsed = LocalisedQuestionnaire.safeParse({ ...whatMatters, outcomes: { ...whatMatters.outcomes, words: ['no-such-question'] } });
     assert.equal(parsed.success, false);
+  });
+});
+
+describe('withAnswer', () => {
+  it('sets, replaces and, for an emptied box or untick of the last choice, removes the answer without touching the others', () => {
+    const start: Answers = { name: 'Sam', areas: ['getting-out'] };
+    assert.deepEqual(withAnswer(start, 'day', 'a walk'), { name: 'Sam', areas: ['getting-out'], day: 'a walk' });
+    assert.deepEqual(withAnswer(start, 'name', 'Alex'), { name: 'Alex', areas: ['getting-out'] });
+    assert.deepEqual(withAnswer(start, 'name', ''), { areas: ['getting-out'] });
+    assert.deepEqual(withAnswer(start, 'areas', []), { name: 'Sam' });
+    assert.deepEqual(withAnswer(start, 'areas', undefined), { name: 'Sam' });
+    assert.deepEqual(start, { name: 'Sam', areas: ['getting-out'] }, 'the answers given are not changed');
   });
 });

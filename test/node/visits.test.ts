@@ -140,6 +140,7 @@ describe('staff contract: attendance, follow-ups, reports', () => {
       byHub: { hubs: [], table },
       weekly: { weeks: [], table },
       objectives: [],
+      scores: { months: [], wellbeing: [], helpful: [] },
       generatedAt: '2026-12-03T10:00:00Z',
     };
     assert.equal(Report.safeParse(report).success, true);

@@ -4,7 +4,7 @@ import { ApiError, isAbort } from '../../client/errors.ts';
 import { DRAFT_DAYS, Draft, DraftSaved, QuestionnaireResponse, SubmissionCreated, type QuestionnaireDefinition } from '../../contract/questionnaire.ts';
 import type { AnswerValue, Answers, LocalisedQuestion, LocalisedQuestionnaire } from '../../contract/questionnaire.ts';
 import { localDeviceStorage } from '../../core/device-store.ts';
-import { isUrgent, outcome, postcodeAnswer, questionnaireHref, reconcile, urgentPanels, validatePage, voiced } from '../../core/questionnaire.ts';
+import { isUrgent, outcome, postcodeAnswer, questionnaireHref, reconcile, urgentPanels, validatePage, voiced, withAnswer } from '../../core/questionnaire.ts';
 import { AnswersOnDevice, fitsQuestionnaire, selfAssessmentKey } from '../../core/questionnaire-device.ts';
 import { contactFormErrors, contactMethod, draftFor, formatResumeCode, readResumeCode, submissionFor } from '../../core/questionnaire-submission.ts';
 import { RESULT, initialJourney, journey, resumePlace, type JourneyAction, type JourneyState, type Place } from '../../core/self-assessment-journey.ts';
@@ -19,7 +19,7 @@ import { ClsElement } from '../base/cls-element.ts';
 import type { NextStepDetail } from './api/events.ts';
 import { AnswerErrors } from './controllers/answer-errors.ts';
 import { CommunityOptions } from './controllers/community-options.ts';
-import { DocumentTitle } from './controllers/document-title.ts';
+import { DocumentTitle, titleOfPage } from './controllers/document-title.ts';
 import { JourneyHistory } from './controllers/journey-history.ts';
 import { QuestionnaireSource } from './controllers/questionnaire-source.ts';
 import { checkPage } from './pages/check.ts';
@@ -278,23 +278,7 @@ export class ClsSelfAssessment extends ClsElement {
   /** What the page on screen is called, for the document title; undefined on the start page (and while loading). */
   private get pageTitle(): string | undefined {
     if (!this.localised || this.source.failure) return undefined;
-    const { t } = this.locale;
-    switch (this.journeyState.page.kind) {
-      case 'start':
-        return undefined;
-      case 'question':
-        return this.currentQuestion?.title;
-      case 'check':
-        return t('check.heading');
-      case 'result':
-        return t('result.heading');
-      case 'send':
-        return t('send.heading');
-      case 'saved':
-        return t('saved.title');
-      case 'sent':
-        return t('send.done');
-    }
+    return titleOfPage(this.journeyState.page.kind, this.currentQuestion?.title, this.locale.t);
   }
 
   private get currentQuestion(): LocalisedQuestion | undefined {
@@ -360,9 +344,7 @@ export class ClsSelfAssessment extends ClsElement {
   }
 
   private setAnswer(key: string, value: AnswerValue | undefined): void {
-    const empty = value === undefined || value === '' || (Array.isArray(value) && !value.length);
-    const next: Answers = Object.fromEntries(Object.entries(this.answers).filter(([other]) => other !== key));
-    if (!empty) next[key] = value;
+    const next = withAnswer(this.answers, key, value);
     this.answers = next;
     this.errors.clear(key);
     this.keep();
@@ -534,6 +516,20 @@ export class ClsSelfAssessment extends ClsElement {
     };
   }
 
+  private startPage(view: PageView, definition: LocalisedQuestionnaire): TemplateResult {
+    return startPage(view, {
+      notice: this.notice,
+      canContinue: this.device.read() !== undefined,
+      resumeText: this.resumeText,
+      onContinue: () => {
+        const saved = this.device.read();
+        if (saved && fitsQuestionnaire(definition, saved)) this.restore(saved);
+      },
+      onResumeInput: (text) => void (this.resumeText = text),
+      onResume: () => void this.resumeFromCode(),
+    });
+  }
+
   private renderPage(): TemplateResult {
     const { t } = this.locale;
     const loadFailure = this.source.failure;
@@ -549,30 +545,18 @@ export class ClsSelfAssessment extends ClsElement {
     const question = this.currentQuestion;
     switch (page.kind) {
       case 'start':
-        return startPage(view, {
-          notice: this.notice,
-          canContinue: this.device.read() !== undefined,
-          resumeText: this.resumeText,
-          onContinue: () => {
-            const saved = this.device.read();
-            if (saved && fitsQuestionnaire(definition, saved)) this.restore(saved);
-          },
-          onResumeInput: (text) => void (this.resumeText = text),
-          onResume: () => void this.resumeFromCode(),
-        });
+        return this.startPage(view, definition);
       case 'question': {
         // The journey never names a question the definition lacks; should it, the start page rather than nothing.
-        if (!question) return startPage(view, { notice: undefined, canContinue: false, resumeText: this.resumeText, onContinue: () => undefined, onResumeInput: (text) => void (this.resumeText = text), onResume: () => void this.resumeFromCode() });
+        if (!question) return this.startPage(view, definition);
         const onAnswer = (key: string, value: AnswerValue | undefined) => this.setAnswer(key, value);
         return questionPage(view, { question, onAnswer, onContinue: () => this.continueFromQuestion(), onSave: () => void this.saveForLater() });
       }
       case 'check':
         return checkPage(view, { onSave: () => void this.saveForLater() });
       case 'result': {
-        const email = {
-          pageUrl: this.pageUrl.href,
-          resumeLink: this.savedCode ? resumeLink(this.pageUrl, this.savedCode) : undefined,
-          includeAnswers: this.emailAnswers, onIncludeAnswers: (include: boolean) => void (this.emailAnswers = include) };
+        const resume = this.savedCode ? resumeLink(this.pageUrl, this.savedCode) : undefined;
+        const email = { pageUrl: this.pageUrl.href, resumeLink: resume, includeAnswers: this.emailAnswers, onIncludeAnswers: (include: boolean) => void (this.emailAnswers = include) };
         return resultPage(view, {
           outcome: outcome(definition, this.answers),
           council: this.council,
@@ -604,7 +588,7 @@ export class ClsSelfAssessment extends ClsElement {
         const config = readPageConfig(this.ownerDocument);
         return sentPage(view, {
           reference: page.reference,
-          inboxHours: config.inboxHours ? (this.locale.lang === 'cy' ? config.inboxHours.cy : undefined) || config.inboxHours.en : undefined,
+          inboxHours: config.inboxHours,
           replyWorkingDays: config.replyWorkingDays,
           noContact: Object.hasOwn(this.answers, 'contact') && this.answers['contact'] === 'none',
           summary: resultSummary(view, { outcome: outcome(definition, this.answers), council: this.council, community: this.community.state, onRetryCommunity: () => this.findCommunityOptions(true) }),

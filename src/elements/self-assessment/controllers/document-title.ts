@@ -1,4 +1,26 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { JourneyState } from '../../../core/self-assessment-journey.ts';
+import type { Translate } from '../../../i18n/localizer.ts';
+
+/** What a page of the journey is called in the title bar; undefined on the start page, which keeps the host's title. */
+export function titleOfPage(kind: JourneyState['page']['kind'], questionTitle: string | undefined, t: Translate): string | undefined {
+  switch (kind) {
+    case 'start':
+      return undefined;
+    case 'question':
+      return questionTitle;
+    case 'check':
+      return t('check.heading');
+    case 'result':
+      return t('result.heading');
+    case 'send':
+      return t('send.heading');
+    case 'saved':
+      return t('saved.title');
+    case 'sent':
+      return t('send.done');
+  }
+}
 
 /**
  * The page's title while the person is inside the journey: the page they are

@@ -42,8 +42,8 @@ export function savedPage(view: PageView, page: SavedPage): TemplateResult {
 /** What the sent page shows besides the reference. */
 export interface SentPage {
   reference: string;
-  /** When the team reads messages (from the page's configuration), in the person's language. */
-  inboxHours: string | undefined;
+  /** When the team reads messages (from the page's configuration), in English and perhaps Welsh. */
+  inboxHours: { en: string; cy?: string | undefined } | undefined;
   /** Working days within which the team gets in touch (from the page's configuration). */
   replyWorkingDays: number | undefined;
   /** The person asked not to be contacted. */
@@ -65,6 +65,8 @@ export function sentPage(view: PageView, page: SentPage): TemplateResult {
     : page.replyWorkingDays
       ? t('send.replyDays', { count: page.replyWorkingDays })
       : t('send.doneBody');
+  // The Welsh hours when the council gave them, else the English.
+  const inboxHours = (view.lang === 'cy' ? page.inboxHours?.cy : undefined) || page.inboxHours?.en;
   return html`<div class="panel" part="panel" tabindex="-1">
       <div class="heading-l" role="heading" aria-level=${headings.main}>${t('send.done')}</div>
       <p>${t('send.reference')} <strong class="resume-code">${page.reference}</strong></p>
@@ -72,7 +74,7 @@ export function sentPage(view: PageView, page: SentPage): TemplateResult {
     ${view.urgent}
     <div class="heading-m" role="heading" aria-level=${headings.sub}>${t('send.nextHeading')}</div>
     <p>${next}</p>
-    <p class="inbox-hours">${page.inboxHours ? t('send.inboxHours', { hours: page.inboxHours }) : t('send.inboxHoursUnknown')}${view.urgent === nothing ? '' : ` ${t('send.urgentDoNotWait')}`}</p>
+    <p class="inbox-hours">${inboxHours ? t('send.inboxHours', { hours: inboxHours }) : t('send.inboxHoursUnknown')}${view.urgent === nothing ? '' : ` ${t('send.urgentDoNotWait')}`}</p>
     <p class="print-only">${t('send.printedOn', { date: formatDate(view.lang, new Date()) })}</p>
     ${page.summary}
     <div class="button-group">
