@@ -162,6 +162,11 @@ class Resident {
     return text;
   }
 
+  /** Everything the element shows, as one line of text. */
+  text(): Promise<string> {
+    return this.page.evaluate(() => (document.querySelector('cls-self-assessment')?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
+  }
+
   /** Presses the Change button of one row of the check answers page. */
   async change(question: string): Promise<void> {
     const name = await this.widget.locator(`dl.check [data-question="${question}"] button, dl.check [data-question="${question}"] a[href]`).first().evaluate((node) =>
@@ -439,5 +444,158 @@ describe('self-assessment end to end (real server, real browser, keyboard only)'
     assert.equal(records[0]?.contact?.value, '01632 960123');
     assert.deepEqual(back.problems, []);
     await second.close();
+  });
+
+  it('"What matters to you" for someone else, in English, by keyboard: every page in the third person, their words and strengths on the result, consent for speaking for someone, sent once', async () => {
+    const marker = `e2e-${Date.now().toString(36)}-other`;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const helper = await open(context, 'en', 'what-matters', 'What matters to you');
+    await helper.press(helper.t.start);
+    await helper.on('Are you answering for yourself or for someone else?');
+    await helper.radio(1); // For someone else
+    await helper.next();
+    await helper.on('How do you know the person you are answering for?');
+    await helper.radio(0); // A family member
+    await helper.next();
+    await helper.on('What does a good day look like for them?');
+    await helper.type('answer', `Dad likes the bowls club on Thursdays (${marker})`);
+    await helper.next();
+    await helper.on('Who do they see or talk to most weeks?');
+    await helper.type('answer', 'Me and his brother');
+    await helper.next();
+    await helper.on('What are they good at or enjoy?');
+    await helper.type('answer', 'Fixing clocks');
+    await helper.next();
+    await helper.on('What do they enjoy doing, or would they like to try?');
+    await helper.next();
+    await helper.on('What would they like to be different?');
+    await helper.type('answer', 'To get out more since he stopped driving');
+    await helper.next();
+    await helper.on('Which of these are hard for them at the moment?');
+    await helper.tick('answer-8'); // Getting out and using local places and transport
+    await helper.next();
+    await helper.on('Do they have any children in their care?');
+    await helper.radio(1); // No
+    await helper.next();
+    await helper.on('Do they look after someone who could not manage without their help?');
+    await helper.radio(0); // No
+    await helper.next();
+    await helper.on('How are they feeling in themselves at the moment?');
+    await helper.radio(2);
+    await helper.next();
+    await helper.on('Are they safe at the moment?');
+    await helper.radio(0);
+    await helper.next();
+    await helper.on('Is there anything else you would like to tell us about them?');
+    await helper.next();
+    await helper.on('What happens next');
+    await helper.next();
+    await helper.on('What is their postcode?');
+    await helper.type('answer', 'SY4 5JD');
+    await helper.next();
+    await helper.on('How should the community team get in touch about them?');
+    await helper.radio(0); // By phone
+    await helper.next();
+    await helper.on('check-heading');
+    await helper.next();
+    await helper.on('result-heading');
+    // Their own words lead the result, in the third person.
+    const result = helper.widget.locator('.result, [part="base"]').first();
+    await result.getByText('In their words').first().waitFor();
+    await result.getByText('Their strengths and the people around them').first().waitFor();
+    const text = await helper.text();
+    const order = ['In their words', 'To get out more since he stopped driving', 'Their strengths and the people around them', 'Fixing clocks', 'What is hard at the moment'].map((part) => text.indexOf(part));
+    assert.ok(order.every((at, index) => at >= 0 && (index === 0 || at > (order[index - 1] ?? 0))), `their own words, then their strengths, then what is hard: ${order.join(', ')}`);
+    await helper.press(helper.t.sendToCouncil);
+    await helper.on('send-heading');
+    await helper.widget.getByText('You are answering for someone else: please make sure they know you are sending this and agree to it.').waitFor();
+    await helper.tick('consent-0');
+    await helper.type('contact-name', 'Rhys Example');
+    await helper.type('contact-value', '01632 960456');
+    await helper.press(helper.t.send);
+    await helper.widget.locator('.panel').getByText(REFERENCE).waitFor({ timeout: 15_000 });
+
+    const records = await stored(marker);
+    assert.equal(records.length, 1, 'one stored submission');
+    assert.deepEqual(
+      { for: records[0]?.answers['answering-for'], relationship: records[0]?.answers['relationship'], harder: records[0]?.answers['harder'], method: records[0]?.contact?.method },
+      { for: 'someone-else', relationship: 'family', harder: ['getting-out'], method: 'phone' },
+    );
+    assert.deepEqual(helper.problems, []);
+    await context.close();
+  });
+
+  it('"Looking after someone" by a carer under 18, in English, by keyboard: told about young carers\' help, not the adult carer\'s assessment, and sent once', async () => {
+    const marker = `e2e-${Date.now().toString(36)}-young`;
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const carer = await open(context, 'en', 'looking-after-someone', 'Looking after someone');
+    await carer.press(carer.t.start);
+    await carer.on('Who do you look after?');
+    await carer.radio(1); // My mum or dad
+    await carer.next();
+    await carer.on('How old are you?');
+    await carer.radio(1); // Under 18
+    await carer.next();
+    await carer.on('Help for young carers');
+    const info = await carer.text();
+    assert.match(info, /you are a young carer/);
+    assert.match(info, /right to an assessment/);
+    await carer.next();
+    await carer.on('What helps you keep going?');
+    await carer.type('answer', `Football after school (${marker})`);
+    await carer.next();
+    await carer.on('Who can you turn to for help or a chat?');
+    await carer.next();
+    await carer.on('About how many hours a week do you spend looking after them?');
+    await carer.type('answer', '15');
+    await carer.next();
+    await carer.on('Which of these are hard for you because of caring?');
+    await carer.tick('answer-5'); // Work, learning or volunteering
+    await carer.next();
+    await carer.on('Is caring affecting your own health?');
+    await carer.radio(1);
+    await carer.next();
+    await carer.on('Are you willing and able to keep caring?');
+    await carer.radio(1);
+    await carer.next();
+    await carer.on('If you could not care for a while');
+    await carer.radio(3);
+    await carer.next();
+    await carer.on('What would make the biggest difference to you?');
+    await carer.next();
+    await carer.on('How are you feeling in yourself at the moment?');
+    await carer.radio(2);
+    await carer.next();
+    await carer.on('Are you and the person you look after safe at the moment?');
+    await carer.radio(0);
+    await carer.next();
+    await carer.on('Is there anything else you would like to tell us?');
+    await carer.next();
+    // The adult carer's assessment page is not for them: straight on to what happens next.
+    await carer.on('What happens next');
+    await carer.next();
+    await carer.on('What is your postcode?');
+    await carer.next();
+    await carer.on('How would you like the community team to get in touch?');
+    await carer.radio(1); // By email
+    await carer.next();
+    await carer.on('check-heading');
+    await carer.next();
+    await carer.on('result-heading');
+    await carer.widget.getByText('You told us you are under 18.', { exact: false }).first().waitFor();
+    assert.doesNotMatch(await carer.text(), /Your right to a carer’s assessment/);
+    await carer.press(carer.t.sendToCouncil);
+    await carer.on('send-heading');
+    await carer.tick('consent-0');
+    await carer.type('contact-name', 'Sam Example');
+    await carer.type('contact-value', 'sam@example.org');
+    await carer.press(carer.t.send);
+    await carer.widget.locator('.panel').getByText(REFERENCE).waitFor({ timeout: 15_000 });
+
+    const records = await stored(marker);
+    assert.equal(records.length, 1, 'one stored submission');
+    assert.equal(records[0]?.answers['age'], 'under-18');
+    assert.deepEqual(carer.problems, []);
+    await context.close();
   });
 });
