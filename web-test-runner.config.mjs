@@ -49,9 +49,20 @@ const faults = faultProxy(api, (request) => app.fetch(request));
  * the runner's own connection to the page, so the page cannot be trusted
  * to switch it back on itself.
  */
+const forcedColorSessions = new WeakMap();
 const networkConditions = {
   name: 'network-conditions',
   async executeCommand({ command, payload, session }) {
+    // `executeServerCommand('forced-colors', { active })`: Windows High Contrast (forced colours) emulation.
+    if (command === 'forced-colors') {
+      const page = session.browser.getPage(session.id);
+      // Straight to DevTools (Puppeteer's emulateMediaFeatures does not know this feature), on one
+      // session per page kept open: the emulation ends when its session does.
+      const cdp = forcedColorSessions.get(page) ?? (await page.createCDPSession());
+      forcedColorSessions.set(page, cdp);
+      await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }] });
+      return true;
+    }
     if (command !== 'go-offline') return undefined;
     const page = session.browser.getPage(session.id);
     const ms = Number(payload?.ms ?? 2000);

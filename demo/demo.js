@@ -33,3 +33,26 @@ document.addEventListener('cls-feedback-submit', (event) => {
 const assessment = document.querySelector('cls-self-assessment');
 const wanted = params.get('q');
 if (assessment && (wanted === 'what-matters' || wanted === 'looking-after-someone')) assessment.setAttribute('questionnaire', wanted);
+
+// Development only: the staff pages open signed in with the token this `npm start` made
+// (the server gives it only to a browser on the same machine, and never in production).
+const staffElements = document.querySelectorAll('cls-hub-day:not([kiosk]), cls-impact');
+if (staffElements.length) {
+  let signedIn = false;
+  try {
+    signedIn = Boolean(sessionStorage.getItem('cls-staff-token'));
+  } catch {
+    signedIn = true;
+  }
+  if (!signedIn) {
+    fetch('/demo-staff-token.json', { cache: 'no-store' })
+      .then((response) => (response.ok ? response.json() : {}))
+      .then(({ token }) => {
+        if (typeof token !== 'string') return;
+        sessionStorage.setItem('cls-staff-token', token);
+        // Elements read the kept token when they start: start them again.
+        for (const element of staffElements) element.replaceWith(element.cloneNode(true));
+      })
+      .catch(() => undefined);
+  }
+}

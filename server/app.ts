@@ -53,6 +53,12 @@ export interface AppOptions {
   geocoder?: GeocoderOptions;
   /** Folders served at `/` and `/cdn/`; omitted in API-only tests. */
   demoDir?: string;
+  /**
+   * The staff token this run made, handed to the demo's staff pages at `/demo-staff-token.json`
+   * so they open signed in; only to a browser on this machine, never through a proxy. `main.ts`
+   * gives it only when `STAFF_TOKEN` is unset and `NODE_ENV` is not `production`.
+   */
+  demoStaffToken?: string | undefined;
   cdnDir?: string;
   /** Serve `/cdn/*.map`; true when omitted (off in production: they publish the source). */
   sourceMaps?: boolean;
@@ -103,6 +109,9 @@ const routes: RouteSpec[] = [
   ...directoryStatusRoutes,
   ...orukRoutes,
 ];
+
+/** A connection from this machine. */
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 function requestClient(c: Context, trusted: TrustedProxies): string {
   let connection = 'unknown';
@@ -254,6 +263,18 @@ export function createApp(options: AppOptions): Hono {
       return c.body(new Uint8Array(file.body), 200, { 'Content-Type': file.type });
     });
   }
+  app.get('/demo-staff-token.json', (c) => {
+    let address = '';
+    try {
+      address = getConnInfo(c).remote.address ?? '';
+    } catch {
+      // No socket: not a browser on this machine.
+    }
+    const local = LOOPBACK.has(address) && c.req.header('x-forwarded-for') === undefined && c.req.header('forwarded') === undefined;
+    c.header('Cache-Control', 'no-store');
+    // Always a 200, so the demo page's look-up is never a console error; no token unless it may have one.
+    return c.json(options.demoStaffToken && local ? { token: options.demoStaffToken } : {});
+  });
   if (demoDir) {
     app.get('*', async (c) => {
       const file = await staticFile(demoDir, c.req.path);

@@ -84,6 +84,8 @@ const app = createApp({
   mirror: { sources: config.orukSources, syncMinutes: config.orukSyncMinutes },
   questionnaires,
   demoDir: join(PROJECT_ROOT, 'demo'),
+  // In development the demo's staff pages open signed in with the token this run made.
+  demoStaffToken: config.staffTokenGenerated && process.env['NODE_ENV'] !== 'production' ? config.staffToken : undefined,
   cdnDir,
   sourceMaps: config.sourceMaps,
   ready: () => !closing,

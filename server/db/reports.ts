@@ -42,18 +42,36 @@ export interface ReportRange {
   start: Date;
   end: Date;
   hub?: string | undefined;
+  /** Only conversations with this outcome (visit figures only). */
+  outcome?: string | undefined;
 }
 
 const n = (value: unknown) => Number(value ?? 0);
 
+/*
+ * With an outcome chosen, the conversations counted are those with that outcome: the daily
+ * counts cannot say which visits had it, so the same counts are made from those visits (the
+ * keys as visits.ts dayKeys writes them). Bookings, self-assessments and feedback are not
+ * conversations and are not filtered by outcome.
+ */
+const DAYS_WITH_OUTCOME = `(SELECT (occurred_at AT TIME ZONE 'Europe/London')::date AS day, hub_id, key, count(*) AS n
+  FROM visits, unnest(ARRAY['#total', '#' || resolution] || outcomes
+    || CASE WHEN outcomes && ARRAY['community-activity', 'peer-support'] THEN ARRAY['#connected'] ELSE ARRAY[]::text[] END) AS key
+  WHERE $4 = ANY(outcomes) GROUP BY 1, 2, 3) AS visit_days`;
+
 export async function reportFigures(db: Queryable, range: ReportRange): Promise<ReportFigures> {
+  const outcome = range.outcome;
   const params = [range.start.toISOString(), range.end.toISOString(), range.hub ?? null];
-  const inRange = `occurred_at >= $1::timestamptz AND occurred_at < $2::timestamptz AND ($3::text IS NULL OR hub_id = $3)`;
+  const inRangeOnly = `occurred_at >= $1::timestamptz AND occurred_at < $2::timestamptz AND ($3::text IS NULL OR hub_id = $3)`;
+  // Conversations with the chosen outcome only; $4 is given only to queries that use it.
+  const inRange = outcome ? `${inRangeOnly} AND $4 = ANY(outcomes)` : inRangeOnly;
+  const visitParams = outcome ? [...params, outcome] : params;
 
   // Conversation counts come from the daily counts (see migration 005), not from every visit.
-  const days = [range.from, range.to, range.hub ?? null];
+  const days = outcome ? [range.from, range.to, range.hub ?? null, outcome] : [range.from, range.to, range.hub ?? null];
   const inDays = `day >= $1::date AND day <= $2::date AND ($3::text IS NULL OR hub_id = $3)`;
-  const keyRows = await db.query<{ key: string; n: unknown }>(`SELECT key, sum(n) AS n FROM visit_days WHERE ${inDays} GROUP BY key`, days);
+  const visitDays = outcome ? DAYS_WITH_OUTCOME : 'visit_days';
+  const keyRows = await db.query<{ key: string; n: unknown }>(`SELECT key, sum(n) AS n FROM ${visitDays} WHERE ${inDays} GROUP BY key`, days);
   const keys = new Map(keyRows.map((row) => [row.key, n(row.n)]));
   const hubRows = await db.query<{ id: string; name: string | null; community: unknown; formal: unknown; other: unknown }>(
     `SELECT v.hub_id AS id, h.name, v.community, v.formal, v.other FROM (
@@ -61,21 +79,21 @@ export async function reportFigures(db: Queryable, range: ReportRange): Promise<
          coalesce(sum(n) FILTER (WHERE key = '#community'), 0) AS community,
          coalesce(sum(n) FILTER (WHERE key = '#formal'), 0) AS formal,
          coalesce(sum(n) FILTER (WHERE key = '#other'), 0) AS other
-       FROM visit_days WHERE ${inDays} AND key IN ('#community', '#formal', '#other') GROUP BY hub_id HAVING sum(n) > 0) v
+       FROM ${visitDays} WHERE ${inDays} AND key IN ('#community', '#formal', '#other') GROUP BY hub_id HAVING sum(n) > 0) v
      LEFT JOIN hubs h ON h.id = v.hub_id
      ORDER BY h.name NULLS LAST, v.hub_id`,
     days,
   );
   const weekRows = await db.query<{ week: string; hub_id: string; n: unknown }>(
     `SELECT to_char(date_trunc('week', day::timestamp), 'YYYY-MM-DD') AS week, hub_id, sum(n) AS n
-     FROM visit_days WHERE ${inDays} AND key = '#total' GROUP BY 1, 2`,
+     FROM ${visitDays} WHERE ${inDays} AND key = '#total' GROUP BY 1, 2`,
     days,
   );
   // The first conversation after each self-assessment or booking is marked when visits are written.
   const [first] = await db.query<{ n: unknown; median: number | null }>(
     `SELECT count(*) AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY first_after_days) AS median
      FROM visits WHERE ${inRange} AND first_after_days IS NOT NULL`,
-    params,
+    visitParams,
   );
   const [bookings] = await db.query(
     `SELECT count(*) AS made,
@@ -101,7 +119,7 @@ export async function reportFigures(db: Queryable, range: ReportRange): Promise<
               (array_agg(wellbeing_mean ORDER BY occurred_at DESC, seq DESC))[1] AS last_mean
        FROM visits WHERE ${inRange} AND person_ref IS NOT NULL AND wellbeing_mean IS NOT NULL
        GROUP BY person_ref HAVING count(*) >= 2) people`,
-    params,
+    visitParams,
   );
 
   // People, not conversations, decide whether a month's mean may be published: one person seen
@@ -115,7 +133,7 @@ export async function reportFigures(db: Queryable, range: ReportRange): Promise<
        SELECT to_char(date_trunc('month', created_at AT TIME ZONE 'Europe/London'), 'YYYY-MM-DD'), 0, 0, 0, count(*), coalesce(sum(helpful), 0)
        FROM feedback WHERE created_at >= $1::timestamptz AND created_at < $2::timestamptz AND ($3::text IS NULL OR hub = $3) GROUP BY 1) m
      GROUP BY month ORDER BY month`,
-    params,
+    visitParams,
   );
 
   const nextSteps = new Map<NextStep | 'unknown', number>();

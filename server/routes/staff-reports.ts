@@ -30,8 +30,8 @@ export const staffReportRoutes: RouteSpec[] = [
   {
     method: 'get',
     path: '/api/v1/staff/reports',
-    summary: 'The impact report for a date range and hub',
-    description: `London dates, both included; the 12 months to today when omitted. ${SUPPRESSION} Self-assessments are counted for every hub (they are not sent to one).`,
+    summary: 'The impact report for a date range, hub and outcome',
+    description: `London dates, both included; the 12 months to today when omitted. ${SUPPRESSION} Self-assessments are counted for every hub (they are not sent to one). With an outcome, the conversation figures count only conversations with that outcome; bookings, self-assessments and feedback are not narrowed by it.`,
     tag: 'Staff',
     staff: true,
     query: ReportQuery,
@@ -107,7 +107,7 @@ function suppressShared(byHub: number[][], weekly: number[][], threshold: number
 }
 
 /** Suppresses the raw figures into the report; nothing raw survives this. */
-export function publishReport(figures: ReportFigures, dates: { from: string; to: string; hub?: string | undefined }, generatedAt: Date, threshold = DEFAULT_THRESHOLD): Report {
+export function publishReport(figures: ReportFigures, dates: { from: string; to: string; hub?: string | undefined; outcome?: VisitOutcome | undefined }, generatedAt: Date, threshold = DEFAULT_THRESHOLD): Report {
   const options = { threshold };
   const hubs = figures.byHub.map(({ id, name }) => ({ id, name }));
   const weeks: string[] = [];
@@ -142,6 +142,7 @@ export function publishReport(figures: ReportFigures, dates: { from: string; to:
     from: dates.from,
     to: dates.to,
     ...(dates.hub ? { hub: dates.hub } : {}),
+    ...(dates.outcome ? { outcome: dates.outcome } : {}),
     threshold,
     roundingBase: ROUNDING_BASE,
     conversations,
@@ -236,15 +237,15 @@ export function reportCsv(report: Report): string {
     line('feedback-helpful', `month ${month}`, report.scores.helpful[i] as PublishedAverage);
   });
   const note = `Counts of ${report.threshold} or fewer are shown as "${report.threshold} or fewer"; other counts are rounded to the nearest ${report.roundingBase}; "withheld" hides a count that would give a small one away.`;
-  return toCsv(['measure', 'ascof_objective', 'group', 'value'], [...rows, ['note', '', `${report.from} to ${report.to}${report.hub ? `, hub ${report.hub}` : ''}`, note]]);
+  return toCsv(['measure', 'ascof_objective', 'group', 'value'], [...rows, ['note', '', `${report.from} to ${report.to}${report.hub ? `, hub ${report.hub}` : ''}${report.outcome ? `, conversations with outcome ${report.outcome}` : ''}`, note]]);
 }
 
 export function mountStaffReports(app: Hono, db: Database, now: () => Date = () => new Date()): void {
   const load = async (query: ReportQuery) => {
     const time = now();
     const dates = reportDates(query, time);
-    const figures = await reportFigures(db, { ...dates, start: londonInstant(dates.from, '00:00'), end: londonInstant(addDays(dates.to, 1), '00:00'), hub: query.hub });
-    return publishReport(figures, { ...dates, hub: query.hub }, time);
+    const figures = await reportFigures(db, { ...dates, start: londonInstant(dates.from, '00:00'), end: londonInstant(addDays(dates.to, 1), '00:00'), hub: query.hub, outcome: query.outcome });
+    return publishReport(figures, { ...dates, hub: query.hub, outcome: query.outcome }, time);
   };
   app.get('/api/v1/staff/reports', async (c) => c.json(await load(readQuery(c, ReportQuery))));
   app.get('/api/v1/staff/reports.csv', async (c) => {

@@ -259,6 +259,8 @@ export const ReportQuery = z.object({
   from: z.optional(LocalDate),
   to: z.optional(LocalDate),
   hub: z.optional(Id),
+  /** Only conversations with this outcome; bookings, self-assessments and feedback are not narrowed by it. */
+  outcome: z.optional(VisitOutcome),
 });
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
@@ -292,6 +294,8 @@ export const Report = z.object({
   from: LocalDate,
   to: LocalDate,
   hub: z.optional(z.string()),
+  /** The conversations counted are those with this outcome (when the report was asked for one). */
+  outcome: z.optional(VisitOutcome),
   /** Counts at or below this are "N or fewer". */
   threshold: z.int(),
   /** Counts are rounded to a multiple of this. */

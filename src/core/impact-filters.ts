@@ -66,6 +66,7 @@ export function reportQuery(filters: ImpactFilters): Record<string, string> {
   if (filters.from) query['from'] = filters.from;
   if (filters.to) query['to'] = filters.to;
   if (filters.hub) query['hub'] = filters.hub;
+  if (filters.outcome) query['outcome'] = filters.outcome;
   return query;
 }
 

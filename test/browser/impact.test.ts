@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/impact/define.ts';
 import type { ClsImpact, ImpactSignedOutDetail } from '../../src/elements/impact/impact.ts';
 import { HubList } from '../../src/contract/places.ts';
@@ -25,7 +25,7 @@ const TEXT = {
     objective: 'Information and advice',
     social: 'Social connections',
     ascof: 'ASCOF 2023 objective',
-    housingOnly: 'Showing only “Housing”',
+    housingOnly: 'Showing only conversations with the outcome “Housing”',
     backwards: '“From” must be the same as or before “To”',
     weekly: 'Conversations per week at each hub',
     busiest: 'the busiest began on',
@@ -50,7 +50,7 @@ const TEXT = {
     objective: 'Gwybodaeth a chyngor',
     social: 'Cysylltiadau cymdeithasol',
     ascof: 'Amcan ASCOF 2023',
-    housingOnly: 'Yn dangos “Tai” yn unig',
+    housingOnly: 'Yn dangos sgyrsiau â’r canlyniad “Tai” yn unig',
     backwards: 'Rhaid i “O” fod yr un peth â “I” neu cyn hynny',
     weekly: 'Sgyrsiau bob wythnos ym mhob hyb',
     busiest: 'dechreuodd yr wythnos brysuraf ar',
@@ -289,8 +289,8 @@ for (const lang of ['en', 'cy'] as const) {
       expect(params.get('report-hub')).to.equal(hubs.busy.id);
       expect(params.get('report-outcome')).to.equal('housing');
       expect(root(el).querySelectorAll('.outcomes tbody tr')).to.have.length(1);
-      // The busy hub alone: 22 conversations, rounded to 20.
-      await waitUntil(() => $(el, '[data-measure="conversations"] dd')?.textContent?.trim() === '20', 'the hub’s own figure is shown');
+      // The busy hub's conversations about housing, counted by the server: 11 of its 22, rounded to 10.
+      await waitUntil(() => $(el, '[data-measure="conversations"] dd')?.textContent?.trim() === '10', 'the hub’s housing figure is shown');
       await expectAccessible(el);
 
       // A reload (or a colleague opening the shared address) shows the same view.
@@ -300,7 +300,7 @@ for (const lang of ['en', 'cy'] as const) {
       expect(($(again, '#filter-hub') as HTMLSelectElement).value).to.equal(hubs.busy.id);
       expect(($(again, '#filter-outcome') as HTMLSelectElement).value).to.equal('housing');
       expect(($(again, '#filter-from') as HTMLInputElement).value).to.equal(FROM);
-      expect($(again, '[data-measure="conversations"] dd')?.textContent?.trim()).to.equal('20');
+      expect($(again, '[data-measure="conversations"] dd')?.textContent?.trim()).to.equal('10');
     });
 
     it('restores the filters of an earlier address on Back (popstate)', async () => {
@@ -404,6 +404,8 @@ for (const lang of ['en', 'cy'] as const) {
       expect(focused(el)?.textContent?.trim()).to.equal(lang === 'en' ? 'Show figures' : 'Dangos y ffigurau');
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => new URLSearchParams(window.location.search).get('report-outcome') === 'information-advice', 'the outcome chosen with the keyboard is applied');
+      // The server counts the conversations with that outcome: the report loads again.
+      await waitUntil(() => $(el, '.filtered-note') && $(el, '.chart details summary'), 'the report for the outcome is shown', { timeout: 10_000 });
       const summary = $(el, '.chart details summary') as HTMLElement;
       summary.focus();
       await sendKeys({ press: 'Enter' });
@@ -430,5 +432,35 @@ describe('<cls-impact> print and forced colours', () => {
     expect([...root(el).querySelectorAll('details')].every((details) => details.open)).to.equal(true);
     window.dispatchEvent(new Event('afterprint'));
     expect([...root(el).querySelectorAll('details')].some((details) => details.open)).to.equal(false);
+  });
+
+  it('draws bars, lines and labels in system colours when the browser forces colours (High Contrast)', async () => {
+    const el = await signedIn('en');
+    await reportShown(el);
+    const bar = $(el, 'svg[data-chart="weekly"] rect.bar') as Element;
+    const label = $(el, 'svg.chart__svg .label') as Element;
+    const before = { bar: getComputedStyle(bar).fill, label: getComputedStyle(label).fill };
+    await executeServerCommand('forced-colors', { active: true });
+    try {
+      expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+      // What the system's Highlight and CanvasText colours are in this browser, resolved the same way.
+      const probe = document.createElement('span');
+      document.body.append(probe);
+      probe.style.color = 'Highlight';
+      const highlight = getComputedStyle(probe).color;
+      probe.style.color = 'CanvasText';
+      const canvasText = getComputedStyle(probe).color;
+      probe.style.color = 'Canvas';
+      const canvas = getComputedStyle(probe).color;
+      probe.remove();
+      expect(getComputedStyle(bar).fill).to.equal(highlight);
+      expect(getComputedStyle(label).fill).to.equal(canvasText);
+      expect(canvasText).not.to.equal(canvas, 'text is drawn in a colour other than the background');
+      await expectAccessible(el);
+    } finally {
+      await executeServerCommand('forced-colors', { active: false });
+    }
+    expect(getComputedStyle(bar).fill).to.equal(before.bar);
+    expect(getComputedStyle(label).fill).to.equal(before.label);
   });
 });

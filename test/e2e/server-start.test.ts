@@ -18,8 +18,24 @@ describe('the compiled server started without STAFF_TOKEN', () => {
       const response = await fetch(`${server.url}/api/v1/staff/feedback`, { headers: { Authorization: `Bearer ${token}` } });
       assert.equal(response.status, 200);
       await response.body?.cancel();
+      // The demo's staff pages, opened on this machine, are signed in with it; through a proxy they are not.
+      assert.deepEqual(await (await fetch(`${server.url}/demo-staff-token.json`)).json(), { token });
+      assert.deepEqual(await (await fetch(`${server.url}/demo-staff-token.json`, { headers: { 'X-Forwarded-For': '203.0.113.9' } })).json(), {});
     } finally {
       await server.stop();
+    }
+  });
+
+  it('hands the demo no token in production, nor when STAFF_TOKEN was given', async () => {
+    for (const env of [{ STAFF_TOKEN: '', NODE_ENV: 'production', SEED: 'false' }, { STAFF_TOKEN: 'a-staff-token-given-by-the-council', SEED: 'false' }]) {
+      const server = await startServer(env);
+      try {
+        const response = await fetch(`${server.url}/demo-staff-token.json`);
+        assert.equal(response.status, 200);
+        assert.deepEqual(await response.json(), {}, JSON.stringify(env));
+      } finally {
+        await server.stop();
+      }
     }
   });
 });

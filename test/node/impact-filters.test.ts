@@ -27,8 +27,9 @@ describe('impact filters', () => {
     assert.deepEqual(filtersFromQuery(written), { from: '2026-01-01', hub: 'hub-2', outcome: 'benefits' });
   });
 
-  it('asks the report routes only for what they take', () => {
-    assert.deepEqual(reportQuery({ from: '2026-01-01', to: '2026-02-01', hub: 'h', outcome: 'closed' }), { from: '2026-01-01', to: '2026-02-01', hub: 'h' });
+  it('asks the report routes for the dates, hub and outcome chosen, and nothing for a filter left empty', () => {
+    assert.deepEqual(reportQuery({ from: '2026-01-01', to: '2026-02-01', hub: 'h', outcome: 'closed' }), { from: '2026-01-01', to: '2026-02-01', hub: 'h', outcome: 'closed' });
+    assert.deepEqual(reportQuery({ hub: 'h' }), { hub: 'h' });
     assert.deepEqual(reportQuery({}), {});
   });
 

@@ -361,6 +361,32 @@ for (const backend of backends()) {
         assert.deepEqual(report.bookings.made, small);
       });
 
+      it('filters the conversations by outcome (13 about housing → 15), leaving bookings, self-assessments and feedback whole', async () => {
+        const report = Report.parse(await (await call(`/api/v1/staff/reports?${week}&outcome=housing`, worker)).json());
+        assert.equal(report.outcome, 'housing');
+        assert.deepEqual(report.conversations, count(15));
+        assert.deepEqual(report.resolution.formal, count(15));
+        assert.deepEqual(report.resolution.community, small);
+        assert.deepEqual(report.weekly.table.total, count(15));
+        const outcomes = Object.fromEntries(report.outcomes.map(({ outcome, count }) => [outcome, count]));
+        assert.deepEqual(outcomes.housing, count(15));
+        // Without the filter, information and advice was 25 and closed 10.
+        assert.deepEqual(outcomes['information-advice'], small);
+        assert.deepEqual(outcomes.closed, small);
+        // None of the housing conversations is a booker's first one, and the one scored person was seen once.
+        assert.equal(report.daysToFirstConversation.kind, 'withheld');
+        assert.deepEqual(report.distanceTravelled.people, small);
+        assert.deepEqual(report.bookings.made, count(10));
+        assert.deepEqual(report.selfAssessments.sent, count(10));
+        assert.deepEqual(report.feedback.count, count(10));
+        const csv = parseCsv(await (await call(`/api/v1/staff/reports.csv?${week}&outcome=housing`, worker)).text());
+        assert.match(csv.find((row) => row[0] === 'note')?.[2] ?? '', /conversations with outcome housing/);
+        assert.equal(csv.find((row) => row[0] === 'conversations' && row[2] === '')?.[3], '15');
+        for (const outcome of ['nonsense', 'HOUSING', "housing'--"]) {
+          assert.equal((await call(`/api/v1/staff/reports?${week}&outcome=${encodeURIComponent(outcome)}`, worker)).status, 422, `outcome=${outcome}`);
+        }
+      });
+
       it('gives scores over time by London month, withheld for a month of 7 or fewer people, however often they were seen', async () => {
         // January: 16 scored conversations of 8 people (2 then 3.5) and one of a ninth (1): 45 / 17 = 2.6, from 9 people (→ 10).
         const report = Report.parse(await (await call('/api/v1/staff/reports?from=2025-12-20&to=2026-01-31', worker)).json());

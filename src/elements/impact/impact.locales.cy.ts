@@ -82,7 +82,7 @@ export const impactMessagesCy: Messages = {
   outcomes: {
     heading: 'Beth ddigwyddodd yn y sgyrsiau',
     hint: 'Gall un sgwrs gael sawl canlyniad.',
-    filtered: 'Yn dangos “{{outcome}}” yn unig. Mae’r ffigurau eraill yn cyfrif pob sgwrs.',
+    filtered: 'Yn dangos sgyrsiau â’r canlyniad “{{outcome}}” yn unig. Mae archebion, hunanasesiadau ac adborth yn cael eu cyfrif yn llawn.',
     'information-advice': 'Gwybodaeth a chyngor',
     'community-activity': 'Gweithgaredd cymunedol',
     'peer-support': 'Cymorth cymheiriaid',

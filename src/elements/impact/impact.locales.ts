@@ -81,7 +81,7 @@ export const impactMessages: Messages = {
   outcomes: {
     heading: 'What happened in conversations',
     hint: 'One conversation may have several outcomes.',
-    filtered: 'Showing only “{{outcome}}”. The other figures count every conversation.',
+    filtered: 'Showing only conversations with the outcome “{{outcome}}”. Bookings, self-assessments and feedback are counted in full.',
     'information-advice': 'Information and advice',
     'community-activity': 'Community activity',
     'peer-support': 'Peer support',

@@ -110,11 +110,11 @@ export class ClsImpact extends ClsElement {
   private readonly api = new ApiController(this, { headers: () => (this.token ? { Authorization: `Bearer ${this.token}` } : undefined) });
 
   private readonly reportTask = new Task(this, {
-    args: () => [this.token, this.filters.from, this.filters.to, this.filters.hub, this.apiBase] as const,
-    task: async ([token, from, to, hub], { signal }) => {
+    args: () => [this.token, this.filters.from, this.filters.to, this.filters.hub, this.filters.outcome, this.apiBase] as const,
+    task: async ([token, from, to, hub, outcome], { signal }) => {
       if (!token) return undefined;
       try {
-        return await this.api.get('staff/reports', Report, { query: reportQuery({ from, to, hub }), signal });
+        return await this.api.get('staff/reports', Report, { query: reportQuery({ from, to, hub, outcome }), signal });
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) this.rejectToken();
         throw error;
@@ -389,6 +389,7 @@ export class ClsImpact extends ClsElement {
     const others = REPORT_MEASURES.filter((measure) => !grouped.has(measure));
     return html`<div class="report" part="figures">
       <p class="period">${period}</p>
+      ${report.outcome ? html`<p class="filtered-note">${t('outcomes.filtered', { outcome: t(`outcomes.${report.outcome}`) })}</p>` : nothing}
       <p class="rounded" id="rounded-note">${t('rounded', { base: this.locale.number(report.roundingBase), threshold: this.locale.number(report.threshold) })}</p>
       ${report.objectives.map(
         (group) => html`<section class="objective" aria-labelledby="objective-${group.objective}">
@@ -438,7 +439,6 @@ export class ClsImpact extends ClsElement {
     return html`<section class="outcomes" aria-labelledby="outcomes-heading">
       <div class="heading-m" role="heading" aria-level=${this.headings.sub} id="outcomes-heading">${t('outcomes.heading')}</div>
       <p class="hint">${t('outcomes.hint')}</p>
-      ${outcome ? html`<p class="filtered-note">${t('outcomes.filtered', { outcome: t(`outcomes.${outcome}`) })}</p>` : nothing}
       <table class="table">
         <thead>
           <tr><th scope="col">${t('table.outcome')}</th><th scope="col" class="numeric">${t('table.conversations')}</th></tr>

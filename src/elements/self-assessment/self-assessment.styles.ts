@@ -77,13 +77,15 @@ export const selfAssessmentStyles = css`
   }
   .own-words,
   .strengths,
-  .areas {
+  .areas,
+  .council-contact .list {
     padding-inline-start: 1.25em;
     margin-block-end: var(--_space-4);
   }
   .own-words li,
   .strengths li,
-  .areas li {
+  .areas li,
+  .council-contact li {
     margin-block-end: var(--_space-2);
   }
   .inset {
