@@ -38,10 +38,11 @@ if (assessment && (wanted === 'what-matters' || wanted === 'looking-after-someon
 // (the server gives it only to a browser on the same machine, and never in production).
 const staffElements = document.querySelectorAll('cls-hub-day:not([kiosk]), cls-impact');
 if (staffElements.length) {
-  let signedIn = false;
+  let signedIn;
   try {
     signedIn = Boolean(sessionStorage.getItem('cls-staff-token'));
   } catch {
+    // No session storage: nowhere to keep the token.
     signedIn = true;
   }
   if (!signedIn) {
