@@ -213,6 +213,20 @@ export async function seedActivity(db: Database, hubs: readonly Hub[], end: Date
     wellbeing: 'jsonb',
     wellbeing_mean: 'double precision',
   });
+  // A team keeps up with its follow-ups: all but the last fortnight's were contacted a day or three
+  // later, so a hub's "waiting for contact" list looks like a real one rather than a year's backlog.
+  const settled = new Date(end.getTime() - 14 * DAY_MS).toISOString();
+  const initials = `(ARRAY['AB', 'CD', 'EF', 'GH', 'JK'])[1 + abs(hashtext(reference)) % 5]`;
+  await db.query(
+    `INSERT INTO follow_up_contacts (kind, reference, contacted_by, contacted_at)
+     SELECT 'self-assessment', reference, ${initials}, created_at + (1 + abs(hashtext(reference)) % 3) * interval '1 day'
+     FROM submissions WHERE created_at < $1::timestamptz
+     UNION ALL
+     SELECT 'missed-booking', b.reference, ${initials.replace('reference', 'b.reference')}, s.starts_at + (1 + abs(hashtext(b.reference)) % 3) * interval '1 day'
+     FROM bookings b JOIN session_slots s ON s.session_id = b.session_id WHERE b.attendance = 'missed' AND s.starts_at < $1::timestamptz
+     ON CONFLICT DO NOTHING`,
+    [settled],
+  );
   await rebuildVisitSummaries(db);
   return { visits: (visits.id ?? []).length, bookings: (bookings.reference ?? []).length, submissions: (submissions.reference ?? []).length, feedback: (feedback.id ?? []).length };
 }

@@ -2,6 +2,8 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import i18next from 'i18next';
 import type { ApiMessageKey } from '../../src/client/errors.ts';
+import { NextStep } from '../../src/contract/questionnaire.ts';
+import { VISIT_OUTCOMES } from '../../src/core/visits.ts';
 import { feedbackMessagesCy } from '../../src/elements/feedback/feedback.locales.cy.ts';
 import { feedbackMessages } from '../../src/elements/feedback/feedback.locales.ts';
 import { hubDayMessagesCy } from '../../src/elements/hub-day/hub-day.locales.cy.ts';
@@ -141,6 +143,14 @@ describe('the catalogues cover what the code asks for', () => {
     for (const lang of LANGUAGES) {
       const flat = leaves(common[lang]);
       for (const key of Object.keys(keys)) assert.ok(flat.get(key), `${lang}: ${key}`);
+    }
+  });
+
+  it('names every next step and every visit outcome the report can give, in the impact report, in both languages', () => {
+    for (const lang of LANGUAGES) {
+      const flat = leaves(catalogues['impact']?.[lang] ?? {});
+      for (const step of NextStep.options) assert.ok(flat.get(`nextSteps.${step}`), `${lang}: nextSteps.${step}`);
+      for (const outcome of VISIT_OUTCOMES) assert.ok(flat.get(`outcomes.${outcome}`), `${lang}: outcomes.${outcome}`);
     }
   });
 });

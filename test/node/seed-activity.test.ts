@@ -73,4 +73,19 @@ describe('seeded year of staff activity', () => {
     const last = await report('from=2026-09-02&to=2026-12-01');
     assert.ok((first.resolution.formalShare ?? 100) > (last.resolution.formalShare ?? 0), `${first.resolution.formalShare} then ${last.resolution.formalShare}`);
   });
+
+  it('leaves a hub a short list waiting for contact: the last fortnight only, older ones contacted a few days after', async () => {
+    const response = await fetch(`${app.base}/api/v1/staff/follow-ups`, { headers: { Authorization: `Bearer ${STAFF_TOKEN}` } });
+    const { items } = (await response.json()) as { items: Array<{ at: string; contacted?: { by: string; at: string } }> };
+    const waiting = items.filter((item) => !item.contacted);
+    const fortnight = UNTIL.getTime() - 14 * 86_400_000;
+    assert.ok(waiting.length > 0 && waiting.length < 30, `${waiting.length} waiting`);
+    assert.ok(waiting.every((item) => Date.parse(item.at) >= fortnight), 'nothing older than a fortnight is still waiting');
+    const [old] = await db.query<{ n: string | number }>(
+      `SELECT count(*) AS n FROM submissions s LEFT JOIN follow_up_contacts f ON f.kind = 'self-assessment' AND f.reference = s.reference
+       WHERE s.created_at < $1 AND (f.contacted_at IS NULL OR f.contacted_at <= s.created_at OR f.contacted_at > s.created_at + interval '3 days')`,
+      [new Date(fortnight).toISOString()],
+    );
+    assert.equal(Number(old?.n), 0, 'every older self-assessment was contacted within three days');
+  });
 });

@@ -74,6 +74,7 @@ export const impactMessagesCy: Messages = {
   nextSteps: {
     heading: 'Camau nesaf a awgrymwyd',
     urgent: 'Cysylltu ar frys',
+    'young-carer': 'Cysylltu â help i ofalwyr ifanc',
     'call-back': 'Galwad yn ôl',
     'hub-conversation': 'Sgwrs mewn hyb',
     community: 'Dewisiadau cymunedol',

@@ -73,6 +73,7 @@ export const impactMessages: Messages = {
   nextSteps: {
     heading: 'Suggested next steps',
     urgent: 'Urgent contact',
+    'young-carer': 'Put in touch with young carers’ help',
     'call-back': 'A call back',
     'hub-conversation': 'A conversation at a hub',
     community: 'Community options',
