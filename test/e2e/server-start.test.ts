@@ -27,7 +27,8 @@ describe('the compiled server started without STAFF_TOKEN', () => {
   });
 
   it('hands the demo no token in production, nor when STAFF_TOKEN was given', async () => {
-    for (const env of [{ STAFF_TOKEN: '', NODE_ENV: 'production', SEED: 'false' }, { STAFF_TOKEN: 'a-staff-token-given-by-the-council', SEED: 'false' }]) {
+    const starts: Array<Record<string, string>> = [{ STAFF_TOKEN: '', NODE_ENV: 'production', SEED: 'false' }, { STAFF_TOKEN: 'a-staff-token-given-by-the-council', SEED: 'false' }];
+    for (const env of starts) {
       const server = await startServer(env);
       try {
         const response = await fetch(`${server.url}/demo-staff-token.json`);
