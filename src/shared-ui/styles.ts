@@ -114,6 +114,23 @@ export const formStyles = css`
   .form-group {
     margin-block-end: var(--_space-4);
   }
+  /* A drop-down list, and a date box drawn the same way. */
+  .select,
+  .input--date {
+    display: block;
+    min-block-size: 2.75em;
+    font: inherit;
+    color: var(--_color-text);
+    background: var(--_color-background);
+    border: 2px solid var(--_color-input-border);
+    border-radius: var(--_radius);
+    padding-inline: var(--_space-2);
+    max-inline-size: 100%;
+  }
+  .select:focus {
+    outline: var(--_focus-width) solid var(--_color-focus);
+    box-shadow: inset 0 0 0 2px var(--_color-input-border);
+  }
   .form-group--error {
     border-inline-start: 5px solid var(--_color-error);
     padding-inline-start: var(--_space-3);

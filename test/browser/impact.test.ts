@@ -5,6 +5,7 @@ import type { ClsImpact, ImpactSignedOutDetail } from '../../src/elements/impact
 import { HubList } from '../../src/contract/places.ts';
 import { Report } from '../../src/contract/staff.ts';
 import { STAFF_TOKEN_KEY } from '../../src/core/staff-session.ts';
+import { readCsv } from '../support/csv-reader.ts';
 import { STAFF_TOKEN, expectAccessible, faultName, focused, heal } from './support.ts';
 
 type Lang = 'en' | 'cy';
@@ -154,33 +155,10 @@ async function serverReport(query: Record<string, string>): Promise<Report> {
   return Report.parse(await response.json());
 }
 
-/** RFC 4180 lines: quoted cells may hold commas, quotes and line breaks. */
+/** The export read back as a spreadsheet would (it must end with CRLF). */
 function parseCsv(input: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < input.length; i++) {
-    const ch = input[i] as string;
-    if (quoted) {
-      if (ch === '"' && input[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && input[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
+  const { rows, rest } = readCsv(input);
+  expect(rest).to.equal('', 'the file ends with CRLF');
   return rows;
 }
 

@@ -27,6 +27,7 @@ import { ClsElement } from '../base/cls-element.ts';
 import { FormErrors } from '../base/form-errors.ts';
 import { hubDayMessages } from './hub-day.locales.ts';
 import { hubDayStyles } from './hub-day.styles.ts';
+import { localDeviceStorage, sessionDeviceStorage } from '../../core/device-store.ts';
 import { forgetStaffToken, keepStaffToken, readStaffToken } from '../../core/staff-session.ts';
 import { OutboxController } from './outbox-controller.ts';
 import { renderRecent } from './views/recent.ts';
@@ -53,13 +54,6 @@ export interface HubDaySyncDetail {
   waiting: number;
 }
 
-function storage(kind: 'session' | 'local'): Storage | undefined {
-  try {
-    return kind === 'session' ? globalThis.sessionStorage : globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * A hub worker's day on a tablet with bad signal: sign in with a staff token,
@@ -197,11 +191,11 @@ export class ClsHubDay extends ClsElement {
     super.connectedCallback();
     if (this.started) return;
     this.started = true;
-    this.hubId = this.hub || (storage('local')?.getItem(HUB_KEY) ?? '');
+    this.hubId = this.hub || (localDeviceStorage()?.getItem(HUB_KEY) ?? '');
     this.draft = blankDraft(this.hubId, '', new Date());
     // Kiosk: memory only, so a token left by a non-kiosk use of this tab is not picked up either.
-    const kept = this.kiosk ? undefined : readStaffToken(storage('session'));
-    if (this.kiosk) forgetStaffToken(storage('session'));
+    const kept = this.kiosk ? undefined : readStaffToken(sessionDeviceStorage());
+    if (this.kiosk) forgetStaffToken(sessionDeviceStorage());
     if (kept) void this.signIn(kept);
   }
 
@@ -220,7 +214,7 @@ export class ClsHubDay extends ClsElement {
   private chooseHub(id: string): void {
     this.hubId = id;
     this.draft = { ...this.draft, hubId: id };
-    if (id) storage('local')?.setItem(HUB_KEY, id);
+    if (id) localDeviceStorage()?.setItem(HUB_KEY, id);
   }
 
   // ------------------------------------------------------------ signing in
@@ -230,7 +224,7 @@ export class ClsHubDay extends ClsElement {
     this.token = token;
     try {
       this.me = await this.api.get('staff/me', StaffMe);
-      if (!this.kiosk) keepStaffToken(storage('session'), token);
+      if (!this.kiosk) keepStaffToken(sessionDeviceStorage(), token);
       this.tokenInput = '';
       this.signInErrors.clear();
       this.focusNext.request('#today-heading');
@@ -240,7 +234,7 @@ export class ClsHubDay extends ClsElement {
       this.token = undefined;
       const failure = ApiError.from(error);
       if (failure.status === 401) {
-        forgetStaffToken(storage('session'));
+        forgetStaffToken(sessionDeviceStorage());
         this.reason = 'wrong';
         this.signInErrors.show([{ field: 'token', code: 'invalid' }]);
       } else {
@@ -264,7 +258,7 @@ export class ClsHubDay extends ClsElement {
 
   /** Forget the token (here and in session storage); what waits in the outbox stays for the next sign-in. */
   signOut(reason: SignedOutReason = 'signed-out'): void {
-    forgetStaffToken(storage('session'));
+    forgetStaffToken(sessionDeviceStorage());
     this.token = undefined;
     this.me = undefined;
     this.reason = reason;
@@ -342,7 +336,7 @@ export class ClsHubDay extends ClsElement {
     // Kept on the device before the first attempt: closing the tab now loses nothing.
     const key = await this.queue.add('visit', input);
     this.announcement = t('queue.waiting', { count: this.queue.waiting.length });
-    storage('local')?.setItem(HUB_KEY, this.draft.hubId);
+    localDeviceStorage()?.setItem(HUB_KEY, this.draft.hubId);
     this.pendingSave.add(key);
     try {
       await this.queue.sync();

@@ -43,21 +43,6 @@ export const hubFinderStyles = css`
   .filters .form-group {
     margin: 0;
   }
-  .select {
-    display: block;
-    min-block-size: 2.75em;
-    font: inherit;
-    color: var(--_color-text);
-    background: var(--_color-background);
-    border: 2px solid var(--_color-input-border);
-    border-radius: var(--_radius);
-    padding-inline: var(--_space-2);
-    max-inline-size: 100%;
-  }
-  .select:focus {
-    outline: var(--_focus-width) solid var(--_color-focus);
-    box-shadow: inset 0 0 0 2px var(--_color-input-border);
-  }
   .filters .choice {
     align-items: center;
   }

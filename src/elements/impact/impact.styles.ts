@@ -18,22 +18,6 @@ export const impactStyles = css`
   .filter-row .form-group {
     margin-block-end: var(--_space-3);
   }
-  .select,
-  .input--date {
-    display: block;
-    min-block-size: 2.75em;
-    font: inherit;
-    color: var(--_color-text);
-    background: var(--_color-background);
-    border: 2px solid var(--_color-input-border);
-    border-radius: var(--_radius);
-    padding-inline: var(--_space-2);
-    max-inline-size: 100%;
-  }
-  .select:focus {
-    outline: var(--_focus-width) solid var(--_color-focus);
-    box-shadow: inset 0 0 0 2px var(--_color-input-border);
-  }
   .rounded,
   .filtered-note {
     border-inline-start: 5px solid var(--_color-border);

@@ -5,7 +5,8 @@ import { ApiError, isAbort } from '../../client/errors.ts';
 import { HubList } from '../../contract/places.ts';
 import { REPORT_MEASURES, Report, type ReportMeasure } from '../../contract/staff.ts';
 import { dateProblem, filtersFromQuery, filtersToQuery, reportQuery, type ImpactFilters } from '../../core/impact-filters.ts';
-import { forgetStaffToken, keepStaffToken, readStaffToken, type TokenStorage } from '../../core/staff-session.ts';
+import { sessionDeviceStorage } from '../../core/device-store.ts';
+import { forgetStaffToken, keepStaffToken, readStaffToken } from '../../core/staff-session.ts';
 import { VISIT_OUTCOMES, type VisitOutcomeId } from '../../core/visits.ts';
 import { createLocalizer } from '../../i18n/localizer.ts';
 import { button } from '../../shared-ui/button.ts';
@@ -37,15 +38,6 @@ const localizer = createLocalizer(
 );
 
 type DateField = 'from' | 'to';
-
-/** The tab's session storage, or none where the browser refuses it. */
-function sessionStore(): TokenStorage | undefined {
-  try {
-    return globalThis.sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The numbers a commissioner asks for: conversations, the CLS shift,
@@ -141,7 +133,7 @@ export class ClsImpact extends ClsElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.token = readStaffToken(sessionStore());
+    this.token = readStaffToken(sessionDeviceStorage());
     this.readUrl();
     window.addEventListener('popstate', this.onPopState);
     window.addEventListener('beforeprint', this.onBeforePrint);
@@ -175,7 +167,7 @@ export class ClsImpact extends ClsElement {
   }
 
   private rejectToken(): void {
-    forgetStaffToken(sessionStore());
+    forgetStaffToken(sessionDeviceStorage());
     this.token = undefined;
     this.notice = 'rejected';
     this.focusNext.request('#token');
@@ -244,7 +236,7 @@ export class ClsImpact extends ClsElement {
 
   private onSignIn(event: SubmitEvent): void {
     event.preventDefault();
-    const token = keepStaffToken(sessionStore(), this.typedToken);
+    const token = keepStaffToken(sessionDeviceStorage(), this.typedToken);
     if (!token) {
       this.signInProblem = 'required';
       this.focusNext.request('#token');
@@ -258,7 +250,7 @@ export class ClsImpact extends ClsElement {
   }
 
   private signOut(): void {
-    forgetStaffToken(sessionStore());
+    forgetStaffToken(sessionDeviceStorage());
     this.token = undefined;
     this.notice = 'signed-out';
     this.charts = undefined;
