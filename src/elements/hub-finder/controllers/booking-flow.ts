@@ -12,7 +12,7 @@ import type { BookingChange, BookingForm, Confirmation, ConfirmationContext } fr
 import type { FinderHost } from './finder-host.ts';
 import { PageCode } from './page-code.ts';
 
-/** Form fields (as errors name them) → the id of the input an error summary link focuses. */
+/** Form fields (as errors name them) → the id of the input an error summary link focuses (here, not in the view, which loads on demand). */
 const BOOKING_ERROR_TARGETS: Readonly<Record<string, string>> = {
   name: 'name',
   'contact.method': firstChoiceId('contact-method'),

@@ -10,7 +10,7 @@ import { bookingCalendar } from '../../../core/ics.ts';
 import type { LocaleController } from '../../../i18n/locale-controller.ts';
 import { button } from '../../../shared-ui/button.ts';
 import { characterCountMessage } from '../../../shared-ui/character-count.ts';
-import { choiceGroup, firstChoiceId } from '../../../shared-ui/choice-group.ts';
+import { choiceGroup } from '../../../shared-ui/choice-group.ts';
 import { textArea, textInput, type FieldMessages } from '../../../shared-ui/field.ts';
 import { notification } from '../../../shared-ui/notification.ts';
 import type { FormErrors } from '../../base/form-errors.ts';
@@ -44,16 +44,6 @@ export interface BookingForm {
 
 /** What the resident can change on the form. */
 export type BookingChange = Partial<Pick<BookingForm, 'name' | 'method' | 'phone' | 'email' | 'notes' | 'consent'>>;
-
-/** Form fields (as errors name them) → the id of the input an error summary link focuses. */
-export const BOOKING_ERROR_TARGETS: Readonly<Record<string, string>> = {
-  name: 'name',
-  'contact.method': firstChoiceId('contact-method'),
-  'contact.phone': 'phone',
-  'contact.email': 'email',
-  notes: 'notes',
-  consent: firstChoiceId('consent'),
-};
 
 export interface BookingContext {
   locale: LocaleController;
