@@ -1,4 +1,5 @@
 import type { Database } from './db/database.ts';
+import { Recurring } from './recurring.ts';
 
 /*
  * Keeping personal data no longer than needed (UK GDPR, storage limitation).
@@ -33,7 +34,7 @@ export type RetentionRun = Record<'drafts' | 'bookings' | 'submissions' | 'visit
 const days = (n: number) => `${n} days`;
 
 export class Retention {
-  private timer: NodeJS.Timeout | undefined;
+  private readonly job = new Recurring('retention', () => this.apply());
 
   constructor(
     private readonly db: Database,
@@ -42,20 +43,19 @@ export class Retention {
 
   /** Runs once now and then every `intervalMs` (default hourly) until {@link stop}. */
   start(intervalMs = 3_600_000): void {
-    this.stop();
-    const run = () => void this.runOnce().catch((error: unknown) => console.warn(`retention: run failed (${(error as Error).name})`));
-    run();
-    this.timer = setInterval(run, intervalMs);
-    this.timer.unref();
+    this.job.start(intervalMs);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    this.job.stop();
   }
 
-  /** Applies the policy once; what it removed. Safe to run on several instances at once. */
-  async runOnce(): Promise<RetentionRun> {
+  /** Applies the policy once (joining a run under way); what it removed. Safe to run on several instances at once. */
+  runOnce(): Promise<RetentionRun> {
+    return this.job.run();
+  }
+
+  private async apply(): Promise<RetentionRun> {
     const n = async (sql: string, params: unknown[] = []) => (await this.db.query(`WITH changed AS (${sql} RETURNING 1) SELECT 1 FROM changed`, params)).length;
     const { bookingDays, submissionDays, visitDays } = this.policy;
     return {

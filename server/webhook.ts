@@ -1,5 +1,6 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Database, Queryable } from './db/database.ts';
+import { Recurring } from './recurring.ts';
 import type { BookingSummary } from './db/bookings.ts';
 import type { SubmissionRecord } from './db/self-assessment.ts';
 
@@ -95,8 +96,7 @@ export class WebhookSender {
   private readonly attempts: number;
   private readonly baseDelayMs: number;
   private readonly timeoutMs: number;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private readonly job = new Recurring('webhook: outbox', () => this.deliverDue());
 
   constructor(
     private readonly db: Database,
@@ -120,34 +120,27 @@ export class WebhookSender {
 
   /** Delivers what is due now rather than at the next scheduled run; never throws. */
   nudge(): void {
-    void this.runOnce().catch((error: unknown) => console.warn(`webhook: outbox run failed (${(error as Error).name})`));
+    this.job.nudge();
   }
 
   /** Delivers due events every `intervalMs` (and once now) until {@link stop}. */
   start(intervalMs = 15_000): void {
-    this.stop();
-    this.nudge();
-    this.timer = setInterval(() => this.nudge(), intervalMs);
-    this.timer.unref();
+    this.job.start(intervalMs);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    this.job.stop();
   }
 
   /** Delivers the due events (one batch); the number delivered. Concurrent calls share one run. */
   runOnce(): Promise<number> {
-    this.running ??= this.deliverDue().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.job.run();
   }
 
   /** Resolves once every event written so far has been delivered or given up on (tests wait on it). */
   async idle(): Promise<void> {
     for (;;) {
-      await this.running?.catch(() => undefined);
+      await this.job.settled();
       const [left] = await this.db.query<{ n: string | number; wait_ms: string | number | null }>(
         `SELECT count(*) AS n, GREATEST(0, EXTRACT(EPOCH FROM (min(send_after) - now())) * 1000) AS wait_ms
          FROM webhook_outbox WHERE delivered_at IS NULL AND given_up_at IS NULL`,

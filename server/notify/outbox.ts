@@ -1,5 +1,6 @@
 import { NotifyClient } from 'notifications-node-client';
 import type { Database, Queryable } from '../db/database.ts';
+import { Recurring } from '../recurring.ts';
 
 /*
  * Booking messages through GOV.UK Notify: a confirmation with the reference
@@ -101,8 +102,7 @@ const CLAIM_MS = 5 * 60_000;
  */
 export class NotifyOutbox {
   private readonly client: NotifyClient;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private readonly job = new Recurring('notify: outbox', () => this.sendDue());
 
   constructor(
     private readonly db: Database,
@@ -112,23 +112,16 @@ export class NotifyOutbox {
   }
 
   start(intervalMs = 15_000): void {
-    this.stop();
-    void this.runOnce().catch((error: unknown) => console.error('notify: outbox run failed', String(error)));
-    this.timer = setInterval(() => void this.runOnce().catch((error: unknown) => console.error('notify: outbox run failed', String(error))), intervalMs);
-    this.timer.unref();
+    this.job.start(intervalMs);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    this.job.stop();
   }
 
   /** Sends the due messages (one batch); the number sent. Concurrent calls share one run. */
   runOnce(): Promise<number> {
-    this.running ??= this.sendDue().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.job.run();
   }
 
   private async sendDue(): Promise<number> {
