@@ -39,20 +39,26 @@ export function preferredEncoding(accept: string | null | undefined): Encoding |
 }
 
 /**
- * `body` in `encoding`. `effort` is 'most' for bodies compressed once and
- * kept (files, cached feed pages: brotli 11), 'quick' for bodies compressed per
- * response (brotli 4, gzip 6: about as fast as gzip, a little smaller).
+ * How hard to compress: 'most' for files compressed once and kept (brotli 11,
+ * gzip 9: seconds for a large bundle, so done at build time), 'balanced' for
+ * responses built once per directory version and kept (brotli 6, gzip 9),
+ * 'quick' for bodies compressed on every response (brotli 4, gzip 6).
  */
-export async function compress(body: Uint8Array, encoding: Encoding, effort: 'most' | 'quick'): Promise<Buffer> {
+export type Effort = 'most' | 'balanced' | 'quick';
+
+const BROTLI_QUALITY: Record<Effort, number> = { most: 11, balanced: 6, quick: 4 };
+
+/** `body` in `encoding`, as hard as `effort` says. */
+export async function compress(body: Uint8Array, encoding: Encoding, effort: Effort): Promise<Buffer> {
   if (encoding === 'br') {
     return brotli(body, {
       params: {
-        [constants.BROTLI_PARAM_QUALITY]: effort === 'most' ? 11 : 4,
+        [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY[effort],
         [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
       },
     });
   }
-  return gzipped(body, { level: effort === 'most' ? 9 : 6 });
+  return gzipped(body, { level: effort === 'quick' ? 6 : 9 });
 }
 
 /** A strong validator for `body`: the same bytes give the same tag on every instance. */
@@ -82,6 +88,7 @@ export class Representation {
     etag?: string,
     /** Compressed forms made elsewhere (at build time). */
     ready: Partial<Record<Encoding, Buffer>> = {},
+    private readonly effort: Effort = 'most',
   ) {
     this.etag = etag ?? entityTag(body);
     for (const [encoding, bytes] of Object.entries(ready) as Array<[Encoding, Buffer]>) this.encoded.set(encoding, Promise.resolve(bytes));
@@ -91,7 +98,7 @@ export class Representation {
   encode(encoding: Encoding): Promise<Buffer> {
     let pending = this.encoded.get(encoding);
     if (!pending) {
-      pending = compress(this.body, encoding, 'most');
+      pending = compress(this.body, encoding, this.effort);
       pending.catch(() => this.encoded.delete(encoding));
       this.encoded.set(encoding, pending);
     }
