@@ -24,7 +24,8 @@ import { mountStaffReports, staffReportRoutes } from './routes/staff-reports.ts'
 import { mountStaffDay, staffDayRoutes } from './routes/staff-day.ts';
 import { mountStaffMe, staffMeRoutes } from './routes/staff-me.ts';
 import { directoryStatusRoutes, mountDirectoryStatus, type MirrorSettings } from './routes/directory-status.ts';
-import { staticFile } from './static.ts';
+import { StaticFiles } from './static.ts';
+import { compressResponses } from './http/compression.ts';
 import { WebhookSender, type WebhookOptions } from './webhook.ts';
 import type { NotifyOptions } from './notify/outbox.ts';
 
@@ -32,6 +33,8 @@ const NO_PROXY: TrustedProxies = { kind: 'none' };
 
 export const VERSION = '0.1.0';
 export const MAX_BODY_BYTES = 64 * 1024;
+/** For files named by their content's hash: cached for a year, never revalidated. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 export interface AppOptions {
   db: Database;
@@ -139,6 +142,8 @@ export function createApp(options: AppOptions): Hono {
   app.notFound((c) => problemResponse(c, new HttpProblem(404, 'not-found', 'Not found', `Nothing at ${c.req.path}.`)));
 
   app.use('*', securityHeaders);
+  // JSON of 1 kB or more, compressed for clients that accept it (files come compressed already).
+  for (const path of ['/api/*', '/oruk', '/oruk/*', '/openapi.json', '/docs', '/docs.css']) app.use(path, compressResponses);
   app.use(
     '/api/*',
     cors({
@@ -251,16 +256,19 @@ export function createApp(options: AppOptions): Hono {
 
   const { cdnDir, demoDir } = options;
   if (cdnDir) {
+    const files = new StaticFiles(cdnDir);
     app.get('/cdn/*', async (c) => {
       const path = c.req.path.slice('/cdn/'.length);
       if (options.sourceMaps === false && path.endsWith('.map')) return c.notFound();
-      const file = await staticFile(cdnDir, path);
-      if (!file) return c.notFound();
-      // Any site may load the bundle with <script type="module" src>.
-      c.header('Access-Control-Allow-Origin', '*');
-      c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-      c.header('Cache-Control', 'no-cache');
-      return c.body(new Uint8Array(file.body), 200, { 'Content-Type': file.type });
+      const response = await files.serve(c, path, {
+        // Any site may load the bundle with <script type="module" src>.
+        'Access-Control-Allow-Origin': '*',
+        'Cross-Origin-Resource-Policy': 'cross-origin',
+        // Chunks are named by their content's hash, so a name never changes meaning; the loader keeps
+        // its name across releases, so it is revalidated (ETag) on every use.
+        'Cache-Control': path.startsWith('chunks/') ? IMMUTABLE : 'no-cache',
+      });
+      return response ?? c.notFound();
     });
   }
   app.get('/demo-staff-token.json', (c) => {
@@ -276,12 +284,11 @@ export function createApp(options: AppOptions): Hono {
     return c.json(options.demoStaffToken && local ? { token: options.demoStaffToken } : {});
   });
   if (demoDir) {
+    const files = new StaticFiles(demoDir);
     app.get('*', async (c) => {
-      const file = await staticFile(demoDir, c.req.path);
+      const file = await files.find(c.req.path).catch(() => undefined);
       if (!file) return c.notFound();
-      if (file.type.startsWith('text/html')) c.header('Content-Security-Policy', PAGE_CSP);
-      c.header('Cache-Control', 'no-cache');
-      return c.body(new Uint8Array(file.body), 200, { 'Content-Type': file.type });
+      return file.respond(c, { 'Cache-Control': 'no-cache', ...(file.type.startsWith('text/html') ? { 'Content-Security-Policy': PAGE_CSP } : {}) });
     });
   }
   return app;

@@ -9,7 +9,7 @@ import { readQuery } from '../http/input.ts';
 import { HttpProblem } from '../http/problem.ts';
 import type { RouteSpec } from '../openapi.ts';
 import { stableId } from '../seed/ids.ts';
-import { orukId, organizationToV3, serviceAtLocationToV3, serviceToV3, termToV3 } from './v3-writer.ts';
+import { organizationToV3, serviceAtLocationToV3, termToV3 } from './v3-writer.ts';
 
 export const ORUK_VERSION = 'HSDS-UK-3.0';
 const PROFILE = 'https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md';
@@ -88,6 +88,12 @@ export function page<T>(all: readonly T[], pageNumber: number, perPage: number, 
   };
 }
 
+/**
+ * Feed responses change only with the directory: a client revalidates
+ * (ETag, 304) rather than keep a copy that may be stale.
+ */
+const FEED_CACHING = { 'Cache-Control': 'no-cache' };
+
 export function mountOruk(app: Hono, db: Queryable, directory: DirectoryCache, geocoder: GeocoderOptions): void {
   // Any directory site may read the feed from a browser.
   app.use('/oruk/*', async (c, next) => {
@@ -105,7 +111,7 @@ export function mountOruk(app: Hono, db: Queryable, directory: DirectoryCache, g
 
   app.get('/oruk/services', async (c) => {
     const query = readQuery(c, OrukServicesQuery);
-    const { index } = await directory.get();
+    const loaded = await directory.get();
     if ((query.lat === undefined) !== (query.long === undefined) || (query.proximity !== undefined && !query.postcode && query.lat === undefined)) {
       throw new HttpProblem(422, 'validation-failed', 'The request query is not valid', 'proximity needs a postcode, or lat and long together.', [
         { path: query.lat === undefined ? 'lat' : 'long', code: 'required', message: 'lat and long go together, and proximity needs a point' },
@@ -115,54 +121,85 @@ export function mountOruk(app: Hono, db: Queryable, directory: DirectoryCache, g
     if (query.postcode) point = (await geocode(db, query.postcode, geocoder)).coordinates;
     else if (query.lat !== undefined && query.long !== undefined) point = { lat: query.lat, lng: query.long };
     const taxonomyIds = query.taxonomy_term_id ? query.taxonomy_term_id.split(',').map((id) => id.trim()).filter(Boolean) : undefined;
-    const found = index.search(
-      query.search ?? '',
-      {
-        ...(taxonomyIds ? { taxonomyIds } : {}),
-        ...(point ? { near: { point, ...(query.proximity ? { withinMetres: query.proximity } : {}) } } : {}),
+    // Everything the page depends on besides the directory's version, the postcode as the point it names.
+    const key = JSON.stringify(['services', query.search ?? '', taxonomyIds ?? [], point ?? null, query.proximity ?? null, query.page, query.per_page]);
+    return loaded.responses.json(
+      c,
+      key,
+      () => {
+        const found = loaded.index.search(
+          query.search ?? '',
+          {
+            ...(taxonomyIds ? { taxonomyIds } : {}),
+            ...(point ? { near: { point, ...(query.proximity ? { withinMetres: query.proximity } : {}) } } : {}),
+          },
+          { limit: query.per_page, offset: (query.page - 1) * query.per_page },
+        );
+        const contents = found.results.map((result) => loaded.oruk.service(result.service));
+        return page(contents, query.page, query.per_page, found.total, true);
       },
-      { limit: query.per_page, offset: (query.page - 1) * query.per_page },
+      FEED_CACHING,
     );
-    const contents = found.results.map((result) => serviceToV3(result.service));
-    return c.json(page(contents, query.page, query.per_page, found.total, true));
   });
 
   app.get('/oruk/services/:id', async (c) => {
     const id = c.req.param('id');
-    const { services } = await directory.get();
-    const service = services.find((candidate) => candidate.id === id || orukId('service', candidate.id) === id);
+    const { oruk, responses } = await directory.get();
+    const service = oruk.find(id);
     if (!service) throw new HttpProblem(404, 'not-found', 'No such service', `There is no service with id ${id}.`);
-    return c.json(serviceToV3(service));
+    // Keyed by the service's own id: its two names give one response.
+    return responses.json(c, JSON.stringify(['service', service.id]), () => oruk.service(service), FEED_CACHING);
   });
 
   app.get('/oruk/service_at_locations', async (c) => {
     const query = readQuery(c, ListQuery);
-    const { services } = await directory.get();
-    const all = services.flatMap((service) => service.locations.map((location) => ({ service, location })));
-    const envelope = page(all, query.page, query.per_page);
-    return c.json({ ...envelope, contents: envelope.contents.map(({ service, location }) => serviceAtLocationToV3(service, location)) });
+    const { services, responses } = await directory.get();
+    return responses.json(
+      c,
+      JSON.stringify(['service_at_locations', query.page, query.per_page]),
+      () => {
+        const all = services.flatMap((service) => service.locations.map((location) => ({ service, location })));
+        const envelope = page(all, query.page, query.per_page);
+        return { ...envelope, contents: envelope.contents.map(({ service, location }) => serviceAtLocationToV3(service, location)) };
+      },
+      FEED_CACHING,
+    );
   });
 
   app.get('/oruk/taxonomies', async (c) => {
     const query = readQuery(c, ListQuery);
-    const { taxonomyTerms } = await directory.get();
-    const names = [...new Set(taxonomyTerms.map((term) => term.taxonomy).filter((name): name is string => Boolean(name)))].sort();
-    const all = names.map((name) => ({ id: stableId('taxonomy', name), name, description: `Terms of the ${name} vocabulary` }));
-    return c.json(page(all, query.page, query.per_page));
+    const { taxonomyTerms, responses } = await directory.get();
+    return responses.json(
+      c,
+      JSON.stringify(['taxonomies', query.page, query.per_page]),
+      () => {
+        const names = [...new Set(taxonomyTerms.map((term) => term.taxonomy).filter((name): name is string => Boolean(name)))].sort();
+        const all = names.map((name) => ({ id: stableId('taxonomy', name), name, description: `Terms of the ${name} vocabulary` }));
+        return page(all, query.page, query.per_page);
+      },
+      FEED_CACHING,
+    );
   });
 
   app.get('/oruk/taxonomy_terms', async (c) => {
     const query = readQuery(c, TermsQuery);
-    const { taxonomyTerms } = await directory.get();
-    const all = taxonomyTerms
-      .map(termToV3)
-      .filter((term) => !query.taxonomy_id || term.taxonomy_id === query.taxonomy_id || term.taxonomy === query.taxonomy_id);
-    return c.json(page(all, query.page, query.per_page));
+    const { taxonomyTerms, responses } = await directory.get();
+    return responses.json(
+      c,
+      JSON.stringify(['taxonomy_terms', query.taxonomy_id ?? null, query.page, query.per_page]),
+      () => {
+        const all = taxonomyTerms
+          .map(termToV3)
+          .filter((term) => !query.taxonomy_id || term.taxonomy_id === query.taxonomy_id || term.taxonomy === query.taxonomy_id);
+        return page(all, query.page, query.per_page);
+      },
+      FEED_CACHING,
+    );
   });
 
   app.get('/oruk/organizations', async (c) => {
     const query = readQuery(c, ListQuery);
-    const { organizations } = await directory.get();
-    return c.json(page(organizations.map(organizationToV3), query.page, query.per_page));
+    const { organizations, responses } = await directory.get();
+    return responses.json(c, JSON.stringify(['organizations', query.page, query.per_page]), () => page(organizations.map(organizationToV3), query.page, query.per_page), FEED_CACHING);
   });
 }

@@ -1,5 +1,5 @@
 import type { Location, Organization, Schedule, Service, TaxonomyTerm } from '../../src/contract/directory.ts';
-import { OrukService, OrukTaxonomyTerm, OrukOrganization } from '../../src/contract/oruk-v3.ts';
+import type { OrukService } from '../../src/contract/oruk-v3.ts';
 import { stableId } from '../seed/ids.ts';
 
 /**
@@ -7,6 +7,12 @@ import { stableId } from '../seed/ids.ts';
  * identify (addresses, accessibility notes, links) get ids derived from
  * their parent, so the output is the same on every request. Keys without a
  * value are left out: v3 forbids nulls where it says string or number.
+ *
+ * The output is not parsed here: test/node/directory.test.ts validates every
+ * record the feed serves against our contract (src/contract/oruk-v3.ts) and
+ * the official v3.0 schemas, and parsing our own output on every request
+ * was a fifth of the feed's CPU. The feed builds each record once per
+ * version of the directory (see `OrukRecords`).
  */
 
 type Json = Record<string, unknown>;
@@ -21,32 +27,28 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const orukId = (kind: string, id: string) => (UUID.test(id) ? id.toLowerCase() : stableId(kind, id));
 
 export function termToV3(term: TaxonomyTerm): Json {
-  return OrukTaxonomyTerm.parse(
-    defined({
-      id: orukId('taxonomy_term', term.id),
-      name: term.name,
-      description: term.description ?? '',
-      parent_id: term.parentId ? orukId('taxonomy_term', term.parentId) : undefined,
-      taxonomy: term.taxonomy,
-      taxonomy_id: term.taxonomy ? stableId('taxonomy', term.taxonomy) : undefined,
-    }),
-  );
+  return defined({
+    id: orukId('taxonomy_term', term.id),
+    name: term.name,
+    description: term.description ?? '',
+    parent_id: term.parentId ? orukId('taxonomy_term', term.parentId) : undefined,
+    taxonomy: term.taxonomy,
+    taxonomy_id: term.taxonomy ? stableId('taxonomy', term.taxonomy) : undefined,
+  });
 }
 
 export function organizationToV3(organization: Organization): Json {
-  return OrukOrganization.parse(
-    defined({
-      id: orukId('organization', organization.id),
-      name: organization.name,
-      description: organization.description ?? '',
-      email: organization.email,
-      website: organization.website,
-      // Not in the UK profile's list, but the HSDS 3.0 core field: readers of either understand it.
-      phones: organization.phone
-        ? [{ id: stableId('phone', `${organization.id}#0`), organization_id: orukId('organization', organization.id), number: organization.phone }]
-        : undefined,
-    }),
-  );
+  return defined({
+    id: orukId('organization', organization.id),
+    name: organization.name,
+    description: organization.description ?? '',
+    email: organization.email,
+    website: organization.website,
+    // Not in the UK profile's list, but the HSDS 3.0 core field: readers of either understand it.
+    phones: organization.phone
+      ? [{ id: stableId('phone', `${organization.id}#0`), organization_id: orukId('organization', organization.id), number: organization.phone }]
+      : undefined,
+  });
 }
 
 function scheduleToV3(schedule: Schedule, serviceId: string, index: number): Json {
@@ -144,37 +146,69 @@ function costOptions(service: Service, id: string): Json[] | undefined {
   return [{ id: stableId('cost_option', id), service_id: id, option: 'Charge', amount }];
 }
 
-/** A full v3 service record, validated against our encoding of the v3 rules before it leaves. */
+/** A full v3 service record (its shape checked in tests against our contract and the official schemas). */
 export function serviceToV3(service: Service): OrukService {
   const id = orukId('service', service.id);
-  return OrukService.parse(
-    defined({
-      id,
-      organization_id: service.organization ? orukId('organization', service.organization.id) : undefined,
-      name: service.name,
-      description: service.description,
-      url: service.url?.startsWith('http') ? service.url : undefined,
-      email: service.email,
-      status: service.status,
-      fees: service.fees,
-      // HSDS 3.0 core fields the UK profile does not list (it allows them: no additionalProperties: false).
-      eligibility_description: service.eligibility,
-      languages: service.languages?.map((name) => ({ id: stableId('language', `${id}#${name}`), service_id: id, name })),
-      minimum_age: service.minimumAge,
-      maximum_age: service.maximumAge,
-      last_modified: service.lastModified,
-      assured_date: service.assuredDate,
-      organization: service.organization ? organizationToV3(service.organization) : undefined,
-      schedules: service.schedules.map((schedule, index) => scheduleToV3(schedule, id, index)),
-      service_at_locations: service.locations.map((location) => serviceAtLocationToV3(service, location)),
-      cost_options: costOptions(service, id),
-      attributes: service.taxonomyTerms.map((term) => ({
-        id: stableId('attribute', `${id}#${term.id}`),
-        link_id: id,
-        link_type: 'service',
-        taxonomy_term_id: orukId('taxonomy_term', term.id),
-        taxonomy_term: termToV3(term),
-      })),
-    }),
-  );
+  return defined({
+    id,
+    organization_id: service.organization ? orukId('organization', service.organization.id) : undefined,
+    name: service.name,
+    description: service.description,
+    url: service.url?.startsWith('http') ? service.url : undefined,
+    email: service.email,
+    status: service.status,
+    fees: service.fees,
+    // HSDS 3.0 core fields the UK profile does not list (it allows them: no additionalProperties: false).
+    eligibility_description: service.eligibility,
+    languages: service.languages?.map((name) => ({ id: stableId('language', `${id}#${name}`), service_id: id, name })),
+    minimum_age: service.minimumAge,
+    maximum_age: service.maximumAge,
+    last_modified: service.lastModified,
+    assured_date: service.assuredDate,
+    organization: service.organization ? organizationToV3(service.organization) : undefined,
+    schedules: service.schedules.map((schedule, index) => scheduleToV3(schedule, id, index)),
+    service_at_locations: service.locations.map((location) => serviceAtLocationToV3(service, location)),
+    cost_options: costOptions(service, id),
+    attributes: service.taxonomyTerms.map((term) => ({
+      id: stableId('attribute', `${id}#${term.id}`),
+      link_id: id,
+      link_type: 'service',
+      taxonomy_term_id: orukId('taxonomy_term', term.id),
+      taxonomy_term: termToV3(term),
+    })),
+  }) as unknown as OrukService;
+}
+
+/**
+ * The v3 records of one version of the directory, each made on first asking
+ * and kept with that version: the SHA-1 of every derived id is worked out
+ * once per change of the directory, not once per request.
+ */
+export class OrukRecords {
+  private readonly records = new Map<string, OrukService>();
+  private byId: Map<string, Service> | undefined;
+
+  constructor(private readonly services: readonly Service[]) {}
+
+  /** `service` as a full v3 record. */
+  service(service: Service): OrukService {
+    let record = this.records.get(service.id);
+    if (!record) {
+      record = serviceToV3(service);
+      this.records.set(service.id, record);
+    }
+    return record;
+  }
+
+  /** The service a feed id names: our own id or its v3 uuid. */
+  find(id: string): Service | undefined {
+    if (!this.byId) {
+      this.byId = new Map();
+      for (const service of this.services) {
+        this.byId.set(service.id, service);
+        this.byId.set(orukId('service', service.id), service);
+      }
+    }
+    return this.byId.get(id);
+  }
 }

@@ -73,11 +73,14 @@ export function mountPlaces(app: Hono, db: Database, directory: DirectoryCache, 
 
   app.get('/api/v1/hubs', async (c) => {
     const query = readQuery(c, HubsQuery);
-    const { hubs } = await directory.get();
-    const items = query.near
-      ? nearest(query.near, hubs, query.limit, (hub) => hub.coordinates).map(({ item, metres }) => ({ hub: item, distanceMetres: Math.round(metres) }))
-      : hubs.slice(0, query.limit).map((hub) => ({ hub }));
-    return c.json(HubList.parse({ items }));
+    const { hubs, responses } = await directory.get();
+    // Built once per point, limit and version of the directory, then served as it is (ETag, 304).
+    return responses.json(c, JSON.stringify(['hubs', query.near ?? null, query.limit]), () => {
+      const items = query.near
+        ? nearest(query.near, hubs, query.limit, (hub) => hub.coordinates).map(({ item, metres }) => ({ hub: item, distanceMetres: Math.round(metres) }))
+        : hubs.slice(0, query.limit).map((hub) => ({ hub }));
+      return HubList.parse({ items });
+    }, { 'Cache-Control': 'no-cache' });
   });
 
   app.get('/api/v1/sessions', async (c) => {
