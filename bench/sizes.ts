@@ -5,30 +5,13 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { ELEMENTS } from '../src/elements/catalogue.ts';
+import { BUDGETS, cdnFigures, gz, kb } from './cdn-figures.ts';
 
-const gz = (code: string | Buffer) => gzipSync(code, { level: 9 }).length;
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
-
-// The CDN bundle is what a council page downloads: the entry and every chunk
-// it imports statically (the map chunk is imported only when opened).
-function staticClosure(file: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const code = readFileSync(file, 'utf8');
-  for (const match of code.matchAll(/(?:from|import)\s*"(\.[^"]+\.js)"/g)) staticClosure(join(file, '..', match[1] as string), seen);
-  return seen;
-}
-const eagerFiles = [...staticClosure('dist/cdn/community-led-widgets.js')];
-const eager = Buffer.concat(eagerFiles.map((file) => readFileSync(file)));
-const cdnEager = gz(eager);
-console.log(`cdn/community-led-widgets.js, loaded up front (${eagerFiles.length} file${eagerFiles.length === 1 ? '' : 's'}) gzip: ${kb(gz(eager))} (raw ${kb(eager.length)})`);
-for (const file of readdirSync('dist/cdn/chunks').filter((name) => name.endsWith('.js') && !eagerFiles.includes(join('dist/cdn/chunks', name)))) {
-  const lazy = readFileSync(join('dist/cdn/chunks', file));
-  console.log(`cdn/chunks/${file.replace(/-[\w-]{8}\.js$/, '.js')}, loaded on demand gzip: ${kb(gz(lazy))} (raw ${kb(lazy.length)})`);
-}
+// What a council page downloads from the CDN build: the loader, the shared runtime, and each element's chunk when its tag is on the page.
+const cdn = cdnFigures('dist/cdn');
+const lazyChunks = readdirSync('dist/cdn/chunks').filter((name) => /^(hub-map|impact-charts|leaflet)/.test(name) && name.endsWith('.js'));
 
 // Each npm entry as an app would ship it: bundled with its dependencies and minified.
 const entries: Record<string, string> = Object.fromEntries(
@@ -57,10 +40,17 @@ async function bundle(entry: string) {
 const floor = gz((await bundle('bench/fixtures/bare-lit-element.ts')).eager);
 console.log(`floor: bare Lit element gzip: ${kb(floor)}`);
 const ratio = (bytes: number) => `${(bytes / floor).toFixed(1)}× floor`;
-console.log(`cdn/community-led-widgets.js up front: ${ratio(cdnEager)}`);
+console.log(`cdn/community-led-widgets.js, the loader, gzip: ${kb(cdn.loader)} (budget ${kb(BUDGETS.loader)}; ${ratio(cdn.loader)})`);
+console.log(`cdn/chunks/runtime.js, shared by every element, gzip: ${kb(cdn.runtime)} (budget ${kb(BUDGETS.runtime)}; ${ratio(cdn.runtime)})`);
+for (const [tag, bytes] of Object.entries(cdn.elements)) {
+  const page = cdn.loader + cdn.runtime + (cdn.withShared[tag] ?? bytes);
+  console.log(`cdn <${tag}> own chunk gzip: ${kb(bytes)} (budget ${kb(BUDGETS.element)}); with the chunks it shares with other elements ${kb(cdn.withShared[tag] ?? bytes)}; a page with only it: ${kb(page)} (${ratio(page)})`);
+}
+for (const name of lazyChunks) console.log(`cdn/chunks/${name.replace(/-[\w-]{8}\.js$/, '.js')}, loaded on demand gzip: ${kb(gz(readFileSync(join('dist/cdn/chunks', name))))}`);
+console.log(`cdn/community-led-widgets.all.js, every element in one file, gzip: ${kb(cdn.all)} (${ratio(cdn.all)})`);
 for (const [name, entry] of Object.entries(entries)) {
   const { eager, lazy } = await bundle(entry);
-  console.log(`${name} (with lit, zod, i18next) gzip: ${kb(gz(eager))} (raw ${kb(eager.length)}; ${ratio(gz(eager))})`);
+  console.log(`${name} (with lit and zod) gzip: ${kb(gz(eager))} (raw ${kb(eager.length)}; ${ratio(gz(eager))})`);
   if (lazy) console.log(`${name}, loaded on demand gzip: ${kb(gz(lazy))} (raw ${kb(lazy.length)})`);
 }
 

@@ -13,13 +13,18 @@ export interface ElementEntry {
   readonly tag: `cls-${string}`;
   /** Folder under src/elements/, and the package subpath (`community-led-widgets/<folder>`). */
   readonly folder: string;
+  /**
+   * Space the CDN loader keeps for the tag until its chunk arrives, so the
+   * page does not shift when it upgrades (about its first screen's height).
+   */
+  readonly reservedHeight: string;
 }
 
 export const ELEMENTS: readonly ElementEntry[] = [
-  { tag: 'cls-feedback', folder: 'feedback' },
-  { tag: 'cls-hub-day', folder: 'hub-day' },
-  { tag: 'cls-hub-finder', folder: 'hub-finder' },
-  { tag: 'cls-impact', folder: 'impact' },
-  { tag: 'cls-resource-wheel', folder: 'resource-wheel' },
-  { tag: 'cls-self-assessment', folder: 'self-assessment' },
+  { tag: 'cls-feedback', folder: 'feedback', reservedHeight: '24rem' },
+  { tag: 'cls-hub-day', folder: 'hub-day', reservedHeight: '24rem' },
+  { tag: 'cls-hub-finder', folder: 'hub-finder', reservedHeight: '20rem' },
+  { tag: 'cls-impact', folder: 'impact', reservedHeight: '32rem' },
+  { tag: 'cls-resource-wheel', folder: 'resource-wheel', reservedHeight: '32rem' },
+  { tag: 'cls-self-assessment', folder: 'self-assessment', reservedHeight: '28rem' },
 ];

@@ -1,8 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { TFunction } from 'i18next';
 import { supportedLanguage, type Language } from './languages.ts';
 import { formatDate, formatNumber } from './format.ts';
-import type { Localizer } from './localizer.ts';
+import type { Localizer, Translate } from './localizer.ts';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -28,7 +27,7 @@ export function nearestLang(element: Element): string | null {
  */
 export class LocaleController implements ReactiveController {
   lang: Language = 'en';
-  t: TFunction;
+  t: Translate;
   /** Pending while the strings of the language the page asks for are fetched. */
   loading: Promise<void> | undefined;
   private observer: MutationObserver | undefined;
@@ -66,7 +65,7 @@ export class LocaleController implements ReactiveController {
 
   /** True when the element's strings have `key` in its language (or the English fallback). */
   has(key: string): boolean {
-    return this.localizer.i18n.exists(key, { lng: this.lang });
+    return this.localizer.has(key, this.lang);
   }
 
   /** Format a number in the element's language. */

@@ -1,4 +1,3 @@
-import i18next, { type i18n, type TFunction } from 'i18next';
 import { common } from './common.ts';
 import { formatNumber } from './format.ts';
 import type { Language } from './languages.ts';
@@ -25,47 +24,70 @@ export interface Messages {
  */
 export type ElementStrings = { en: Messages } & { [L in Exclude<Language, 'en'>]: () => Promise<Messages> };
 
+/** Values a string may use: `{{name}}` is replaced by `name`'s value; a numeric `count` also picks the plural form. */
+export type TranslateOptions = Readonly<Record<string, unknown>> & { readonly count?: number };
+
+/** The words for `key` in one language, with its values filled in. */
+export type Translate = (key: string, options?: TranslateOptions) => string;
+
 /** The shared strings in languages other than English, one chunk for every element. */
 const commonStrings: { [L in Exclude<Language, 'en'>]: () => Promise<Messages> } = {
   cy: () => import('./common.cy.ts').then((module) => module.commonCy),
 };
+/** Fetched once for the whole page, whichever element asks first. */
+const commonLoaded = new Map<Language, Messages>([['en', common]]);
+
+const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
+const pluralRules = new Map<Language, Intl.PluralRules>();
+function pluralOf(lang: Language, count: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules.select(count);
+}
 
 /**
- * A private i18next instance for one kind of element, with its namespace
- * and the shared `common` one. The instance's language is never changed:
- * each element asks for a `t` fixed to its own language, so two widgets in
- * different languages can share a page, and the host page's own i18next (if
- * any) is never touched.
+ * The text at a dotted path of a catalogue, if there is text there. A key
+ * may itself hold dots (`'contact.method'` names one field), so each step
+ * tries the segments joined as well as one at a time.
+ */
+function lookUp(messages: Messages | string | undefined, parts: readonly string[], from = 0): string | undefined {
+  if (from === parts.length) return typeof messages === 'string' ? messages : undefined;
+  if (messages === undefined || typeof messages === 'string') return undefined;
+  for (let to = from + 1; to <= parts.length; to += 1) {
+    const next = messages[parts.slice(from, to).join('.')];
+    const text = next === undefined ? undefined : lookUp(next, parts, to);
+    if (text !== undefined) return text;
+  }
+  return undefined;
+}
+
+/**
+ * One kind of element's strings: its own catalogue, then the shared
+ * `common` one, in the element's language and then in English. Each element
+ * asks for a `t` fixed to its own language, so two widgets in different
+ * languages can share a page; nothing is global, so a host page's own
+ * translation library is never touched.
+ *
+ * Plural forms follow the keys' `_zero`, `_one`, `_two`, `_few`, `_many`
+ * and `_other` suffixes, picked by the language's `Intl.PluralRules` (Welsh
+ * has all six); `_zero` is used for a count of 0 wherever a string has it.
  */
 export class Localizer {
-  readonly i18n: i18n;
+  private readonly own = new Map<Language, Messages>();
   private readonly loads = new Map<Language, Promise<void>>();
 
   constructor(
     private readonly strings: ElementStrings,
-    private readonly namespace: string,
+    readonly namespace: string,
     /** Values every string may use, such as how many days a draft lasts: the rule's own constant, never a copy in the text. */
-    variables: Readonly<Record<string, string | number>> = {},
+    private readonly variables: Readonly<Record<string, string | number>> = {},
   ) {
-    this.i18n = i18next.createInstance({
-      resources: { en: { common, [namespace]: strings.en } },
-      lng: 'en',
-      fallbackLng: 'en',
-      supportedLngs: ['en', ...Object.keys(commonStrings)],
-      ns: ['common', namespace],
-      defaultNS: namespace,
-      fallbackNS: 'common',
-      initAsync: false,
-      // Lit escapes every interpolated value when it renders text nodes.
-      interpolation: { escapeValue: false, defaultVariables: { ...variables } },
-      returnNull: false,
-    });
-    void this.i18n.init();
+    this.own.set('en', strings.en);
   }
 
   /** True when `lang`'s strings are here (English always is). */
   loaded(lang: Language): boolean {
-    return lang === 'en' || this.i18n.hasResourceBundle(lang, this.namespace);
+    return this.own.has(lang);
   }
 
   /**
@@ -77,10 +99,10 @@ export class Localizer {
     if (lang === 'en' || this.loaded(lang)) return Promise.resolve();
     let loading = this.loads.get(lang);
     if (!loading) {
-      loading = Promise.all([commonStrings[lang](), this.strings[lang]()]).then(
+      loading = Promise.all([commonLoaded.get(lang) ?? commonStrings[lang](), this.strings[lang]()]).then(
         ([shared, own]) => {
-          if (!this.i18n.hasResourceBundle(lang, 'common')) this.i18n.addResourceBundle(lang, 'common', shared);
-          this.i18n.addResourceBundle(lang, this.namespace, own);
+          commonLoaded.set(lang, shared);
+          this.own.set(lang, own);
         },
         () => {
           this.loads.delete(lang);
@@ -91,21 +113,49 @@ export class Localizer {
     return loading;
   }
 
+  /** True when `key` has words in `lang` or in the English fallback. */
+  has(key: string, lang: Language): boolean {
+    return this.find(key, lang, undefined) !== undefined;
+  }
+
   /**
    * A `t` fixed to `lang` (English for any string not yet loaded). A string
    * given a `count` may show it as `{{n}}`, written as the language writes
-   * numbers ("1,234"), without every caller formatting it again.
+   * numbers ("1,234"), without every caller formatting it again. A key with
+   * no words anywhere comes back as itself, so a gap shows and is caught.
    */
-  t(lang: Language): TFunction {
-    const fixed = this.i18n.getFixedT(lang);
-    const t = (key: string | string[], options?: unknown, ...rest: unknown[]) => {
-      const counted =
-        options && typeof options === 'object' && typeof (options as { count?: unknown }).count === 'number' && !('n' in options)
-          ? { ...options, n: formatNumber(lang, (options as { count: number }).count) }
-          : options;
-      return (fixed as unknown as (...args: unknown[]) => string)(key, counted, ...rest);
+  t(lang: Language): Translate {
+    return (key, options) => {
+      const count = typeof options?.count === 'number' ? options.count : undefined;
+      const text = this.find(key, lang, count);
+      if (text === undefined) return key;
+      const values: Readonly<Record<string, unknown>> =
+        count !== undefined && !(options && 'n' in options) ? { ...options, n: formatNumber(lang, count) } : (options ?? {});
+      return text.replace(PLACEHOLDER, (match, name: string) => {
+        const value = name in values ? values[name] : this.variables[name];
+        // An unfilled placeholder stays as written, so tests can find it.
+        return value === undefined || value === null ? match : String(value);
+      });
     };
-    return Object.assign(t, fixed) as unknown as TFunction;
+  }
+
+  private find(key: string, lang: Language, count: number | undefined): string | undefined {
+    for (const code of lang === 'en' ? (['en'] as const) : [lang, 'en' as const]) {
+      const catalogues = [this.own.get(code), this.own.has(code) ? commonLoaded.get(code) : undefined];
+      for (const messages of catalogues) {
+        if (!messages) continue;
+        if (count !== undefined) {
+          const forms = count === 0 ? [`${key}_zero`, `${key}_${pluralOf(code, count)}`] : [`${key}_${pluralOf(code, count)}`];
+          for (const form of forms) {
+            const text = lookUp(messages, form.split('.'));
+            if (text !== undefined) return text;
+          }
+        }
+        const text = lookUp(messages, key.split('.'));
+        if (text !== undefined) return text;
+      }
+    }
+    return undefined;
   }
 }
 
@@ -113,5 +163,3 @@ export class Localizer {
 export function createLocalizer(strings: ElementStrings, namespace: string, variables?: Readonly<Record<string, string | number>>): Localizer {
   return new Localizer(strings, namespace, variables);
 }
-
-export type Translate = TFunction;

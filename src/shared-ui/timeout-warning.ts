@@ -1,5 +1,5 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { TFunction } from 'i18next';
+import type { Translate } from '../i18n/localizer.ts';
 import { InactivityTimer, type Clock, type ExpiryReason } from '../core/inactivity.ts';
 import { button } from './button.ts';
 
@@ -236,7 +236,7 @@ function timeoutMs(minutes: number | undefined): number | undefined {
 }
 
 /** `2 minutes`, `1 minute 59 seconds`, `45 seconds` (rounded up, so it never says 0 before the end). */
-export function formatTimeLeft(t: TFunction, ms: number): string {
+export function formatTimeLeft(t: Translate, ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
   const minutes = Math.floor(total / 60);
   const seconds = total % 60;
@@ -252,7 +252,7 @@ export function formatTimeLeft(t: TFunction, ms: number): string {
  * closed until the warning is due, and the controller opens it with
  * `showModal()`, so focus stays in it and the page behind is inert.
  */
-export function timeoutWarning(timeout: InactivityTimeout, t: TFunction): TemplateResult | typeof nothing {
+export function timeoutWarning(timeout: InactivityTimeout, t: Translate): TemplateResult | typeof nothing {
   if (!timeout.enabled) return nothing;
   const c = (key: string, options: Record<string, unknown> = {}) => t(key, { ns: 'common', ...options });
   const spoken = timeout.spokenMs;
@@ -282,7 +282,7 @@ export function timeoutWarning(timeout: InactivityTimeout, t: TFunction): Templa
 }
 
 /** What the host shows on its start page after expiry. */
-export function timeoutExpiredNotice(timeout: InactivityTimeout, t: TFunction, reason: ExpiryReason): { title: string; body: string } {
+export function timeoutExpiredNotice(timeout: InactivityTimeout, t: Translate, reason: ExpiryReason): { title: string; body: string } {
   return {
     title: t('timeout.expiredTitle', { ns: 'common' }),
     body: reason === 'deleted' ? t('timeout.deleted', { ns: 'common' }) : t('timeout.expired', { ns: 'common', count: timeout.minutes }),

@@ -19,7 +19,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SERVER = join(ROOT, 'server');
 
 /** What browsers load: the only runtime dependencies the widget package may have. */
-const BROWSER_DEPENDENCIES = new Set(['lit', '@lit/task', 'i18next', 'zod', 'leaflet', 'postcode', 'idb-keyval']);
+const BROWSER_DEPENDENCIES = new Set(['lit', '@lit/task', 'zod', 'leaflet', 'postcode', 'idb-keyval']);
 /** Packages only the server may use. */
 const SERVER_ONLY = new Set(['hono', '@hono/node-server', '@electric-sql/pglite', 'pg', 'tsx']);
 

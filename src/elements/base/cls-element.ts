@@ -18,7 +18,7 @@ export type ClsEventName = Extract<keyof HTMLElementEventMap, `cls-${string}`>;
  * moves after a render, and typed `cls-*` events that bubble out of the
  * shadow root.
  *
- * A subclass sets `static localizer` to its own i18next instance (see
+ * A subclass sets `static localizer` to its own Localizer (see
  * `createLocalizer`) and adds its styles after `ClsElement.styles`.
  */
 export class ClsElement extends LitElement {

@@ -63,7 +63,7 @@ function weeklyChart(report: Report, context: ChartContext): TemplateResult {
     ? t('charts.weekly.summary', {
         hubs: locale.number(hubs.length),
         week: day(locale, busiest.week),
-        count: locale.number(busiest.total),
+        busiest: locale.number(busiest.total),
         low: locale.number(Math.min(...published.map((row) => row.total))),
         high: locale.number(busiest.total),
       })

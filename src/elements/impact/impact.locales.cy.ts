@@ -103,7 +103,7 @@ export const impactMessagesCy: Messages = {
       title: 'Sgyrsiau bob wythnos ym mhob hyb',
       caption: 'Sgyrsiau bob wythnos (mae’r wythnosau’n dechrau ddydd Llun) ym mhob hyb',
       week: 'Wythnos yn dechrau',
-      summary: 'Un siart fach ar gyfer pob un o’r {{hubs}} hyb, ar yr un raddfa. Ar draws pob hyb, roedd rhwng {{low}} a {{high}} o sgyrsiau yn yr wythnosau a ddangosir fel rhif; dechreuodd yr wythnos brysuraf ar {{week}}, gyda {{count}}.',
+      summary: 'Un siart fach ar gyfer pob un o’r {{hubs}} hyb, ar yr un raddfa. Ar draws pob hyb, roedd rhwng {{low}} a {{high}} o sgyrsiau yn yr wythnosau a ddangosir fel rhif; dechreuodd yr wythnos brysuraf ar {{week}}, gyda {{busiest}}.',
       summaryNone: 'Roedd {{threshold}} o sgyrsiau neu lai ym mhob wythnos, neu mae wedi’i hatal, felly ni ddangosir unrhyw wythnos fel rhif.',
     },
     scores: {

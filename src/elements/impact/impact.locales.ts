@@ -102,7 +102,7 @@ export const impactMessages: Messages = {
       title: 'Conversations per week at each hub',
       caption: 'Conversations per week (weeks begin on Monday) at each hub',
       week: 'Week beginning',
-      summary: 'One small chart for each of {{hubs}} hubs, on the same scale. Across all hubs, weeks shown as a number had between {{low}} and {{high}} conversations; the busiest began on {{week}}, with {{count}}.',
+      summary: 'One small chart for each of {{hubs}} hubs, on the same scale. Across all hubs, weeks shown as a number had between {{low}} and {{high}} conversations; the busiest began on {{week}}, with {{busiest}}.',
       summaryNone: 'Every week had {{threshold}} or fewer conversations, or is withheld, so no week is shown as a number.',
     },
     scores: {

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { Translate } from '../../../i18n/localizer.ts';
 import type { nothing, TemplateResult } from 'lit';
 import type { ApiError } from '../../../client/errors.ts';
 import type { Answers, LocalisedQuestionnaire } from '../../../contract/questionnaire.ts';
@@ -21,7 +21,7 @@ export const PAGE_FOCUS: Readonly<Record<JourneyPage['kind'], string>> = {
 
 /** What every page of the self-assessment renders with. */
 export interface PageView {
-  t: TFunction;
+  t: Translate;
   lang: Language;
   headings: HeadingLevels;
   messages: FieldMessages;

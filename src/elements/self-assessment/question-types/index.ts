@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { Translate } from '../../../i18n/localizer.ts';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AnswerValue, LocalisedQuestion, QuestionType } from '../../../contract/questionnaire.ts';
 import { date } from './date.ts';
@@ -39,7 +39,7 @@ export function renderAnswer(question: LocalisedQuestion, context: AnswerContext
 }
 
 /** An answer as the person reads it back; `none` when there is none. */
-export function answerText(question: LocalisedQuestion, value: AnswerValue | undefined, none: string, t: TFunction): string {
+export function answerText(question: LocalisedQuestion, value: AnswerValue | undefined, none: string, t: Translate): string {
   return value === undefined ? none : viewOf(question).answerText(question, value, t);
 }
 

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { Translate } from '../../../i18n/localizer.ts';
 import type { nothing, TemplateResult } from 'lit';
 import type { AnswerValue, Answers, LocalisedQuestion, QuestionType } from '../../../contract/questionnaire.ts';
 import type { FieldMessages } from '../../../shared-ui/field.ts';
@@ -8,7 +8,7 @@ export type QuestionOf<K extends QuestionType> = Extract<LocalisedQuestion, { ty
 
 /** What a question's input needs from the element. */
 export interface AnswerContext {
-  t: TFunction;
+  t: Translate;
   messages: FieldMessages;
   /** Level of the page's heading (an information page's title). */
   headingLevel: number;
@@ -38,7 +38,7 @@ export interface QuestionTypeView<Q extends LocalisedQuestion> {
   /** What follows the input: the "tell us more" boxes of the chosen options. */
   followUps?(question: Q, context: AnswerContext): TemplateResult | typeof nothing;
   /** An answer as the person reads it back on the check answers page (`t` for words around it, e.g. "4 out of 5"). */
-  answerText(question: Q, value: AnswerValue, t: TFunction): string;
+  answerText(question: Q, value: AnswerValue, t: Translate): string;
   /** Id of the control that an error on the answer links to (and focus goes to) from the error summary. */
   target(question: Q): string;
   /** The `autocomplete` token of its input, for the types that have one. */
