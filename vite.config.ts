@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { ELEMENTS } from './src/elements/catalogue.ts';
+import { reservedSpaceCss } from './src/loader/loader.ts';
 
 /**
  * Three builds:
@@ -53,6 +54,11 @@ function elementChunks(): Plugin {
       loader.code = loader.code.replace(marker, JSON.stringify(chunks));
       // The same list for people and tools (the size bench, the budget test, a CDN's purge list).
       this.emitFile({ type: 'asset', fileName: 'element-chunks.json', source: `${JSON.stringify(chunks, null, 2)}\n` });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'community-led-widgets.css',
+        source: reservedSpaceCss(Object.fromEntries(ELEMENTS.map((element) => [element.tag, element.reservedHeight]))),
+      });
     },
   };
 }

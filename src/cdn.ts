@@ -9,12 +9,12 @@ import { startLoader } from './loader/loader.ts';
 
 startLoader(
   {
-    'cls-feedback': { reservedHeight: '24rem' },
-    'cls-hub-day': { reservedHeight: '24rem' },
-    'cls-hub-finder': { reservedHeight: '20rem' },
-    'cls-impact': { reservedHeight: '32rem' },
-    'cls-resource-wheel': { reservedHeight: '32rem' },
-    'cls-self-assessment': { reservedHeight: '28rem' },
+    'cls-feedback': { reservedHeight: '1150px' },
+    'cls-hub-day': { reservedHeight: '420px' },
+    'cls-hub-finder': { reservedHeight: '370px' },
+    'cls-impact': { reservedHeight: '660px' },
+    'cls-resource-wheel': { reservedHeight: '1200px' },
+    'cls-self-assessment': { reservedHeight: '700px' },
   },
   '__CLS_CHUNKS__',
   import.meta.url,

@@ -15,16 +15,18 @@ export interface ElementEntry {
   readonly folder: string;
   /**
    * Space the CDN loader keeps for the tag until its chunk arrives, so the
-   * page does not shift when it upgrades (about its first screen's height).
+   * page does not shift when it upgrades: about the least its first screen
+   * takes at 320 to 1280 px wide, in px because a host page's rem can be
+   * anything (the demo's is 10 px).
    */
   readonly reservedHeight: string;
 }
 
 export const ELEMENTS: readonly ElementEntry[] = [
-  { tag: 'cls-feedback', folder: 'feedback', reservedHeight: '24rem' },
-  { tag: 'cls-hub-day', folder: 'hub-day', reservedHeight: '24rem' },
-  { tag: 'cls-hub-finder', folder: 'hub-finder', reservedHeight: '20rem' },
-  { tag: 'cls-impact', folder: 'impact', reservedHeight: '32rem' },
-  { tag: 'cls-resource-wheel', folder: 'resource-wheel', reservedHeight: '32rem' },
-  { tag: 'cls-self-assessment', folder: 'self-assessment', reservedHeight: '28rem' },
+  { tag: 'cls-feedback', folder: 'feedback', reservedHeight: '1150px' },
+  { tag: 'cls-hub-day', folder: 'hub-day', reservedHeight: '420px' },
+  { tag: 'cls-hub-finder', folder: 'hub-finder', reservedHeight: '370px' },
+  { tag: 'cls-impact', folder: 'impact', reservedHeight: '660px' },
+  { tag: 'cls-resource-wheel', folder: 'resource-wheel', reservedHeight: '1200px' },
+  { tag: 'cls-self-assessment', folder: 'self-assessment', reservedHeight: '700px' },
 ];

@@ -25,13 +25,22 @@ export const CLOAK = 'cls-cloak';
 
 const STARTED = Symbol.for('community-led-widgets.loader');
 
-/** Keeps each tag's space before its chunk arrives; a page may set `--cls-reserved-height` to fit its own layout. */
-function reserveSpace(reserved: Readonly<Record<string, string>>): void {
+/**
+ * The page CSS that keeps each tag's space until it is defined and hides
+ * `[cls-cloak]`: the loader adopts it, and the build writes it to
+ * `community-led-widgets.css` for a page to link in its head, so the space
+ * is kept from the first paint, before any script has run.
+ */
+export function reservedSpaceCss(spaces: Readonly<Record<string, string>>): string {
+  const rules = Object.entries(spaces).map(([tag, height]) => `${tag}:not(:defined):not([hidden]){display:block;min-height:var(--cls-reserved-height,${height})}`);
+  return `${rules.join('\n')}\n[${CLOAK}]{visibility:hidden}\n`;
+}
+
+function reserveSpace(spaces: Readonly<Record<string, string>>): void {
   // A constructed sheet, not a <style>: allowed under a Content-Security-Policy without 'unsafe-inline'.
   if (!('adoptedStyleSheets' in Document.prototype)) return;
   const sheet = new CSSStyleSheet();
-  const rules = Object.entries(reserved).map(([tag, height]) => `${tag}:not(:defined){display:block;min-height:var(--cls-reserved-height,${height})}`);
-  sheet.replaceSync(`${rules.join('')}[${CLOAK}]{visibility:hidden}`);
+  sheet.replaceSync(reservedSpaceCss(spaces));
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 
@@ -58,7 +67,7 @@ export function startLoader(spaces: ElementSpaces, built: ElementChunks | string
   const selector = tags.join(',');
   const requested = new Set<string>();
   const roots = new Set<Document | ShadowRoot>([document]);
-  reserveSpace(Object.fromEntries(tags.map((tag) => [tag, spaces[tag]?.reservedHeight ?? '12rem'])));
+  reserveSpace(Object.fromEntries(tags.map((tag) => [tag, spaces[tag]?.reservedHeight ?? '200px'])));
 
   const preload = (href: string) => {
     if (document.head.querySelector(`link[rel="modulepreload"][href="${CSS.escape(href)}"]`)) return;

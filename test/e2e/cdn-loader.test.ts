@@ -152,4 +152,25 @@ describe('CDN loader: only what the page uses, within budget (compiled server, r
     assert.ok(errors.some((text) => text.includes('<cls-feedback> could not be loaded')), errors.join('\n'));
     await context.close();
   });
+
+  it('keeps each tag its room and the cloak from the first paint with the linked stylesheet, before any script has run', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route(/\/cdn\/community-led-widgets\.js/, (route) => route.abort('blockedbyclient'));
+    await page.route(`${server.url}/council-styles.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: pageWith('<cls-hub-finder></cls-hub-finder><cls-feedback hidden></cls-feedback><p cls-cloak>Not yet</p>').replace(
+          '<script',
+          '<link rel="stylesheet" href="/cdn/community-led-widgets.css"><script',
+        ),
+      }),
+    );
+    await page.goto(`${server.url}/council-styles.html`);
+    const hubFinder = ELEMENTS.find((element) => element.tag === 'cls-hub-finder');
+    assert.equal(await page.locator('cls-hub-finder').evaluate((element) => getComputedStyle(element).minHeight), hubFinder?.reservedHeight);
+    assert.equal(await page.locator('cls-feedback').evaluate((element) => getComputedStyle(element).display), 'none', 'a hidden tag keeps no room');
+    assert.equal(await page.getByText('Not yet').isVisible(), false);
+    await context.close();
+  });
 });
