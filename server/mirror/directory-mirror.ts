@@ -5,6 +5,7 @@ import type { Database } from '../db/database.ts';
 import { mirrorServices } from '../db/directory.ts';
 import { recordSync, type SourceSync } from '../db/directory-sources.ts';
 import { mirroredService, redact, sourceKey } from './origin.ts';
+import { SyncLease } from './sync-lease.ts';
 
 /** How to mirror the councils' feeds. */
 export interface MirrorOptions {
@@ -34,23 +35,29 @@ const CONCURRENCY = 6;
  * merged directory republished at `/oruk/` holds every council's services.
  * A sync that could not read everything updates what it read in full and
  * removes nothing: a failing feed keeps its last good mirror. Syncs never
- * overlap.
+ * overlap, in one process or across instances on one database: a sync runs
+ * only under the database's lease, and a scheduled one is skipped when
+ * another instance finished one within the interval.
  */
 export class DirectoryMirror {
   private timer: ReturnType<typeof setInterval> | undefined;
   private running: Promise<SourceSync[]> | undefined;
   private readonly abort = new AbortController();
+  private readonly lease: SyncLease;
 
   constructor(
     private readonly db: Database,
     private readonly options: MirrorOptions,
-  ) {}
+  ) {
+    this.lease = new SyncLease(db);
+  }
 
   /** Syncs now, then every `everyMinutes`; the timer does not keep the process alive. */
   start(): void {
     if (this.timer) return;
     const run = () => {
-      this.syncAll().catch((error: unknown) => console.error('directory mirror: sync failed:', error instanceof Error ? error.message : error));
+      // A little under the interval, so that timers that drift apart by seconds still take turns rather than skip a round.
+      this.syncAll({ freshForMs: this.options.everyMinutes * 60_000 * 0.9 }).catch((error: unknown) => console.error('directory mirror: sync failed:', error instanceof Error ? error.message : error));
     };
     run();
     this.timer = setInterval(run, this.options.everyMinutes * 60_000);
@@ -64,13 +71,23 @@ export class DirectoryMirror {
     this.abort.abort();
   }
 
-  /** Syncs every feed once, one after another; a sync already under way is joined, not repeated. */
-  syncAll(): Promise<SourceSync[]> {
+  /**
+   * Syncs every feed once, one after another; a sync already under way here
+   * is joined, not repeated. Resolves to nothing synced (`[]`) when another
+   * instance holds the lease or, given `freshForMs`, finished a sync that
+   * recently.
+   */
+  syncAll({ freshForMs = 0 }: { freshForMs?: number } = {}): Promise<SourceSync[]> {
     this.running ??= (async () => {
       try {
-        const out: SourceSync[] = [];
-        for (const source of this.options.sources) out.push(await this.sync(source));
-        return out;
+        if (!(await this.lease.claim(freshForMs))) return [];
+        try {
+          const out: SourceSync[] = [];
+          for (const source of this.options.sources) out.push(await this.sync(source));
+          return out;
+        } finally {
+          await this.lease.release();
+        }
       } finally {
         this.running = undefined;
       }

@@ -206,6 +206,29 @@ for (const backend of backends()) {
       assert.equal(v3?.state, 'ok');
     });
 
+    it('syncs once across instances on one database: a second instance waits for the lease, a scheduled run skips a fresh mirror', async () => {
+      const v1 = feeds['/v1'];
+      assert.ok(v1);
+      // Three instances, as behind a load balancer, each starting its sync at the same moment.
+      const instances = [mirror, ...[1, 2].map(() => new DirectoryMirror(db, { sources, everyMinutes: 60, feed: { retryDelayMs: 0 } }))];
+      const before = v1.requests.length;
+      const results = await Promise.all(instances.map((instance) => instance.syncAll()));
+      assert.deepEqual(results.map((syncs) => syncs.length).sort(), [0, 0, 3], 'one instance synced the three feeds, the others stood aside');
+      const oneSync = v1.requests.length - before;
+      assert.ok(oneSync > 0);
+
+      // The next scheduled run anywhere finds the mirror fresh and reads nothing.
+      const scheduled = await Promise.all(instances.map((instance) => instance.syncAll({ freshForMs: 60 * 60_000 })));
+      assert.deepEqual(scheduled.map((syncs) => syncs.length), [0, 0, 0]);
+      assert.equal(v1.requests.length - before, oneSync, 'the feed was read once in all');
+
+      // An instance that died holding the lease does not stop the mirror for good: the lease runs out.
+      await db.query(`UPDATE directory_sync_lease SET holder = 'a-dead-instance', held_until = now() + interval '1 hour'`);
+      assert.deepEqual((await instances[1]?.syncAll())?.length, 0, 'held by someone else');
+      await db.query(`UPDATE directory_sync_lease SET held_until = now() - interval '1 second'`);
+      assert.equal((await instances[1]?.syncAll())?.length, 3, 'taken over once it ran out');
+    });
+
     it('a feed that cannot be reached at all is reported as failed, and the others still sync', async () => {
       const down = `http://127.0.0.1:${await closedPort()}/oruk`;
       const withDown = [down, ...sources];
