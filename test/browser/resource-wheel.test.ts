@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/resource-wheel/define.ts';
 import { ServiceIndex } from '../../src/core/search.ts';
+import { DEFAULT_RINGS, WHEEL_DRAWING, ringRadii } from '../../src/core/wheel.ts';
 import type { ClsResourceWheel } from '../../src/elements/resource-wheel/resource-wheel.ts';
 import { expectAccessible, faultName, focused, heal } from './support.ts';
 
@@ -262,6 +263,36 @@ for (const lang of ['en', 'cy'] as const) {
 }
 
 for (const lang of ['en', 'cy'] as const) {
+  describe(`<cls-resource-wheel> on a narrow screen, in ${lang}`, () => {
+    it('hands over to the list where the wheel would have cells under 24 px, and offers the wheel again once there is room', async () => {
+      const box = await fixture<HTMLDivElement>(html`<div style="width: 300px"><cls-resource-wheel lang=${lang} view="wheel"></cls-resource-wheel></div>`);
+      const el = box.querySelector('cls-resource-wheel') as ClsResourceWheel;
+      await loaded(el);
+      const toggle = () => $(el, '.toggle');
+      expect(root(el).querySelectorAll('path.cell'), 'no wheel at 300 px, though the page asked for it').to.have.length(0);
+      expect(toggle(), 'no choice of a wheel too small to use').to.equal(null);
+      expect(root(el).querySelectorAll('.list-view [data-service]').length).to.be.greaterThan(20);
+      await expectAccessible(el);
+
+      box.style.width = '700px';
+      await waitUntil(() => toggle(), 'the choice offered once there is room');
+      await el.updateComplete;
+      const svg = $(el, 'svg[role="group"]');
+      expect(svg, 'the wheel, as asked').to.exist;
+      // The narrowest ring's depth on screen: the drawing's ring step scaled to the drawn width.
+      const [first] = ringRadii(DEFAULT_RINGS.length - 1, WHEEL_DRAWING.outerRadius, WHEEL_DRAWING.meRadius);
+      const depth = (((first?.outer ?? 0) - (first?.inner ?? 0)) * (svg?.getBoundingClientRect().width ?? 0)) / WHEEL_DRAWING.size;
+      expect(depth, 'each ring at least 24 px deep').to.be.at.least(24);
+      await expectAccessible(el);
+
+      box.style.width = '320px';
+      await waitUntil(() => !toggle(), 'the list again on a narrow screen');
+      expect(root(el).querySelectorAll('path.cell')).to.have.length(0);
+    });
+  });
+}
+
+for (const lang of ['en', 'cy'] as const) {
   describe(`<cls-resource-wheel> list view in ${lang}`, () => {
     it('reaches every resource: each group lists as many as its heading counts, a page at a time', async () => {
       const el = await make(lang, '/oruk/', 'list');
@@ -421,6 +452,66 @@ describe('<cls-resource-wheel> with the keyboard', () => {
       await shared.updateComplete;
       await expectAccessible(shared);
       for (const id of chosen) expect(root(shared).querySelectorAll(`[data-service="${CSS.escape(id)}"]`).length).to.equal(1);
+    } finally {
+      url.searchParams.delete('cls-plan');
+      history.replaceState(null, '', url);
+      localStorage.clear();
+    }
+  });
+});
+
+describe('<cls-resource-wheel> printing "My wheel"', () => {
+  it('prints the plan alone, each resource with its phone, web address and place, the notes as typed, no controls and none of the page around it', async () => {
+    type Item = { id: string; name: string; url?: string; organization?: { phones?: Array<{ number: string }> }; service_at_locations?: Array<{ location?: { name?: string } }> };
+    const feed = (await (await fetch('/oruk/services?per_page=200')).json()) as { contents: Item[] };
+    const chosen = feed.contents.filter((item) => item.url && item.organization?.phones?.length && item.service_at_locations?.length).slice(0, 2);
+    expect(chosen).to.have.length(2);
+    const url = new URL(location.href);
+    url.searchParams.set('cls-plan', chosen.map((item) => item.id).join(','));
+    history.replaceState(null, '', url);
+    localStorage.clear();
+    try {
+      const page = await fixture<HTMLDivElement>(html`<div><header>The council's own header and menus</header><cls-resource-wheel lang="en"></cls-resource-wheel><footer>The council's footer</footer></div>`);
+      const el = page.querySelector('cls-resource-wheel') as ClsResourceWheel;
+      await waitUntil(() => $(el, '#plan-heading'), 'opens on the plan', { timeout: 15_000 });
+      await el.updateComplete;
+      // On screen too: how to reach each chosen resource.
+      const items = [...root(el).querySelectorAll<HTMLElement>('.plan .service')];
+      expect(items).to.have.length(2);
+      for (const item of items) {
+        expect(item.querySelector('.plan-phone a[href^="tel:"]'), 'a phone link').to.exist;
+        expect(item.querySelector('.plan-web')?.textContent, 'the web address written out').to.match(/https?:\/\//);
+        expect(item.querySelector('.plan-place')?.textContent?.trim(), 'a place').to.match(/^Where: \S/);
+      }
+      const notes = $<HTMLTextAreaElement>(el, '#notes') as HTMLTextAreaElement;
+      notes.value = 'My neighbour drives me on Tuesdays';
+      notes.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+
+      buttonNamed(el, 'Print my wheel')?.click();
+      const frame = root(el).querySelector<HTMLIFrameElement>('iframe.print-frame');
+      expect(frame, 'printed from a frame of its own').to.exist;
+      const printed = frame?.contentDocument;
+      const words = (printed?.body.textContent ?? '').replace(/\s+/g, ' ');
+      expect(printed?.documentElement.lang).to.equal('en');
+      expect(words).to.contain('My wheel');
+      for (const [index, item] of chosen.entries()) {
+        expect(words, 'each resource by name').to.contain(item.name);
+        expect(words, 'its web address').to.contain(item.url);
+        expect(words, 'its phone').to.contain(item.organization?.phones?.[0]?.number);
+        expect(words, 'its place').to.contain((items[index]?.querySelector('.plan-place')?.textContent ?? '').replace(/\s+/g, ' ').trim());
+      }
+      expect(words, 'the notes as typed').to.contain('My neighbour drives me on Tuesdays');
+      expect(printed?.querySelectorAll('button, input, textarea, select, .button')).to.have.length(0);
+      expect(words, "none of the host page's chrome").not.to.contain("The council's own header");
+      expect(words).not.to.contain("The council's footer");
+      expect(frame?.inert && frame.getAttribute('aria-hidden'), 'the frame is out of reach of the keyboard and screen readers').to.equal('true');
+      await expectAccessible(el);
+
+      // Leaving the plan takes the frame away.
+      buttonNamed(el, /^Back/)?.click();
+      await el.updateComplete;
+      expect(root(el).querySelector('iframe.print-frame')).to.equal(null);
     } finally {
       url.searchParams.delete('cls-plan');
       history.replaceState(null, '', url);

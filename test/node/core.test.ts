@@ -4,6 +4,7 @@ import { characterCount } from '../../src/core/character-count.ts';
 import { FEEDBACK_COMMENT_MAX, FeedbackInput } from '../../src/contract/feedback.ts';
 import { fieldErrors } from '../../src/core/field-errors.ts';
 import { IDEMPOTENCY_KEY_PATTERN, newIdempotencyKey } from '../../src/core/idempotency.ts';
+import { servicePhone, servicePlace, telHref } from '../../src/core/service-contact.ts';
 
 /** The field errors a resident would see for `input`, from the real schema's issues. */
 function errorsFor(input: Record<string, unknown>) {
@@ -147,5 +148,17 @@ describe('IDEMPOTENCY_KEY_PATTERN', () => {
     for (const key of ['', 'abcdefg', 'a'.repeat(129), 'abcd efgh', 'abcdefgh\n', 'clé-unique-1', 'abc\tdefgh']) {
       assert.doesNotMatch(key, IDEMPOTENCY_KEY_PATTERN, JSON.stringify(key));
     }
+  });
+});
+
+describe('how to reach a service', () => {
+  const location = (name: string | undefined, address: Record<string, string>) => ({ id: 'l', name, address, accessibility: [] });
+  it('writes the place once per part, the service phone before its organisation\'s, and a tel: link of digits', () => {
+    assert.equal(servicePlace({ locations: [location('Aberwen Library', { line1: 'Stryd y Bont', city: 'Aberwen', postcode: 'SY16 1HS' })] }), 'Aberwen Library, Stryd y Bont, Aberwen, SY16 1HS');
+    assert.equal(servicePlace({ locations: [location('Aberwen', { city: 'Aberwen ' })] }), 'Aberwen', 'a part said twice is written once');
+    assert.equal(servicePlace({ locations: [] }), undefined);
+    assert.equal(servicePhone({ phone: '01632 960 001', organization: { id: 'o', name: 'O', phone: '01632 960 999' } }), '01632 960 001');
+    assert.equal(servicePhone({ organization: { id: 'o', name: 'O', phone: '01632 960 999' } }), '01632 960 999');
+    assert.equal(telHref('+44 (0)1632 960-001'), 'tel:+4401632960001');
   });
 });

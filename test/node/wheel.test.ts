@@ -29,6 +29,7 @@ import {
   segmentAngles,
   segmentLabelLayout,
   wheelLayout,
+  wheelTargetsFit,
   wrapWords,
   type WheelKey,
 } from '../../src/core/wheel.ts';
@@ -189,6 +190,18 @@ describe('wheel: geometry', () => {
     assert.deepEqual(ringRadii(2, 100), [{ inner: 0, outer: 50 }, { inner: 50, outer: 100 }]);
     assert.deepEqual(ringRadii(2, 100, 40), [{ inner: 40, outer: 70 }, { inner: 70, outer: 100 }]);
     assert.deepEqual(ringRadii(0, 100, 40), []);
+  });
+
+  it('offers the wheel only where every cell is a 24 px target: rings deep enough and the innermost arc long enough', () => {
+    // Default drawing: rings of 32.8 units in 760, so 24 px needs the wheel 556 px wide.
+    assert.equal(wheelTargetsFit(320, 5, 9), false);
+    assert.equal(wheelTargetsFit(555, 5, 9), false);
+    assert.equal(wheelTargetsFit(557, 5, 9), true);
+    // Fewer rings are deeper; many segments make the innermost arc the short side.
+    assert.equal(wheelTargetsFit(500, 5, 9), false);
+    assert.equal(wheelTargetsFit(500, 2, 9), true);
+    assert.equal(wheelTargetsFit(600, 2, 30), false);
+    assert.equal(wheelTargetsFit(1000, 0, 9), false, 'no rings: nothing to draw');
   });
 
   it('lays out the drawn wheel: five rings from the "me" disc to the rim, nine segments, segment by segment', () => {

@@ -4,6 +4,7 @@ import type { LocaleController } from '../../i18n/locale-controller.ts';
 import { describeSchedule } from '../../i18n/schedule-text.ts';
 import { button } from '../../shared-ui/button.ts';
 import { textArea } from '../../shared-ui/field.ts';
+import { servicePhone, servicePlace, telHref } from '../../core/service-contact.ts';
 import { serviceSelector } from './service-lists.ts';
 
 export interface PlanViewOptions {
@@ -21,22 +22,33 @@ export interface PlanViewOptions {
   onOpen: (id: string, from: string) => void;
   onNotes: (value: string) => void;
   onCopy: () => void;
+  /** Print "My wheel" alone, without the page around it. */
+  onPrint: () => void;
 }
 
 /** "My wheel": the chosen resources on a wheel and in a list, the person's own notes (kept on the device only), print and link. */
 export function planView(options: PlanViewOptions): TemplateResult {
   const { locale, services } = options;
   const { t } = locale;
-  return html`<button type="button" class="link-button no-print" @click=${options.onBack}>${t('plan.back')}</button>
+  return html`<section class="plan" part="plan">
+    <button type="button" class="link-button no-print" @click=${options.onBack}>${t('plan.back')}</button>
     <div class="heading-l" role="heading" aria-level=${options.level} id="plan-heading" tabindex="-1">${t('plan.heading')}</div>
     <p>${t('plan.intro')}</p>
     ${services.length ? options.wheel : html`<p>${t('plan.empty')}</p>`}
     <ul class="services" part="list">
       ${services.map(
-        (service) => html`<li class="service">
-          <button type="button" class="link-button" data-service=${service.id} @click=${() => options.onOpen(service.id, serviceSelector(service.id))}>${service.name}</button>
-          ${[service.schedules.map((schedule) => describeSchedule(schedule, locale.lang)).find(Boolean), service.organization?.name].filter(Boolean).join(' · ')}
-        </li>`,
+        (service) => {
+          const phone = servicePhone(service);
+          const place = servicePlace(service);
+          return html`<li class="service">
+            <button type="button" class="link-button no-print" data-service=${service.id} @click=${() => options.onOpen(service.id, serviceSelector(service.id))}>${service.name}</button>
+            <strong class="print-only">${service.name}</strong>
+            ${[service.schedules.map((schedule) => describeSchedule(schedule, locale.lang)).find(Boolean), service.organization?.name].filter(Boolean).join(' · ')}
+            ${phone ? html`<div class="plan-phone">${t('resource.phone')}: <a href=${telHref(phone)}>${phone}</a></div>` : nothing}
+            ${service.url ? html`<div class="plan-web">${t('resource.website')}: <a href=${service.url} rel="noopener noreferrer" target="_blank">${service.url}</a></div>` : nothing}
+            ${place ? html`<div class="plan-place">${t('resource.where')}: ${place}</div>` : nothing}
+          </li>`;
+        },
       )}
     </ul>
     ${textArea({
@@ -51,8 +63,9 @@ export function planView(options: PlanViewOptions): TemplateResult {
       onInput: options.onNotes,
     })}
     <div class="button-group">
-      ${button({ label: t('plan.print'), variant: 'secondary', onClick: () => window.print() })}
+      ${button({ label: t('plan.print'), variant: 'secondary', onClick: options.onPrint })}
       ${services.length ? button({ label: t('plan.copy'), variant: 'secondary', onClick: options.onCopy }) : nothing}
     </div>
-    ${options.copied === 'no' ? html`<p>${t('plan.copyFailed')} <span class="plan-link">${options.link}</span></p>` : nothing}`;
+    ${options.copied === 'no' ? html`<p class="no-print">${t('plan.copyFailed')} <span class="plan-link">${options.link}</span></p>` : nothing}
+  </section>`;
 }

@@ -4,6 +4,7 @@ import type { LocaleController } from '../../i18n/locale-controller.ts';
 import { describeSchedule, nextOccurrenceText } from '../../i18n/schedule-text.ts';
 import { button } from '../../shared-ui/button.ts';
 import { checkedLine } from './service-lists.ts';
+import { servicePhone, servicePlace, telHref } from '../../core/service-contact.ts';
 
 export interface ResourceDetailsOptions {
   locale: LocaleController;
@@ -29,7 +30,8 @@ export function resourceDetails(options: ResourceDetailsOptions): TemplateResult
     return text ? [[text, next].filter(Boolean).join('. ')] : [];
   });
   const location = service.locations[0];
-  const phone = service.phone ?? service.organization?.phone;
+  const phone = servicePhone(service);
+  const place = servicePlace(service);
   return html`<section part="details">
     <button type="button" class="link-button no-print" @click=${options.onBack}>${t('resource.back')}</button>
     <div class="heading-l" role="heading" aria-level=${options.level} id="resource-heading" tabindex="-1">${service.name}</div>
@@ -38,16 +40,13 @@ export function resourceDetails(options: ResourceDetailsOptions): TemplateResult
     <dl>
       ${service.organization ? html`<dt>${t('resource.organisation')}</dt><dd>${service.organization.name}</dd>` : nothing}
       ${when.length ? html`<dt>${t('resource.when')}</dt>${when.map((line) => html`<dd>${line}</dd>`)}` : nothing}
-      ${location
-        ? html`<dt>${t('resource.where')}</dt>
-            <dd>${[location.name, location.address?.line1, location.address?.city, location.address?.postcode].filter(Boolean).join(', ')}${distance ? ` (${distance})` : ''}</dd>`
-        : nothing}
+      ${place ? html`<dt>${t('resource.where')}</dt><dd>${place}${distance ? ` (${distance})` : ''}</dd>` : nothing}
       ${service.free || service.fees ? html`<dt>${t('resource.cost')}</dt><dd>${service.free ? t('resource.free') : service.fees}</dd>` : nothing}
       ${service.eligibility ? html`<dt>${t('resource.eligibility')}</dt><dd>${service.eligibility}</dd>` : nothing}
       ${location?.accessibility.length ? html`<dt>${t('resource.access')}</dt>${location.accessibility.map((note) => html`<dd>${note}</dd>`)}` : nothing}
       ${phone || service.email || service.url
         ? html`<dt>${t('resource.contact')}</dt>
-            ${phone ? html`<dd>${t('resource.phone')}: <a href="tel:${phone.replace(/[^\d+]/g, '')}">${phone}</a></dd>` : nothing}
+            ${phone ? html`<dd>${t('resource.phone')}: <a href=${telHref(phone)}>${phone}</a></dd>` : nothing}
             ${service.email ? html`<dd>${t('resource.email')}: <a href="mailto:${service.email}">${service.email}</a></dd>` : nothing}
             ${service.url ? html`<dd>${t('resource.website')}: <a href=${service.url} rel="noopener noreferrer" target="_blank">${service.url}</a></dd>` : nothing}`
         : nothing}

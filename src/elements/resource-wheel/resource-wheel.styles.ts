@@ -58,14 +58,15 @@ export const resourceWheelStyles = css`
   }
   @media (min-width: 56em) {
     .layout--wheel {
-      grid-template-columns: minmax(0, 34em) minmax(0, 1fr);
+      /* At least 608 px for the wheel: its narrowest cells are then 26 px deep, over the 24 px target size. */
+      grid-template-columns: minmax(0, max(38em, 608px)) minmax(0, 1fr);
       align-items: start;
     }
   }
   svg {
     display: block;
     inline-size: 100%;
-    max-inline-size: 38em;
+    max-inline-size: max(38em, 608px);
     block-size: auto;
     overflow: visible;
   }
@@ -206,13 +207,31 @@ export const resourceWheelStyles = css`
       fill: Highlight;
     }
   }
+  .print-only {
+    display: none;
+  }
+  .plan .service > div {
+    margin-block-start: var(--_space-1);
+  }
   @media print {
     .toolbar,
     .filters,
     .button,
     .button-group,
+    .focus-ring,
     .no-print {
       display: none !important;
+    }
+    .print-only {
+      display: block;
+    }
+    :focus,
+    :focus-visible {
+      outline: none !important;
+      box-shadow: none !important;
+    }
+    .plan .service {
+      break-inside: avoid;
     }
   }
 `;

@@ -16,6 +16,7 @@ import {
   defaultMapping,
   feedTerms,
   moveCell,
+  wheelTargetsFit,
   type CellPosition,
   type WheelKey,
   type WheelMapping,
@@ -37,6 +38,7 @@ import { planView } from './plan-view.ts';
 import { resourceDetails } from './resource-details.ts';
 import { resourceWheelMessages } from './resource-wheel.locales.ts';
 import { resourceWheelStyles } from './resource-wheel.styles.ts';
+import { clearPrintFrame, printAlone, printFrameStyles } from '../../shared-ui/print-alone.ts';
 import { PAGE, distanceText, listView, serviceList, type ListContext } from './service-lists.ts';
 import { toolbar } from './toolbar.ts';
 import { labelOf, wheelSvg } from './wheel-svg.ts';
@@ -83,8 +85,8 @@ const unreadable = (error: unknown): FeedResult => ({
  * A "resource wheel": community resources arranged around the person, in
  * rings from their own strengths outwards and segments by part of life.
  * Reads any Open Referral UK v1.0 or v3.0 feed in the browser. A list view
- * with the same content is the screen-reader-friendly alternative, and the
- * default on narrow screens.
+ * with the same content is the screen-reader-friendly alternative, and what
+ * a screen too narrow for the wheel's cells to be 24 px targets is shown.
  *
  * @summary Explore community resources around a person, from any ORUK feed.
  * @tag cls-resource-wheel
@@ -112,7 +114,7 @@ const unreadable = (error: unknown): FeedResult => ({
  * @cssprop [--cls-color-surface=#f3f2f1] - Filter panel background.
  */
 export class ClsResourceWheel extends ClsElement {
-  static override styles = [ClsElement.styles, resourceWheelStyles];
+  static override styles = [ClsElement.styles, resourceWheelStyles, printFrameStyles];
   static override localizer = localizer;
 
   static override properties = {
@@ -138,13 +140,19 @@ export class ClsResourceWheel extends ClsElement {
     notes: { state: true },
     status: { state: true },
     copied: { state: true },
+    wheelFits: { state: true },
   };
 
   /** Base URL of an Open Referral UK v1.0 or v3.0 API. Default: the reference server's `/oruk/` beside `api-base`. */
   declare directory: string | undefined;
   /** A postcode or place to filter by distance from the start. */
   declare postcode: string | undefined;
-  /** `wheel` or `list`. Default: the wheel, or the list when the element is narrower than 480 px. */
+  /**
+   * `wheel` or `list`. Default: the wheel. Where the element is too narrow for
+   * every cell of the wheel to be a 24 px target (about 560 px with the
+   * default rings), the list is shown whatever this says, and the choice is
+   * not offered.
+   */
   declare view: 'wheel' | 'list' | undefined;
   /** Shared-screen mode: nothing is kept on the device. */
   declare kiosk: boolean;
@@ -173,9 +181,16 @@ export class ClsResourceWheel extends ClsElement {
   /** What the live region says, kept as a message (not its words) so that it follows a change of language. */
   declare private status: Said | undefined;
   declare private copied: 'yes' | 'no' | undefined;
+  /** Whether the element is wide enough for the wheel's cells to be 24 px targets. */
+  declare private wheelFits: boolean;
 
   private readonly api = new ApiController(this);
   private readonly matcher = new WheelMatcher();
+  // The change waits for the next frame: redrawing inside the observer's callback would resize the element again in the same frame.
+  private readonly resizes = new ResizeObserver(([entry]) => {
+    const width = entry?.borderBoxSize[0]?.inlineSize ?? entry?.contentRect.width ?? 0;
+    requestAnimationFrame(() => this.measureWidth(width));
+  });
   private readonly store = planStore(() => (this.kiosk ? undefined : localDeviceStorage()));
 
   /** Full records read from a feed in the official list shape, kept for as long as `directory` stays the same. */
@@ -247,6 +262,22 @@ export class ClsResourceWheel extends ClsElement {
     this.plan = [];
     this.notes = '';
     this.status = undefined;
+    this.wheelFits = true;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizes.disconnect();
+  }
+
+  /** An element not laid out yet (width 0) keeps what it had: it is hidden, not narrow. */
+  private measureWidth(width: number): void {
+    if (width > 0) this.wheelFits = wheelTargetsFit(width, this.rings.length - 1, this.segments.length);
+  }
+
+  /** What is shown: the list wherever the wheel's cells would be too small to use. */
+  private get shownView(): 'wheel' | 'list' {
+    return this.wheelFits ? (this.view ?? 'wheel') : 'list';
   }
 
   override connectedCallback(): void {
@@ -257,7 +288,9 @@ export class ClsResourceWheel extends ClsElement {
     this.notes = plan.notes;
     // A shared link opens on the plan it carries, not on the whole wheel.
     if (!this.hasUpdated && decodePlan(new URLSearchParams(search).get(PLAN_PARAM)).length) this.screen = { name: 'plan' };
-    if (!this.view && this.getBoundingClientRect().width > 0 && this.getBoundingClientRect().width < 480) this.view = 'list';
+    // Measured now as well as when the size changes, so a narrow screen never draws the wheel first.
+    this.measureWidth(this.getBoundingClientRect().width);
+    this.resizes.observe(this);
     // Back on the page after leaving it mid-read (which cancelled the read): read again.
     if (this.hasUpdated && this.feed.state === 'loading') void this.feedTask.run();
   }
@@ -408,7 +441,16 @@ export class ClsResourceWheel extends ClsElement {
     this.focusNext.request(returnFocus);
   }
 
+  /** "My wheel" printed on its own: not the host page's header, menus or footer, and no controls. */
+  private printPlan(): void {
+    const root = this.renderRoot as ShadowRoot;
+    const plan = root.querySelector('.plan');
+    if (!plan) return;
+    printAlone(root, plan, (this.constructor as typeof ClsResourceWheel).elementStyles, { lang: this.locale.lang, title: this.locale.t('plan.heading') });
+  }
+
   private showPlan(open: boolean): void {
+    if (!open) clearPrintFrame(this.renderRoot as ShadowRoot);
     this.screen = open ? { name: 'plan' } : { name: 'browse' };
     this.focusNext.request(open ? '#plan-heading' : '#search');
   }
@@ -470,7 +512,7 @@ export class ClsResourceWheel extends ClsElement {
     if (screen.name === 'plan') return this.renderPlan(feed);
     const matches = this.found;
     return html`${this.renderFeedProblems()} ${this.renderToolbar()}
-      ${(this.view ?? 'wheel') === 'wheel'
+      ${this.shownView === 'wheel'
         ? html`<div class="layout layout--wheel">${this.renderWheel(feed.model, matches?.counts)}<div>${this.renderCellList(feed.model, matches, sub)}</div></div>`
         : listView(this.listContext, {
             rings: this.rings,
@@ -489,7 +531,8 @@ export class ClsResourceWheel extends ClsElement {
       filters: this.filters,
       nearText: this.nearText,
       nearProblem: this.nearProblem,
-      view: this.view ?? 'wheel',
+      view: this.shownView,
+      offerWheel: this.wheelFits,
       planCount: this.plan.length,
       narrowed: isNarrowed(this.query, this.filters),
       onQuery: (value) => {
@@ -588,6 +631,7 @@ export class ClsResourceWheel extends ClsElement {
         this.savePlan();
       },
       onCopy: () => void this.copyPlanLink(),
+      onPrint: () => this.printPlan(),
     });
   }
 }

@@ -17,6 +17,8 @@ export interface ToolbarOptions {
   nearText: string;
   nearProblem: boolean;
   view: 'wheel' | 'list';
+  /** False where the wheel's cells would be too small to use: the list only, no choice offered. */
+  offerWheel: boolean;
   /** How many resources are in "my wheel". */
   planCount: number;
   /** True while the query or a filter narrows the wheel (then "Clear all filters" is offered). */
@@ -54,17 +56,19 @@ export function toolbar(options: ToolbarOptions): TemplateResult {
         messages: { errorPrefix: t('errorPrefix'), optional: t('optional') },
         onInput: options.onQuery,
       })}
-      <div class="toggle" role="group" aria-label=${t('view.label')}>
-        ${(['wheel', 'list'] as const).map(
-          (option) => html`<button
-            type="button"
-            class="button button--secondary"
-            part="button"
-            aria-pressed=${view === option ? 'true' : 'false'}
-            @click=${() => options.onView(option)}
-          >${t(`view.${option}`)}</button>`,
-        )}
-      </div>
+      ${options.offerWheel
+        ? html`<div class="toggle" role="group" aria-label=${t('view.label')}>
+            ${(['wheel', 'list'] as const).map(
+              (option) => html`<button
+                type="button"
+                class="button button--secondary"
+                part="button"
+                aria-pressed=${view === option ? 'true' : 'false'}
+                @click=${() => options.onView(option)}
+              >${t(`view.${option}`)}</button>`,
+            )}
+          </div>`
+        : nothing}
       ${button({ label: t('plan.open', { count: options.planCount }), variant: 'secondary', onClick: options.onOpenPlan })}
     </div>
     <fieldset class="filters">

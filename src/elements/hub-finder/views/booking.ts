@@ -15,6 +15,7 @@ import { textArea, textInput, type FieldMessages } from '../../../shared-ui/fiel
 import { notification } from '../../../shared-ui/notification.ts';
 import type { FormErrors } from '../../base/form-errors.ts';
 import { addressLine, sessionTime, sessionTimeOn } from './wording.ts';
+import { telHref } from '../../../core/service-contact.ts';
 
 /*
  * The hub finder's booking pages: the form for one session, then the
@@ -301,7 +302,7 @@ export function renderConfirmed(context: ConfirmationContext, confirmation: Conf
       <dd>${[hubName, addressLine(booking.hub.address)].filter(Boolean).join(', ')}</dd>
       ${phone
         ? html`<dt>${t('details.phone')}</dt>
-            <dd><a href="tel:${phone.replace(/[^\d+]/g, '')}">${phone}</a></dd>`
+            <dd><a href=${telHref(phone)}>${phone}</a></dd>`
         : nothing}
     </dl>
     ${directions ? html`<p><a href=${directions} rel="noopener noreferrer">${t('confirmed.directions', { hub: hubName })}</a></p>` : nothing}

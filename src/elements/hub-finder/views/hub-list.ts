@@ -13,6 +13,7 @@ import { button } from '../../../shared-ui/button.ts';
 import { spinner } from '../../../shared-ui/spinner.ts';
 import type { HubMapBackground, HubMapTiles } from '../hub-map.ts';
 import { addressLine, distanceText, sessionTime } from './wording.ts';
+import { telHref } from '../../../core/service-contact.ts';
 
 /*
  * The hub finder's results (list, filters, map) and a hub's details page:
@@ -59,7 +60,7 @@ function renderNoSessions(context: HubListContext, hub: Hub): TemplateResult {
   const phone = hub.phone ?? context.contactPhone;
   if (!phone) return html`<p class="no-sessions">${t('results.noSessionsNoPhone')}</p>`;
   return html`<p class="no-sessions">
-    ${t('results.noSessionsPhoneBefore')} <a href="tel:${phone.replace(/[^\d+]/g, '')}">${phone}</a>${t('results.noSessionsPhoneAfter')}
+    ${t('results.noSessionsPhoneBefore')} <a href=${telHref(phone)}>${phone}</a>${t('results.noSessionsPhoneAfter')}
   </p>`;
 }
 
@@ -133,7 +134,7 @@ export function renderDetails(context: HubListContext, result: HubResult, headin
         : nothing}
       ${hub.phone
         ? html`<dt>${t('details.phone')}</dt>
-            <dd><a href="tel:${hub.phone.replace(/[^\d+]/g, '')}">${hub.phone}</a></dd>`
+            <dd><a href=${telHref(hub.phone)}>${hub.phone}</a></dd>`
         : nothing}
     </dl>
     <div class="heading-m" role="heading" aria-level=${headings.sub}>${t('details.sessions')}</div>

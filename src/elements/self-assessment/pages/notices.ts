@@ -5,6 +5,7 @@ import type { UrgentContact, UrgentHelpPanel } from '../../../contract/questionn
 import { button } from '../../../shared-ui/button.ts';
 import { notification } from '../../../shared-ui/notification.ts';
 import type { PageView } from './view.ts';
+import { telHref } from '../../../core/service-contact.ts';
 
 /** One thing at a time to tell the person about their answers. */
 export type Notice =
@@ -57,7 +58,7 @@ export function failureBanner(view: Pick<PageView, 't' | 'headings'>, failure: A
   });
 }
 
-const tel = (phone: string) => html`<a href="tel:${phone.replace(/[^\d+]/g, '')}">${phone}</a>`;
+const tel = (phone: string) => html`<a href=${telHref(phone)}>${phone}</a>`;
 
 /** One line of an urgent-help panel: who to call and the number (fixed, or from the page's `#cls-config`); nothing when the page gives no number. */
 function contactLine(view: Pick<PageView, 't' | 'lang'>, contact: UrgentContact, config: PageConfig): TemplateResult | typeof nothing {
@@ -102,7 +103,7 @@ export function urgentHelp(view: Pick<PageView, 't' | 'headings'>, outOfHoursPho
   return html`<div class="urgent" role="alert">
     <div class="heading-m" role="heading" aria-level=${view.headings.sub}>${t('urgent.title')}</div>
     <p>${t('urgent.body')} <a href="tel:999">999</a>.</p>
-    ${outOfHoursPhone ? html`<p>${t('urgent.council')} <a href="tel:${outOfHoursPhone.replace(/[^\d+]/g, '')}">${outOfHoursPhone}</a>.</p>` : nothing}
+    ${outOfHoursPhone ? html`<p>${t('urgent.council')} <a href=${telHref(outOfHoursPhone)}>${outOfHoursPhone}</a>.</p>` : nothing}
     <p>${t('urgent.samaritans')} <a href="tel:116123">116 123</a>.</p>
   </div>`;
 }

@@ -12,6 +12,7 @@ import { spinner } from '../../../shared-ui/spinner.ts';
 import type { NextStepDetail } from '../api/events.ts';
 import { backLink } from './notices.ts';
 import type { PageView } from './view.ts';
+import { servicePlace, telHref } from '../../../core/service-contact.ts';
 
 /** Community options for the result page, for one set of search terms, postcode and directory (`key`). */
 export type Community =
@@ -99,20 +100,11 @@ function councilSection(view: PageView, council: CouncilContact): TemplateResult
   return html`<div class="council-contact">
     <div class="heading-m" role="heading" aria-level=${view.headings.sub}>${t('result.contactHeading')}</div>
     <ul class="list">
-      ${council.phone ? html`<li>${t('community.phone')} <a href="tel:${council.phone.replace(/[^\d+]/g, '')}">${council.phone}</a></li>` : nothing}
+      ${council.phone ? html`<li>${t('community.phone')} <a href=${telHref(council.phone)}>${council.phone}</a></li>` : nothing}
       ${council.email ? html`<li>${t('result.email')} <a href="mailto:${council.email}">${council.email}</a></li>` : nothing}
       ${council.url ? html`<li>${t('result.web')} <a href=${council.url} rel="noopener">${council.url}</a></li>` : nothing}
     </ul>
   </div>`;
-}
-
-/** Where an option happens: its first place's name and address, in one line. */
-function placeOf(service: Service): string | undefined {
-  const location = service.locations[0];
-  if (!location) return undefined;
-  const { address } = location;
-  const parts = [location.name, address?.line1, address?.city, address?.postcode].map((part) => part?.trim()).filter((part): part is string => Boolean(part));
-  return [...new Set(parts)].join(', ') || undefined;
 }
 
 /** The soonest coming session of any of an option's schedules, in words ("Next: Thursday 4 December, 12:00 to 15:00"). */
@@ -152,13 +144,13 @@ function communitySection(view: PageView, page: Pick<ResultPage, 'community' | '
         return html`${unplaced}<ul class="options">
           ${community.options.map(({ service, reason, distanceMetres }) => {
             const away = distanceMetres === undefined ? undefined : t('community.away', { distance: formatDistance(view.lang, distanceMetres, 'miles') });
-            const place = placeOf(service);
+            const place = servicePlace(service);
             const session = nextSession(service, view.lang);
             return html`<li>
               ${service.url ? html`<a class="option-name" href=${service.url} rel="noopener">${service.name}</a>` : html`<strong class="option-name">${service.name}</strong>`}
               ${service.organization?.name && service.organization.name !== service.name ? html`<div class="hint">${service.organization.name}</div>` : nothing}
               <div class="reason">${[reasonText(view, reason), away].filter(Boolean).join(' · ')}</div>
-              ${service.phone ? html`<div>${t('community.phone')} <a href="tel:${service.phone.replace(/[^\d+]/g, '')}">${service.phone}</a></div>` : nothing}
+              ${service.phone ? html`<div>${t('community.phone')} <a href=${telHref(service.phone)}>${service.phone}</a></div>` : nothing}
               ${place ? html`<div class="option-place">${t('community.place')} ${place}</div>` : nothing}
               ${session ? html`<div class="option-session">${session}</div>` : nothing}
               ${service.url ? html`<div class="print-only option-url">${t('result.web')} ${service.url}</div>` : nothing}
