@@ -19,7 +19,16 @@ export const STAFF_TOKEN = 'browser-tests-staff-token';
 const db = await openDatabase({});
 await migrate(db);
 await seedIfEmpty(db);
-const app = createApp({ db, staffToken: STAFF_TOKEN, postsPerMinute: 100_000, lookupsPerMinute: 100_000, questionnaires: loadQuestionnaires() });
+// The waiting lists' clock runs ahead only while `sweep-waiting-lists` settles them (see below).
+let waitingClockAhead = 0;
+const app = createApp({
+  db,
+  staffToken: STAFF_TOKEN,
+  postsPerMinute: 100_000,
+  lookupsPerMinute: 100_000,
+  questionnaires: loadQuestionnaires(),
+  now: () => new Date(Date.now() + waitingClockAhead),
+});
 const api = getRequestListener(app.fetch);
 
 /**
@@ -95,12 +104,30 @@ const geolocation = {
   },
 };
 
+/**
+ * `executeServerCommand('sweep-waiting-lists', { aheadMs })`: the server's
+ * every-minute sweep of waiting lists, run as if `aheadMs` later (an offer
+ * left untaken that long has ended), then the clock is put back.
+ */
+const waitingLists = {
+  name: 'waiting-lists',
+  async executeCommand({ command, payload }) {
+    if (command !== 'sweep-waiting-lists') return undefined;
+    waitingClockAhead = Number(payload?.aheadMs ?? 0);
+    try {
+      return await app.waitingLists.sweep();
+    } finally {
+      waitingClockAhead = 0;
+    }
+  },
+};
+
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [networkConditions, geolocation, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [networkConditions, geolocation, waitingLists, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   middleware: [
     async (ctx, next) => {
       if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/oruk/') || ctx.path.startsWith('/faults/')) {

@@ -15,6 +15,8 @@ import { DirectoryCache } from './directory-cache.ts';
 import type { GeocoderOptions } from './geocode.ts';
 import { mountOruk, orukRoutes } from './oruk/routes.ts';
 import { bookingRoutes, mountBookings } from './routes/bookings.ts';
+import { waitingListRoutes, type WaitingListDesk } from './routes/waiting-list.ts';
+import { DEFAULT_OFFER_HOURS, SHORTEST_OFFER_MS } from '../src/core/waiting-list.ts';
 import { feedbackRoutes, mountFeedback } from './routes/feedback.ts';
 import { mountPlaces, placeRoutes } from './routes/places.ts';
 import { mountSelfAssessment, selfAssessmentRoutes } from './routes/self-assessment.ts';
@@ -79,6 +81,8 @@ export interface AppOptions {
   outbox?: { runOnce(): Promise<number> } | undefined;
   /** The councils' feeds mirrored into the directory (ORUK_SOURCES) and how often, for `/api/v1/directory/status`; none when omitted. */
   mirror?: MirrorSettings;
+  /** How long someone offered a freed place from a waiting list has to take it (WAITING_OFFER_MINUTES); 12 hours when omitted, 15 minutes at least. */
+  waitingOfferMinutes?: number;
   /** The clock for the visit edit window and the report's default dates (tests move it). */
   now?: () => Date;
   /** False once the process is shutting down: `/readyz` then answers 503. */
@@ -104,6 +108,7 @@ const routes: RouteSpec[] = [
   ...feedbackRoutes,
   ...placeRoutes,
   ...bookingRoutes,
+  ...waitingListRoutes,
   ...selfAssessmentRoutes,
   ...staffMeRoutes,
   ...staffVisitRoutes,
@@ -127,7 +132,10 @@ function requestClient(c: Context, trusted: TrustedProxies): string {
 }
 
 /** The reference backend as a Hono app; `server/main.ts` serves it. */
-export function createApp(options: AppOptions): Hono {
+/** The app, and its waiting lists' sweep (run every minute by the server; tests run it when they move the clock). */
+export type App = Hono & { waitingLists: Pick<WaitingListDesk, 'sweep'> };
+
+export function createApp(options: AppOptions): App {
   const app = new Hono();
   const allowList = options.allowedOrigins ?? [];
   const document = openApiDocument(routes, VERSION);
@@ -235,7 +243,16 @@ export function createApp(options: AppOptions): Hono {
   // Given as options (not a sender the caller runs), events are also retried on a timer of the app's own.
   const webhook = options.webhook instanceof WebhookSender ? options.webhook : options.webhook && new WebhookSender(options.db, options.webhook);
   if (options.webhook && !(options.webhook instanceof WebhookSender)) webhook?.start();
-  mountBookings(app, options.db, directory, webhook, options.notify, options.outbox);
+  const waitingLists = mountBookings(app, {
+    db: options.db,
+    directory,
+    webhook,
+    notify: options.notify,
+    outbox: options.outbox,
+    now: options.now ?? (() => new Date()),
+    // Never shorter than the shortest offer (as WAITING_OFFER_MINUTES is checked).
+    waitingOfferMs: Math.max(SHORTEST_OFFER_MS, (options.waitingOfferMinutes ?? DEFAULT_OFFER_HOURS * 60) * 60_000),
+  });
   mountSelfAssessment(app, options.db, options.questionnaires ?? new Map(), webhook);
   mountStaffMe(app);
   mountStaffVisits(app, options.db, options.now);
@@ -291,5 +308,5 @@ export function createApp(options: AppOptions): Hono {
       return file.respond(c, { 'Cache-Control': 'no-cache', ...(file.type.startsWith('text/html') ? { 'Content-Security-Policy': PAGE_CSP } : {}) });
     });
   }
-  return app;
+  return Object.assign(app, { waitingLists: { sweep: () => waitingLists.sweep() } });
 }

@@ -5,6 +5,7 @@ import { parseTrustedProxies, type TrustedProxies } from './http/client-address.
 import { DEFAULT_QUESTIONNAIRES_DIR } from './questionnaires.ts';
 import type { NotifyOptions, NotifyTemplates } from './notify/outbox.ts';
 import { DEFAULT_RETENTION, type RetentionPolicy } from './retention.ts';
+import { DEFAULT_OFFER_HOURS } from '../src/core/waiting-list.ts';
 
 /** `NOTIFY_TEMPLATE_…` variables → the message and channel each template is for. */
 const NOTIFY_TEMPLATE_VARIABLES = {
@@ -14,6 +15,8 @@ const NOTIFY_TEMPLATE_VARIABLES = {
   NOTIFY_TEMPLATE_REMINDER_SMS: 'reminder-sms',
   NOTIFY_TEMPLATE_CANCELLATION_EMAIL: 'cancellation-email',
   NOTIFY_TEMPLATE_CANCELLATION_SMS: 'cancellation-sms',
+  NOTIFY_TEMPLATE_WAITING_OFFER_EMAIL: 'waiting-offer-email',
+  NOTIFY_TEMPLATE_WAITING_OFFER_SMS: 'waiting-offer-sms',
 } as const satisfies Record<string, keyof NotifyTemplates>;
 const templateId = z.string().regex(/^[0-9a-f-]{36}$/i, 'must be a Notify template id (a UUID)').optional();
 
@@ -97,6 +100,14 @@ export const ServerEnv = z.object({
   NOTIFY_TEMPLATE_REMINDER_SMS: templateId,
   NOTIFY_TEMPLATE_CANCELLATION_EMAIL: templateId,
   NOTIFY_TEMPLATE_CANCELLATION_SMS: templateId,
+  NOTIFY_TEMPLATE_WAITING_OFFER_EMAIL: templateId,
+  NOTIFY_TEMPLATE_WAITING_OFFER_SMS: templateId,
+  WAITING_OFFER_MINUTES: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of minutes')
+    .transform(Number)
+    .pipe(z.number().int().min(15, 'must be at least 15 minutes').max(10_080, 'must be at most 10080 (a week)'))
+    .default(DEFAULT_OFFER_HOURS * 60),
   BOOKING_MANAGE_URL: z.string().url('must be a URL with {reference} and {key}').optional(),
   ORUK_SOURCES: feedUrls,
   ORUK_SYNC_MINUTES: z
@@ -150,6 +161,8 @@ export interface ServerConfig {
   orukSources: string[];
   /** Minutes between mirror syncs (ORUK_SYNC_MINUTES, default 60). */
   orukSyncMinutes: number;
+  /** How long someone offered a freed place at a full session has to take it (WAITING_OFFER_MINUTES). */
+  waitingOfferMinutes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
@@ -181,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     webhook: e.WEBHOOK_URL && e.WEBHOOK_SECRET ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET } : undefined,
     orukSources: e.ORUK_SOURCES,
     orukSyncMinutes: e.ORUK_SYNC_MINUTES,
+    waitingOfferMinutes: e.WAITING_OFFER_MINUTES,
     notify: e.NOTIFY_API_KEY
       ? {
           apiKey: e.NOTIFY_API_KEY,

@@ -14,6 +14,7 @@ import { keepGeneratedStaffToken } from './staff-token-file.ts';
 import { NotifyOutbox } from './notify/outbox.ts';
 import { WebhookSender } from './webhook.ts';
 import { Retention } from './retention.ts';
+import { Recurring } from './recurring.ts';
 import { DirectoryMirror } from './mirror/directory-mirror.ts';
 import { redact } from './mirror/origin.ts';
 
@@ -89,7 +90,11 @@ const app = createApp({
   cdnDir,
   sourceMaps: config.sourceMaps,
   ready: () => !closing,
+  waitingOfferMinutes: config.waitingOfferMinutes,
 });
+// Offers not taken in time end, and go to the next person waiting, within a minute.
+const waitingLists = new Recurring('waiting lists: sweep', () => app.waitingLists.sweep());
+waitingLists.start(60_000);
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`community-led-widgets on http://localhost:${info.port}/`);
@@ -111,6 +116,7 @@ const shutdown = () => {
   outbox?.stop();
   webhook?.stop();
   retention.stop();
+  waitingLists.stop();
   mirror?.stop();
   server.close(() => {
     releaseDataDir();

@@ -7,7 +7,7 @@ import { Recurring } from './recurring.ts';
  * for the impact report's counts: a booking keeps its session, hub and
  * attendance but loses the name, contact and notes; a sent self-assessment
  * keeps its triage (next step, urgency, areas) but loses its answers and
- * contact. Drafts past their lifetime and working rows (replay records,
+ * contact. Waiting-list places go a day after their session. Drafts past their lifetime and working rows (replay records,
  * outboxes once sent, rate-limit windows) are deleted.
  */
 
@@ -29,7 +29,7 @@ const REPLAY_DAYS = 7;
 const OUTBOX_DAYS = 30;
 
 /** What one run removed or cleared, by kind. */
-export type RetentionRun = Record<'drafts' | 'bookings' | 'submissions' | 'visits' | 'replays' | 'notify' | 'webhooks' | 'rateLimits', number>;
+export type RetentionRun = Record<'drafts' | 'bookings' | 'waiting' | 'submissions' | 'visits' | 'replays' | 'notify' | 'webhooks' | 'rateLimits', number>;
 
 const days = (n: number) => `${n} days`;
 
@@ -66,6 +66,8 @@ export class Retention {
          WHERE s.session_id = b.session_id AND s.starts_at < now() - $1::interval AND (b.name <> '' OR b.contact_value <> '' OR b.notes IS NOT NULL)`,
         [days(bookingDays)],
       ),
+      // A waiting-list place is of no use once its session is over (one taken is kept as its booking).
+      waiting: await n(`DELETE FROM waiting_list w USING session_slots s WHERE s.session_id = w.session_id AND s.starts_at < now() - interval '1 day'`),
       submissions: await n(`UPDATE submissions SET answers = '{}'::jsonb, contact = NULL WHERE created_at < now() - $1::interval AND (answers <> '{}'::jsonb OR contact IS NOT NULL)`, [
         days(submissionDays),
       ]),

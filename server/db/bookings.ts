@@ -36,6 +36,9 @@ export async function manageKeys(db: Queryable): Promise<(reference: string) => 
 
 const tokenHash = (token: string) => createHash('sha256').update(token, 'utf8').digest();
 
+/** What is stored of a manage key: its SHA-256, in hex. */
+export const keyHashOf = (key: string): string => tokenHash(key).toString('hex');
+
 /** The session occurrence a booking is for, as the directory describes it now. */
 export interface SlotSpec {
   sessionId: string;
@@ -78,44 +81,65 @@ const iso = (value: Date | string) => new Date(value).toISOString();
  */
 export async function bookSeat(tx: Queryable, slot: SlotSpec, booking: NewBooking, options: BookSeatOptions): Promise<BookSeatOutcome> {
   const capacity = slot.capacity ?? null;
+  const places = await lockSlot(tx, slot);
+  // The plan's capacity now is what counts (it may have changed since the slot was created); a place held for someone offered it is not free.
+  if (capacity !== null && places.booked + places.held >= capacity) return { kind: 'full', capacity };
+  await tx.query('UPDATE session_slots SET booked = booked + 1, capacity = $2 WHERE session_id = $1', [slot.sessionId, capacity]);
+  const made = await withFreshReference(options, (reference, keyHash) =>
+    insertBooking(tx, { reference, sessionId: slot.sessionId, hubId: slot.hubId, keyHash, ...booking }),
+  );
+  return { kind: 'booked', reference: made.reference, manageKey: made.manageKey, createdAt: made.createdAt, booked: places.booked + 1, capacity: slot.capacity };
+}
+
+/** Creates the slot row of an occurrence if this is its first booking or waiting-list place, then locks it: its places as they stand. */
+export async function lockSlot(tx: Queryable, slot: SlotSpec): Promise<{ booked: number; held: number }> {
   await tx.query(
     `INSERT INTO session_slots (session_id, hub_id, plan_id, starts_at, capacity)
      VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (session_id) DO NOTHING`,
-    [slot.sessionId, slot.hubId, slot.planId, slot.start.toISOString(), capacity],
+    [slot.sessionId, slot.hubId, slot.planId, slot.start.toISOString(), slot.capacity ?? null],
   );
-  const [row] = await tx.query<{ booked: number }>('SELECT booked FROM session_slots WHERE session_id = $1 FOR UPDATE', [slot.sessionId]);
+  const [row] = await tx.query<{ booked: number; held: number }>('SELECT booked, held FROM session_slots WHERE session_id = $1 FOR UPDATE', [slot.sessionId]);
   if (!row) throw new Error('session slot vanished inside its transaction');
-  const booked = Number(row.booked);
-  // The plan's capacity now is what counts (it may have changed since the slot was created).
-  if (capacity !== null && booked >= capacity) return { kind: 'full', capacity };
-  await tx.query('UPDATE session_slots SET booked = booked + 1, capacity = $2 WHERE session_id = $1', [slot.sessionId, capacity]);
+  return { booked: Number(row.booked), held: Number(row.held) };
+}
 
+/**
+ * Inserts a booking row (a new booking, or a waiting-list offer taken under
+ * its reference); false when the reference is taken, by a booking or by a
+ * waiting-list place. ON CONFLICT rather than catching a unique violation:
+ * an error would abort the whole transaction.
+ */
+export async function insertBooking(
+  tx: Queryable,
+  row: NewBooking & { reference: string; sessionId: string; hubId: string; keyHash: string },
+): Promise<{ createdAt: string } | undefined> {
+  const [inserted] = await tx.query<{ created_at: Date | string }>(
+    `INSERT INTO bookings (reference, session_id, hub_id, name, contact_method, contact_value, notes, lang, cancel_token_hash)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
+     WHERE NOT EXISTS (SELECT 1 FROM waiting_list WHERE reference = $1 AND status <> 'booked')
+     ON CONFLICT (reference) DO NOTHING
+     RETURNING created_at`,
+    [row.reference, row.sessionId, row.hubId, row.name, row.contact.method, row.contact.value, row.notes ?? null, row.lang ?? null, row.keyHash],
+  );
+  return inserted ? { createdAt: iso(inserted.created_at) } : undefined;
+}
+
+/**
+ * Tries fresh references until `insert` takes one: the reference, its
+ * manage key and when it was made. Shared by bookings and waiting-list
+ * places, whose references never clash.
+ */
+export async function withFreshReference(
+  options: BookSeatOptions,
+  insert: (reference: string, keyHash: string) => Promise<{ createdAt: string } | undefined>,
+): Promise<{ reference: string; manageKey: string; createdAt: string }> {
   const generate = options.reference ?? newBookingReference;
   for (let attempt = 0; attempt < MAX_REFERENCE_TRIES; attempt++) {
     const reference = generate();
     const manageKey = options.keyFor(reference);
-    // ON CONFLICT rather than catching a unique violation: an error would abort the whole transaction.
-    const [inserted] = await tx.query<{ created_at: Date | string }>(
-      `INSERT INTO bookings (reference, session_id, hub_id, name, contact_method, contact_value, notes, lang, cancel_token_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (reference) DO NOTHING
-       RETURNING created_at`,
-      [
-        reference,
-        slot.sessionId,
-        slot.hubId,
-        booking.name,
-        booking.contact.method,
-        booking.contact.value,
-        booking.notes ?? null,
-        booking.lang ?? null,
-        tokenHash(manageKey).toString('hex'),
-      ],
-    );
-    if (inserted) {
-      return { kind: 'booked', reference, manageKey, createdAt: iso(inserted.created_at), booked: booked + 1, capacity: slot.capacity };
-    }
+    const inserted = await insert(reference, keyHashOf(manageKey));
+    if (inserted) return { reference, manageKey, createdAt: inserted.createdAt };
   }
   throw new Error(`no free booking reference after ${MAX_REFERENCE_TRIES} tries`);
 }
@@ -180,10 +204,7 @@ export async function cancelBooking(
        WHERE b.reference = $1 FOR UPDATE OF b`,
       [reference],
     );
-    const expected = Buffer.from(row?.cancel_token_hash ?? NO_BOOKING_HASH, 'hex');
-    const given = tokenHash(token);
-    const matches = expected.length === given.length && timingSafeEqual(expected, given);
-    if (!row || !matches) return { kind: 'not-found' };
+    if (!row || !keyMatches(row, token)) return { kind: 'not-found' };
     if (row.cancelled_at !== null) return { kind: 'cancelled', first: false, booking: summaryOf(row) };
     await tx.query('UPDATE bookings SET cancelled_at = now() WHERE reference = $1', [reference]);
     await tx.query('UPDATE session_slots SET booked = booked - 1 WHERE session_id = $1', [row.session_id]);
@@ -199,13 +220,14 @@ export async function bookingStatus(db: Queryable, reference: string): Promise<'
   return row.cancelled_at === null ? 'booked' : 'cancelled';
 }
 
-/** Seats taken, per session id, for those of `sessionIds` that have been booked. */
+/** Places not free, per session id (booked, or held for someone offered them), for those of `sessionIds` that have been booked. */
 export async function bookedCounts(db: Queryable, sessionIds: readonly string[]): Promise<Map<string, number>> {
   if (!sessionIds.length) return new Map();
-  const rows = await db.query<{ session_id: string; booked: number }>('SELECT session_id, booked FROM session_slots WHERE session_id = ANY($1::text[])', [
-    [...sessionIds],
-  ]);
-  return new Map(rows.map((row) => [row.session_id, Number(row.booked)]));
+  const rows = await db.query<{ session_id: string; taken: number }>(
+    'SELECT session_id, booked + held AS taken FROM session_slots WHERE session_id = ANY($1::text[])',
+    [[...sessionIds]],
+  );
+  return new Map(rows.map((row) => [row.session_id, Number(row.taken)]));
 }
 
 function filters(query: StaffBookingsExportQuery): { where: string; params: unknown[] } {
@@ -296,11 +318,14 @@ const managed = (row: BookingRow): ManagedBooking => ({
   cancelledAt: row.cancelled_at === null ? undefined : iso(row.cancelled_at),
 });
 
-const keyMatches = (row: BookingRow | undefined, key: string) => {
-  const expected = Buffer.from(row?.cancel_token_hash ?? NO_BOOKING_HASH, 'hex');
+const keyMatches = (row: BookingRow | undefined, key: string) => storedKeyMatches(row?.cancel_token_hash, key);
+
+/** Whether `key` is the manage key whose hash is `stored`; compared in constant time, and as long when there is nothing stored. */
+export function storedKeyMatches(stored: string | undefined, key: string): boolean {
+  const expected = Buffer.from(stored ?? NO_BOOKING_HASH, 'hex');
   const given = tokenHash(key);
-  return Boolean(row) && expected.length === given.length && timingSafeEqual(expected, given);
-};
+  return stored !== undefined && expected.length === given.length && timingSafeEqual(expected, given);
+}
 
 /** The booking `reference` if `key` is its manage key; undefined otherwise (wrong key and unknown reference alike). */
 export async function bookingByKey(db: Queryable, reference: string, key: string): Promise<ManagedBooking | undefined> {
@@ -353,14 +378,14 @@ export async function moveBooking(
        ON CONFLICT (session_id) DO NOTHING`,
       [slot.sessionId, slot.hubId, slot.planId, slot.start.toISOString(), capacity],
     );
-    const locked = await tx.query<{ session_id: string; booked: number }>(
-      'SELECT session_id, booked FROM session_slots WHERE session_id = ANY($1::text[]) ORDER BY session_id FOR UPDATE',
+    const locked = await tx.query<{ session_id: string; booked: number; held: number }>(
+      'SELECT session_id, booked, held FROM session_slots WHERE session_id = ANY($1::text[]) ORDER BY session_id FOR UPDATE',
       [[row.session_id, slot.sessionId]],
     );
     const target = locked.find((candidate) => candidate.session_id === slot.sessionId);
     if (!target) throw new Error('session slot vanished inside its transaction');
     const booked = Number(target.booked);
-    if (capacity !== null && booked >= capacity) return { kind: 'full', capacity };
+    if (capacity !== null && booked + Number(target.held) >= capacity) return { kind: 'full', capacity };
     // The new seat first, then the old one freed.
     await tx.query('UPDATE session_slots SET booked = booked + 1, capacity = $2 WHERE session_id = $1', [slot.sessionId, capacity]);
     await tx.query('UPDATE session_slots SET booked = booked - 1 WHERE session_id = $1', [row.session_id]);

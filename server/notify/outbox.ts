@@ -4,12 +4,14 @@ import { Recurring } from '../recurring.ts';
 
 /*
  * Booking messages through GOV.UK Notify: a confirmation with the reference
- * and manage link, a reminder the day before and a cancellation notice, by
- * email or text as the resident chose. Written to the `notify_outbox` table
+ * and manage link, a reminder the day before, a cancellation notice and the
+ * offer of a place freed for someone waiting, by email or text as the
+ * resident chose. Written to the `notify_outbox` table
  * in the booking's own transaction and sent from there (see the migration).
  */
 
-export type MessageKind = 'confirmation' | 'reminder' | 'cancellation';
+/** `waiting-offer`: a place came free at a full session and is held for the first person on its waiting list. */
+export type MessageKind = 'confirmation' | 'reminder' | 'cancellation' | 'waiting-offer';
 export type Channel = 'email' | 'sms';
 
 /** One Notify template id per message and channel (`NOTIFY_TEMPLATE_…`). A message without one is not sent. */

@@ -9,6 +9,7 @@ import {
   BookingLookup,
   BookingManageQuery,
   BookingMove,
+  ManagedReference,
   contactMatchKey,
   normaliseBookingReference,
   BookingReference,
@@ -16,12 +17,11 @@ import {
   StaffBookingsExportQuery,
   StaffBookingsQuery,
 } from '../../src/contract/bookings.ts';
-import type { Hub, HubSessionPlan } from '../../src/contract/directory.ts';
+import { londonParts } from '../../src/core/schedule.ts';
 import type { Session } from '../../src/contract/places.ts';
-import { londonInstant, londonParts } from '../../src/core/schedule.ts';
 import {
-  bookedCounts,
   bookingByContact,
+  lockSlot,
   bookingByKey,
   bookingStatus,
   bookSeat,
@@ -34,19 +34,16 @@ import {
 } from '../db/bookings.ts';
 import type { Database } from '../db/database.ts';
 import { once } from '../db/idempotency.ts';
+import { settleWaitingList, waitingByContact, waitingByKey, type WaitingClock } from '../db/waiting-list.ts';
 import type { DirectoryCache } from '../directory-cache.ts';
 import { toCsv } from '../http/csv.ts';
 import { idempotencyKey, readBody, readQuery } from '../http/input.ts';
 import { HttpProblem, idempotencyConflict } from '../http/problem.ts';
 import type { RouteSpec } from '../openapi.ts';
 import type { WebhookSender } from '../webhook.ts';
-import { dropReminders, enqueue, manageUrlFor, type NotifyOptions, type Personalisation } from '../notify/outbox.ts';
-import { formatDay, formatTime } from '../../src/i18n/format.ts';
-import { hubText } from '../../src/core/hubs.ts';
-import type { Language } from '../../src/contract/language.ts';
-import { expandSessions, parseSessionId } from '../../src/core/sessions.ts';
-
-const DAY = 86_400_000;
+import { dropReminders, enqueue, type NotifyOptions } from '../notify/outbox.ts';
+import { bookingCreatedEvent, bookingHub, confirmBooking, findSession, personalisation, refusalFor, settling, slotOf } from './booking-sessions.ts';
+import { mountWaitingList, type WaitingListDesk } from './waiting-list.ts';
 
 export const bookingRoutes: RouteSpec[] = [
   {
@@ -66,7 +63,7 @@ export const bookingRoutes: RouteSpec[] = [
     },
     problems: {
       404: '`not-found`: no such session',
-      409: '`session-full`: no places left; `session-past`: the session has started; `booking-cancelled`: a replay of a booking cancelled since; `idempotency-key-reused`: the key was used with a different body',
+      409: '`session-full`: no places left (a place held for someone offered it from the waiting list is not free): join the waiting list instead; `session-past`: the session has started; `booking-cancelled`: a replay of a booking cancelled since; `idempotency-key-reused`: the key was used with a different body',
       422: '`validation-failed`: a field is invalid (`errors` lists each one); `session-not-bookable`: a drop-in session, just turn up; `session-not-open`: the session is later than bookings are open for',
     },
   },
@@ -83,11 +80,12 @@ export const bookingRoutes: RouteSpec[] = [
   {
     method: 'get',
     path: '/api/v1/bookings/{reference}',
-    summary: 'See a booking (the manage link)',
-    description: 'Needs the manageKey (`?key=`). Answers the booking whether it stands or was cancelled; never the name or contact details. A wrong key and an unknown reference both answer 404.',
+    summary: 'See a booking or a waiting-list place (the manage link)',
+    description:
+      'Needs the manageKey (`?key=`). Answers the booking whether it stands or was cancelled, or the place on a waiting list (`status` waiting, offered, expired, left or closed; an offer past its time has expired by then); never the name or contact details. A wrong key and an unknown reference both answer 404.',
     tag: 'Bookings',
     query: BookingManageQuery,
-    responses: { 200: { description: 'The booking', schema: BookingDetails } },
+    responses: { 200: { description: 'The booking, or the waiting-list place', schema: ManagedReference } },
     problems: { 404: '`not-found`: no booking with this reference and key' },
   },
   {
@@ -95,10 +93,10 @@ export const bookingRoutes: RouteSpec[] = [
     path: '/api/v1/bookings/lookup',
     summary: 'Find a booking by its reference and the email address or phone number it was made with',
     description:
-      'For a resident who has lost the manage link. Answers the booking with its manageKey. Email addresses match in any case; phone numbers by their digits (+44 as 0). Rate-limited per client like resume codes. A wrong contact and an unknown reference both answer 404.',
+      'For a resident who has lost the manage link. Answers the booking (or waiting-list place) with its manageKey. Email addresses match in any case; phone numbers by their digits (+44 as 0). Rate-limited per client like resume codes. A wrong contact and an unknown reference both answer 404.',
     tag: 'Bookings',
     body: BookingLookup,
-    responses: { 200: { description: 'The booking', schema: BookingDetails } },
+    responses: { 200: { description: 'The booking, or the waiting-list place', schema: ManagedReference } },
     problems: { 404: '`not-found`: no booking with this reference and contact', 422: '`validation-failed`' },
   },
   {
@@ -139,65 +137,9 @@ export const bookingRoutes: RouteSpec[] = [
   },
 ];
 
-interface FoundSession {
-  hub: Hub;
-  plan: HubSessionPlan;
-  session: Session;
-}
-
-/**
- * The session occurrence `id` names (`<plan id>@<London date>T<HH:MM>`), if
- * the hub's plan really has an occurrence then: the plan is found in the
- * directory and expanded around that date, exactly as `GET /api/v1/sessions` does.
- */
-async function findSession(directory: DirectoryCache, id: string): Promise<FoundSession | undefined> {
-  const named = parseSessionId(id);
-  if (!named) return undefined;
-  const { planId, date } = named;
-  let midnight: Date;
-  try {
-    midnight = londonInstant(date, '00:00');
-  } catch {
-    return undefined;
-  }
-  const { hubs } = await directory.get();
-  for (const hub of hubs) {
-    const plan = hub.sessions.find((candidate) => candidate.id === planId);
-    if (!plan) continue;
-    const session = expandSessions([{ ...hub, sessions: [plan] }], new Date(midnight.getTime() - DAY), new Date(midnight.getTime() + 2 * DAY)).find(
-      (candidate) => candidate.id === id,
-    );
-    return session ? { hub, plan, session } : undefined;
-  }
-  return undefined;
-}
-
-/** What a booking's answer says about its hub: enough for the confirmation, the calendar file and the messages. */
-const bookingHub = (hub: Hub): BookingCreated['hub'] => ({
-  id: hub.id,
-  name: hub.name,
-  address: hub.address,
-  coordinates: hub.coordinates,
-  ...(hub.phone ? { phone: hub.phone } : {}),
-  ...(hub.translations ? { translations: hub.translations } : {}),
-});
-
-/** Why `found` cannot be booked now, if it cannot: the same rules for a booking and for a move. */
-function refusalFor(found: FoundSession | undefined): HttpProblem | undefined {
-  if (!found) return new HttpProblem(404, 'not-found', 'No such session', 'There is no session with this id. It may have been changed or removed: look again at the hub’s sessions.');
-  const start = new Date(found.session.start).getTime();
-  if (found.session.mode !== 'bookable') return new HttpProblem(422, 'session-not-bookable', 'This session is a drop-in', 'There is no need to book: just turn up.');
-  if (start <= Date.now()) return new HttpProblem(409, 'session-past', 'This session has already started', 'Choose a later session.');
-  if (start > Date.now() + BOOKING_WINDOW_DAYS * DAY) {
-    return new HttpProblem(
-      422,
-      'session-not-open',
-      'Bookings for this session are not open',
-      `Sessions can be booked up to ${BOOKING_WINDOW_DAYS} days ahead. Choose an earlier session.`,
-    );
-  }
-  return undefined;
-}
+/** A session with no place free (all booked, or held for people offered them); the waiting list is offered instead. */
+export const sessionFull = (capacity: number) =>
+  new HttpProblem(409, 'session-full', 'This session is full', `All ${capacity} places at this session are taken. Join its waiting list, or choose another session.`);
 
 const cancelNotFound = () => new HttpProblem(404, 'not-found', 'No such booking', 'There is no booking with this reference and key.');
 
@@ -207,37 +149,22 @@ const hubNames = async (directory: DirectoryCache) => {
   return (id: string) => names.get(id);
 };
 
-/** What every booking message says: the reference, the hub (in the booking's language), its address and phone, when, and the manage link. */
-function personalisation(
-  notify: NotifyOptions | undefined,
-  lang: Language,
-  reference: string,
-  key: string,
-  hub: Pick<Hub, 'name' | 'description' | 'translations' | 'address' | 'phone'>,
-  session: Pick<Session, 'start' | 'end'>,
-): Personalisation {
-  const start = new Date(session.start);
-  const time = `${formatDay(lang, start)}, ${formatTime(lang, start)} ${lang === 'cy' ? 'i' : 'to'} ${formatTime(lang, new Date(session.end))}`;
-  return {
-    reference,
-    hub: hubText(hub, lang).name,
-    address: [hub.address.line1, hub.address.city, hub.address.postcode].filter(Boolean).join(', '),
-    phone: hub.phone ?? '',
-    time,
-    manage_link: manageUrlFor(notify, reference, key) ?? '',
-  };
+export interface BookingOptions {
+  db: Database;
+  directory: DirectoryCache;
+  webhook: WebhookSender | undefined;
+  notify: NotifyOptions | undefined;
+  /** Told to send at once after a write that made messages. */
+  outbox: { runOnce(): Promise<number> } | undefined;
+  /** The waiting lists' clock (tests move it). */
+  now: () => Date;
+  /** How long an offered place is held. */
+  waitingOfferMs: number;
 }
 
-const REMINDER_BEFORE_MS = DAY;
-
-export function mountBookings(
-  app: Hono,
-  db: Database,
-  directory: DirectoryCache,
-  webhook: WebhookSender | undefined,
-  notify?: NotifyOptions,
-  outbox?: { runOnce(): Promise<number> },
-): void {
+/** Mounts booking, managing and waiting-list routes; answers the waiting lists' sweep (offers past their time), for the server to run every minute. */
+export function mountBookings(app: Hono, options: BookingOptions): WaitingListDesk {
+  const { db, directory, webhook, notify, outbox } = options;
   // Messages and staff events were committed with what they tell of: send them now rather than at the next scheduled run.
   const nudge = () => {
     if (notify) void outbox?.runOnce().catch(() => undefined);
@@ -252,6 +179,8 @@ export function mountBookings(
     });
     return keys;
   };
+  const clock = (): WaitingClock => ({ now: options.now(), offerMs: options.waitingOfferMs });
+  const desk = mountWaitingList(app, { ...options, keyFor, nudge, clock });
 
   app.post('/api/v1/bookings', async (c) => {
     const key = idempotencyKey(c);
@@ -264,35 +193,15 @@ export function mountBookings(
     const manageKey = await keyFor();
     const outcome = await once(db, 'bookings', key, input, async (tx) => {
       if (refusal || !found) throw refusal;
-      const { hub, plan, session } = found;
-      const seat = await bookSeat(
-        tx,
-        { sessionId: session.id, hubId: hub.id, planId: plan.id, start: new Date(session.start), capacity: session.capacity },
-        input,
-        { keyFor: manageKey },
-      );
-      if (seat.kind === 'full') {
-        throw new HttpProblem(409, 'session-full', 'This session is full', `All ${seat.capacity} places at this session have been booked. Choose another session.`);
-      }
+      const { hub, session } = found;
+      // People waiting come first: a place freed (an offer lapsed, the plan given more places) is offered to them before anyone books it.
+      await lockSlot(tx, slotOf(found));
+      if (await settleWaitingList(tx, session.id, clock(), settling(notify, found, manageKey))) nudge();
+      const seat = await bookSeat(tx, slotOf(found), input, { keyFor: manageKey });
+      if (seat.kind === 'full') throw sessionFull(seat.capacity);
       const booked: Session = { ...session, ...(seat.capacity !== undefined ? { remaining: Math.max(0, seat.capacity - seat.booked) } : {}) };
-      // The messages are written with the booking, in its transaction: none is lost, none is sent for a booking rolled back.
-      const channel = input.contact.method === 'phone' ? 'sms' : 'email';
-      const words = personalisation(notify, input.lang ?? 'en', seat.reference, seat.manageKey, hub, session);
-      const base = { reference: seat.reference, channel, recipient: input.contact.value, personalisation: words } as const;
-      const confirming = await enqueue(tx, notify, { ...base, kind: 'confirmation', dedupe: `confirmation:${seat.reference}:${session.id}` });
-      const reminderAt = new Date(new Date(session.start).getTime() - REMINDER_BEFORE_MS);
-      if (reminderAt.getTime() > Date.now()) {
-        await enqueue(tx, notify, { ...base, kind: 'reminder', dedupe: `reminder:${seat.reference}:${session.id}`, sendAfter: reminderAt });
-      }
-      await webhook?.enqueue(tx, 'booking.created', {
-        reference: seat.reference,
-        sessionId: session.id,
-        hubId: hub.id,
-        start: session.start,
-        name: input.name,
-        contact: input.contact,
-        ...(input.notes !== undefined ? { notes: input.notes } : {}),
-      });
+      const confirming = await confirmBooking(tx, notify, { reference: seat.reference, key: seat.manageKey, contact: input.contact, lang: input.lang }, found);
+      await bookingCreatedEvent(tx, webhook, { reference: seat.reference, ...input }, session);
       // Stored for replays without the key, which is worked out again from the reference.
       return {
         status: 201,
@@ -301,7 +210,7 @@ export function mountBookings(
           session: booked,
           hub: bookingHub(hub),
           createdAt: seat.createdAt,
-          ...(confirming ? { messages: channel } : {}),
+          ...(confirming ? { messages: input.contact.method === 'phone' ? 'sms' : 'email' } : {}),
         },
       };
     });
@@ -323,12 +232,15 @@ export function mountBookings(
     const reference = c.req.param('reference').toUpperCase();
     const token = c.req.query('key') ?? '';
     if (!BookingReference.safeParse(reference).success || !BookingCancelQuery.safeParse({ key: token }).success) throw cancelNotFound();
-    // Worked out before the transaction (the directory is read outside it): what the cancellation notice says.
-    const before = notify ? await bookingByKey(db, reference, token) : undefined;
+    // Worked out before the transaction (the directory is read outside it): what the cancellation notice, and an offer of the freed place, say.
+    const before = await bookingByKey(db, reference, token);
     const where = before ? await findSession(directory, before.sessionId) : undefined;
+    const offered = settling(notify, where, await keyFor());
     const outcome = await cancelBooking(db, reference, token, async (tx, booking, summary) => {
       await webhook?.enqueue(tx, 'booking.cancelled', summary);
       await dropReminders(tx, booking.reference);
+      // The freed place goes to the first person waiting for it.
+      await settleWaitingList(tx, booking.sessionId, clock(), offered);
       if (!where) return;
       await enqueue(tx, notify, {
         reference: booking.reference,
@@ -344,40 +256,19 @@ export function mountBookings(
     return c.json(BookingCancelled.parse({ reference, cancelled: true, sessionId: outcome.booking.sessionId }));
   });
 
-  /** What the owner of a booking sees: the session and hub as the directory has them now, the places left, the status. */
-  async function details(booking: ManagedBooking): Promise<BookingDetails> {
-    const found = await findSession(directory, booking.sessionId);
-    const { hubs } = await directory.get();
-    const hub = found?.hub ?? hubs.find((candidate) => candidate.id === booking.hubId);
-    const session: Session = found?.session ?? {
-      id: booking.sessionId,
-      hubId: booking.hubId,
-      planId: parseSessionId(booking.sessionId)?.planId ?? booking.sessionId,
-      start: booking.start,
-      end: booking.start,
-      mode: 'bookable',
-    };
-    const booked = session.capacity === undefined ? undefined : (await bookedCounts(db, [session.id])).get(session.id);
-    return BookingDetails.parse({
-      reference: booking.reference,
-      manageKey: (await keyFor())(booking.reference),
-      session: session.capacity === undefined ? session : { ...session, remaining: Math.max(0, session.capacity - (booked ?? 0)) },
-      hub: hub ? bookingHub(hub) : { id: booking.hubId, name: booking.hubId, address: {} },
-      createdAt: booking.createdAt,
-      status: booking.cancelledAt === undefined ? 'booked' : 'cancelled',
-      ...(booking.cancelledAt !== undefined ? { cancelledAt: booking.cancelledAt } : {}),
-      contactMethod: booking.contactMethod,
-    });
-  }
+  const details = (booking: ManagedBooking) => desk.bookingDetails(booking);
 
   app.get('/api/v1/bookings/:reference', async (c) => {
     const reference = normaliseBookingReference(c.req.param('reference'));
     const key = c.req.query('key') ?? '';
     if (!BookingReference.safeParse(reference).success || !BookingManageQuery.safeParse({ key }).success) throw cancelNotFound();
     const booking = await bookingByKey(db, reference, key);
-    if (!booking) throw cancelNotFound();
     c.header('Cache-Control', 'no-store');
-    return c.json(await details(booking));
+    if (booking) return c.json(await details(booking));
+    // Not a booking: perhaps a place on a waiting list (one taken when offered is a booking by now).
+    const waiting = await waitingByKey(db, reference, key);
+    if (!waiting) throw cancelNotFound();
+    return c.json(await desk.managed(waiting));
   });
 
   app.post('/api/v1/bookings/lookup', async (c) => {
@@ -386,10 +277,13 @@ export function mountBookings(
     const notFound = new HttpProblem(404, 'not-found', 'No such booking', 'There is no booking with this reference and email address or phone number.');
     if (!BookingReference.safeParse(reference).success) throw notFound;
     const wanted = contactMatchKey(input.contact);
-    const booking = await bookingByContact(db, reference, (contact) => contactMatchKey(contact) === wanted);
-    if (!booking) throw notFound;
+    const matches = (contact: string) => contactMatchKey(contact) === wanted;
+    const booking = await bookingByContact(db, reference, matches);
     c.header('Cache-Control', 'no-store');
-    return c.json(await details(booking));
+    if (booking) return c.json(await details(booking));
+    const waiting = await waitingByContact(db, reference, matches);
+    if (!waiting) throw notFound;
+    return c.json(await desk.managed(waiting));
   });
 
   app.post('/api/v1/bookings/:reference/move', async (c) => {
@@ -407,28 +301,21 @@ export function mountBookings(
       const refusal = refusalFor(found);
       if (refusal || !found) throw refusal;
     }
-    const slot = found
-      ? { sessionId: found.session.id, hubId: found.hub.id, planId: found.plan.id, start: new Date(found.session.start), capacity: found.session.capacity }
-      : { sessionId: current.sessionId, hubId: current.hubId, planId: '', start: new Date(current.start), capacity: undefined };
+    const slot = found ? slotOf(found) : { sessionId: current.sessionId, hubId: current.hubId, planId: '', start: new Date(current.start), capacity: undefined };
+    // The place left behind is offered to whoever waits for it, in the same transaction.
+    const left = await findSession(directory, current.sessionId);
+    const offered = settling(notify, left, await keyFor());
     const outcome = await moveBooking(db, reference, input.key, slot, async (tx, booking, summary) => {
       await webhook?.enqueue(tx, 'booking.moved', summary);
       // The old reminder goes; the new time is confirmed, and reminded of the day before.
       await dropReminders(tx, booking.reference);
+      await settleWaitingList(tx, summary.from, clock(), offered);
       if (!found) return;
-      const channel = booking.contactMethod === 'phone' ? 'sms' : 'email';
-      const words = personalisation(notify, booking.lang ?? 'en', booking.reference, input.key, found.hub, found.session);
-      const base = { reference: booking.reference, channel, recipient: booking.contactValue, personalisation: words } as const;
-      await enqueue(tx, notify, { ...base, kind: 'confirmation', dedupe: `confirmation:${booking.reference}:${found.session.id}` });
-      const reminderAt = new Date(new Date(found.session.start).getTime() - REMINDER_BEFORE_MS);
-      if (reminderAt.getTime() > Date.now()) {
-        await enqueue(tx, notify, { ...base, kind: 'reminder', dedupe: `reminder:${booking.reference}:${found.session.id}`, sendAfter: reminderAt });
-      }
+      await confirmBooking(tx, notify, { reference: booking.reference, key: input.key, contact: { method: booking.contactMethod, value: booking.contactValue }, lang: booking.lang }, found);
     });
     if (outcome.kind === 'not-found') throw cancelNotFound();
     if (outcome.kind === 'cancelled') throw new HttpProblem(409, 'booking-cancelled', 'This booking has been cancelled', 'A cancelled booking cannot be moved. Make a new booking.');
-    if (outcome.kind === 'full') {
-      throw new HttpProblem(409, 'session-full', 'This session is full', `All ${outcome.capacity} places at this session have been booked. Choose another session.`);
-    }
+    if (outcome.kind === 'full') throw sessionFull(outcome.capacity);
     if (outcome.first) nudge();
     c.header('Cache-Control', 'no-store');
     return c.json(await details(outcome.booking));
@@ -482,4 +369,6 @@ export function mountBookings(
       'Cache-Control': 'no-store',
     });
   });
+
+  return desk;
 }

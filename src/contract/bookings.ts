@@ -150,6 +150,44 @@ export const BookingDetails = z.extend(BookingCreated, {
 });
 export type BookingDetails = z.infer<typeof BookingDetails>;
 
+/**
+ * A place on the waiting list of a full session, as its owner sees it
+ * (`POST /api/v1/waiting-list`, the manage link, the reference look-up).
+ * The reference and manage key are made as a booking's are: a place taken
+ * when offered becomes the booking of the same reference and key.
+ */
+export const WaitingPlace = z.object({
+  reference: BookingReference,
+  manageKey: BookingCreated.shape.manageKey,
+  session: Session,
+  hub: BookingCreated.shape.hub,
+  createdAt: Timestamp,
+  /**
+   * `waiting`; `offered`: a place is held for them until `offerExpiresAt`;
+   * `expired`: the offer was not taken in time; `left`: they left the list;
+   * `closed`: the session was too close for any more offers.
+   */
+  status: z.enum(['waiting', 'offered', 'expired', 'left', 'closed']),
+  /** Their place in the queue while waiting: 1 is offered the next place that comes free. */
+  position: z.optional(z.int().check(z.gte(1))),
+  /** Until when the offered place is held for them. */
+  offerExpiresAt: z.optional(Timestamp),
+  contactMethod: z.enum(['phone', 'email']),
+  /** How an offer will be sent (the contact method chosen); absent when the server sends no messages. */
+  messages: z.optional(z.enum(['email', 'sms'])),
+});
+export type WaitingPlace = z.infer<typeof WaitingPlace>;
+
+/** A reference as its owner manages it: a booking, or a place on a waiting list (tell them apart by `status`). */
+export const ManagedReference = z.union([BookingDetails, WaitingPlace]);
+export type ManagedReference = z.infer<typeof ManagedReference>;
+
+/** Whether a managed reference is a waiting-list place rather than a booking. */
+export const isWaitingPlace = (managed: ManagedReference): managed is WaitingPlace => managed.status !== 'booked' && managed.status !== 'cancelled';
+
+/** Body of `POST /api/v1/waiting-list/{reference}/accept` and query of `DELETE /api/v1/waiting-list/{reference}`: the manage key. */
+export const WaitingListKey = BookingCancelQuery;
+
 /** Query of `GET /api/v1/bookings/{reference}`. */
 export const BookingManageQuery = BookingCancelQuery;
 

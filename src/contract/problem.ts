@@ -27,6 +27,16 @@ export const ProblemCode = z.enum([
   'booking-cancelled',
   /** A booking can only be moved to another session of the same hub. */
   'session-other-hub',
+  /** Joining a waiting list while the session has places: book one instead. */
+  'session-has-places',
+  /** The session starts too soon for a waiting-list offer (see `offerEndsAt`). */
+  'waiting-list-closed',
+  /** Leaving a waiting list whose place offered was taken: it is a booking now. */
+  'place-booked',
+  /** The place offered from the waiting list was not taken in time. */
+  'offer-expired',
+  /** Taking a place from the waiting list when none has been offered (or after leaving it). */
+  'no-offer',
   /** The questionnaire's version moved on since the answers were given: check them again. */
   'questionnaire-changed',
   /** A worker's token may change a visit only within 24 hours of recording it; after that an admin's may. */

@@ -44,6 +44,21 @@ for (const backend of backends()) {
       assert.equal((await new Retention(db, { bookingDays: 180, submissionDays: 365 }).runOnce()).bookings, 0, 'once cleared, left alone');
     });
 
+    it('deletes waiting-list places a day after their session, and keeps those still to come', async () => {
+      for (const [reference, days] of [['RTWL-OLD1', 2], ['RTWL-NEW1', -3]] as const) {
+        const session = `plan@${reference}`;
+        await db.query(`INSERT INTO session_slots (session_id, hub_id, plan_id, starts_at, capacity, booked) VALUES ($1, 'hub-r', 'plan', $2, 1, 1)`, [session, ago(days)]);
+        await db.query(
+          `INSERT INTO waiting_list (reference, session_id, hub_id, name, contact_method, contact_value, key_hash) VALUES ($1, $2, 'hub-r', 'Ffion Hughes', 'email', 'ffion@example.com', 'x')`,
+          [reference, session],
+        );
+      }
+      const run = await new Retention(db, { bookingDays: 180, submissionDays: 365 }).runOnce();
+      assert.equal(run.waiting, 1);
+      const rows = await db.query<{ reference: string }>(`SELECT reference FROM waiting_list WHERE reference LIKE 'RTWL-%'`);
+      assert.deepEqual(rows.map((row) => row.reference), ['RTWL-NEW1']);
+    });
+
     it('clears a sent self-assessment’s answers and contact after the period, keeping what the report counts', async () => {
       for (const [reference, days] of [['CLS-RTOLD1', 400], ['CLS-RTNEW1', 30]] as const) {
         await db.query(

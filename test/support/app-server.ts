@@ -51,6 +51,8 @@ export function backends(): Backend[] {
 export interface RunningApp {
   /** `http://127.0.0.1:<port>` */
   base: string;
+  /** Settles every waiting list now (the server does every minute). */
+  sweepWaitingLists(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { port } = server.address() as AddressInfo;
   return {
     base: `http://127.0.0.1:${port}`,
+    sweepWaitingLists: () => app.waitingLists.sweep(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

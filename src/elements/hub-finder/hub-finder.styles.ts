@@ -102,12 +102,24 @@ export const hubFinderStyles = css`
   .session .button {
     margin: 0;
   }
+  /* "Full" and "Join the waiting list" stay together, wrapping as one. */
+  .session-action {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-2);
+  }
   .session-mode {
     font-weight: 700;
   }
   .full {
     color: var(--_color-error);
     font-weight: 700;
+  }
+  /* A waiting-list place that has ended (offer lapsed, left, closed): not a success. */
+  .panel--ended {
+    color: var(--_color-text);
+    background: var(--_color-surface);
   }
   .back {
     display: inline-block;

@@ -30,6 +30,12 @@ export interface BookingCompleteDetail {
   sessionId: string;
   hubId: string;
 }
+/** `detail` of `cls-waiting-list-join`: the reference, never the person's details. */
+export interface WaitingListJoinDetail {
+  reference: string;
+  sessionId: string;
+  hubId: string;
+}
 /** `detail` of `cls-booking-cancel`. */
 export interface BookingCancelDetail {
   reference: string;
@@ -60,6 +66,7 @@ const localizer = createLocalizer(
  * @fires {CustomEvent<HubSelectDetail>} cls-hub-select - The resident opened a hub's details (from the list or the map).
  * @fires {CustomEvent<BookingCompleteDetail>} cls-booking-complete - A booking was made. No personal data.
  * @fires {CustomEvent<BookingCancelDetail>} cls-booking-cancel - A booking was cancelled.
+ * @fires {CustomEvent<WaitingListJoinDetail>} cls-waiting-list-join - Someone joined a full session's waiting list. No personal data.
  *
  * @csspart base - The outer wrapper.
  * @csspart list - The list of hubs.
@@ -161,6 +168,7 @@ export class ClsHubFinder extends ClsElement {
     book: (session) => this.startBooking(session),
     booked: (created) => this.emit('cls-booking-complete', { reference: created.reference, sessionId: created.session.id, hubId: created.hub.id }),
     cancelled: (reference) => this.emit('cls-booking-cancel', { reference }),
+    joined: (place) => this.emit('cls-waiting-list-join', { reference: place.reference, sessionId: place.session.id, hubId: place.hub.id }),
   });
   /** Managing a booking: the manage link, finding one by reference, moving it. */
   private readonly manage = new BookingManage(this, {
@@ -356,10 +364,11 @@ export class ClsHubFinder extends ClsElement {
     this.focusNext.request(this.found ? '#results-heading' : '#place');
   }
 
-  private startBooking(session: Session): void {
+  /** Opens the booking form for `session`, or (`waiting`) the form to join its waiting list. */
+  private startBooking(session: Session, waiting = false): void {
     const hub = this.found?.results.find((result) => result.hub.id === session.hubId)?.hub;
     if (!hub) return;
-    this.flow.start(session, hub);
+    this.flow.start(session, hub, waiting);
     this.selectedHubId = hub.id;
   }
 
@@ -381,6 +390,7 @@ export class ClsHubFinder extends ClsElement {
       bookingAvailable: this.bookingAvailable,
       openHub: (hubId) => this.openHub(hubId),
       book: (session) => this.startBooking(session),
+      wait: (session) => this.startBooking(session, true),
       contactPhone: readPageConfig(this.ownerDocument).contactPhone,
     };
   }
@@ -418,6 +428,15 @@ export class ClsHubFinder extends ClsElement {
       ${this.view === 'details' ? this.renderDetails() : nothing} ${this.view === 'booking' ? this.flow.renderForm() : nothing}
       ${this.view === 'confirmed' ? this.flow.renderConfirmed(this.confirmationContext) : nothing}
       ${this.view === 'cancelled' ? this.flow.renderCancelled(this.confirmationContext) : nothing}
+      ${this.view === 'waiting'
+        ? this.flow.renderWaiting({
+            locale: this.locale,
+            headings: this.headings,
+            kiosk: this.kiosk,
+            manageLink: (place) => this.manage.link(place),
+            another: () => this.newSearch(),
+          })
+        : nothing}
       ${statusRegion(this.status)}
     </div>`;
   }
@@ -468,5 +487,6 @@ declare global {
     'cls-hub-select': CustomEvent<HubSelectDetail>;
     'cls-booking-complete': CustomEvent<BookingCompleteDetail>;
     'cls-booking-cancel': CustomEvent<BookingCancelDetail>;
+    'cls-waiting-list-join': CustomEvent<WaitingListJoinDetail>;
   }
 }

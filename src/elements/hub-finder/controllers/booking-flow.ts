@@ -1,14 +1,16 @@
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ApiError, isAbort } from '../../../client/errors.ts';
-import { BOOKING_NOTES_MAX, BookingCancelled, BookingCreated, BookingInput, type BookingDetails } from '../../../contract/bookings.ts';
+import { BOOKING_NOTES_MAX, BookingCancelled, BookingCreated, BookingDetails, BookingInput, ManagedReference, WaitingPlace, isWaitingPlace } from '../../../contract/bookings.ts';
 import type { Hub } from '../../../contract/directory.ts';
 import type { Session } from '../../../contract/places.ts';
 import { fieldErrors, type FieldError } from '../../../core/field-errors.ts';
 import { bookingFieldErrors, nextAvailable } from '../../../core/hub-finder.ts';
+import { waitingListOpen } from '../../../core/waiting-list.ts';
 import { firstChoiceId } from '../../../shared-ui/choice-group.ts';
 import { FormErrors } from '../../base/form-errors.ts';
 import type * as BookingViews from '../views/booking.ts';
 import type { BookingChange, BookingForm, Confirmation, ConfirmationContext } from '../views/booking.ts';
+import type { WaitingContext, WaitingState } from '../views/waiting.ts';
 import type { FinderHost } from './finder-host.ts';
 import { PageCode } from './page-code.ts';
 
@@ -31,6 +33,8 @@ export interface BookingFlowOptions extends FinderHost {
   booked: (created: BookingCreated) => void;
   /** A booking was cancelled (the finder tells the page). */
   cancelled: (reference: string) => void;
+  /** Someone joined a session's waiting list (the finder tells the page). */
+  joined: (place: WaitingPlace) => void;
 }
 
 /**
@@ -45,6 +49,7 @@ export class BookingFlow implements ReactiveController {
   private readonly code: PageCode<typeof BookingViews>;
   private current: BookingForm | undefined;
   private made: Confirmation | undefined;
+  private place: WaitingState | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -93,8 +98,18 @@ export class BookingFlow implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Opens the form for `session` at `hub`. */
-  start(session: Session, hub: Hub): void {
+  /** The waiting-list place on screen, if any. */
+  get waiting(): WaitingState | undefined {
+    return this.place;
+  }
+
+  private set waiting(state: WaitingState | undefined) {
+    this.place = state;
+    this.host.requestUpdate();
+  }
+
+  /** Opens the form for `session` at `hub`: to book a place, or (`waiting`) to join its waiting list. */
+  start(session: Session, hub: Hub, waiting = false): void {
     const previous = this.form;
     // Someone who goes back and picks another time keeps what they typed.
     this.form = {
@@ -106,6 +121,7 @@ export class BookingFlow implements ReactiveController {
       email: previous?.email ?? '',
       notes: previous?.notes ?? '',
       consent: previous?.consent ?? false,
+      waiting,
       phase: { state: 'editing' },
     };
     this.errors.clear();
@@ -121,10 +137,17 @@ export class BookingFlow implements ReactiveController {
     }
   }
 
+  /** Switches the form between booking and joining the waiting list; what was typed stays. */
+  setWaiting(waiting: boolean): void {
+    if (!this.form) return;
+    this.form = { ...this.form, waiting, phase: { state: 'editing' } };
+    this.finder.focus('#booking-heading');
+  }
+
   /** Validate, then book. Safe to call again after a failure: the same answers reuse the same Idempotency-Key, so a retry never books twice. */
   async submit(): Promise<void> {
     const form = this.form;
-    // A full session is not offered again: the resident chooses another time.
+    // A full session is not offered again: the resident chooses another time, or to wait for a place.
     if (!form || form.phase.state === 'submitting' || form.phase.state === 'full') return;
     const input = {
       sessionId: form.session.id,
@@ -143,6 +166,19 @@ export class BookingFlow implements ReactiveController {
     this.errors.clear();
     this.form = { ...form, phase: { state: 'submitting' } };
     try {
+      if (form.waiting) {
+        // A retry after the place was offered and taken (on another device) answers the booking.
+        const place = await this.finder.api.submit('waiting-list', parsed.data, ManagedReference);
+        this.form = undefined;
+        if (!isWaitingPlace(place)) {
+          this.showManaged(place, 'managed');
+          return;
+        }
+        this.showWaiting(place, 'new');
+        this.finder.announce(this.finder.locale.t('status.waiting', { reference: place.reference }));
+        this.finder.joined(place);
+        return;
+      }
       const created = await this.finder.api.submit('bookings', parsed.data, BookingCreated);
       this.confirmation = { booking: created, cancel: 'idle', source: 'new' };
       this.finder.applySession(created.session);
@@ -164,7 +200,14 @@ export class BookingFlow implements ReactiveController {
         this.errors.show(bookingFieldErrors(errors, form.method));
         return;
       }
-      if (failure.code === 'session-full') {
+      if (failure.code === 'session-has-places') {
+        // The list said "Full": it has places again (how many is not known here).
+        const { remaining: _unknown, ...session } = form.session;
+        this.finder.applySession(session);
+        this.form = { ...current, session, phase: { state: 'has-places' } };
+      } else if (failure.code === 'waiting-list-closed') {
+        this.form = { ...current, phase: { state: 'list-closed' } };
+      } else if (failure.code === 'session-full') {
         this.finder.applySession({ ...form.session, remaining: 0 });
         this.form = { ...current, phase: { state: 'full' } };
       } else if (failure.code === 'session-past') {
@@ -188,9 +231,98 @@ export class BookingFlow implements ReactiveController {
     this.code.load(() => this.finder.focus('.panel'));
   }
 
-  /** A new search: the confirmation is done with (a form half filled in is kept). */
+  /** A waiting-list place just joined, or opened to manage: its page. */
+  showWaiting(place: WaitingPlace, source: WaitingState['source']): void {
+    this.waiting = { place, leave: 'idle', accept: 'idle', source };
+    this.finder.show('waiting', '.panel');
+    this.code.load(() => this.finder.focus('.panel'));
+  }
+
+  /** A booking or waiting-list place opened by its manage link or reference. */
+  showManaged(managed: ManagedReference, source: 'managed' | 'moved'): void {
+    if (isWaitingPlace(managed)) this.showWaiting(managed, 'managed');
+    else this.show(managed, source);
+  }
+
+  /** "Leave the waiting list" or "No thanks": asks to confirm. */
+  askToLeaveList(): void {
+    if (!this.waiting) return;
+    this.waiting = { ...this.waiting, leave: 'confirming' };
+    this.finder.focus('#leave-check-heading');
+  }
+
+  /** "No, stay on the list". */
+  stayOnList(): void {
+    if (this.waiting) this.waiting = { ...this.waiting, leave: 'idle' };
+    this.finder.focus('.panel');
+  }
+
+  /** "Yes, leave the waiting list". */
+  async leaveList(): Promise<void> {
+    const state = this.waiting;
+    if (!state || state.leave === 'leaving') return;
+    this.waiting = { ...state, leave: 'leaving' };
+    const { place } = state;
+    try {
+      const left = await this.finder.api.delete(`waiting-list/${encodeURIComponent(place.reference)}`, WaitingPlace, { query: { key: place.manageKey } });
+      this.waiting = { ...state, place: left, leave: 'idle' };
+      this.finder.focus('.panel');
+      this.finder.announce(this.finder.locale.t('status.left'));
+    } catch (error) {
+      if (isAbort(error)) {
+        this.waiting = { ...state, leave: 'idle' };
+        return;
+      }
+      // Taken on another device meanwhile: it is a booking now, shown as one.
+      if (ApiError.from(error).code === 'place-booked' && (await this.reload(place))) return;
+      this.waiting = { ...state, leave: 'failed' };
+      this.finder.focus('.notification');
+    }
+  }
+
+  /** "Book this place": the offered place becomes a booking with the same reference. */
+  async acceptOffer(): Promise<void> {
+    const state = this.waiting;
+    if (!state || state.accept === 'accepting') return;
+    // A failed leave's message goes: the page is about this attempt now.
+    this.waiting = { ...state, leave: 'idle', accept: 'accepting' };
+    const { place } = state;
+    try {
+      const booking = await this.finder.api.submit(`waiting-list/${encodeURIComponent(place.reference)}/accept`, { key: place.manageKey }, BookingDetails);
+      this.waiting = undefined;
+      this.confirmation = { booking, cancel: 'idle', source: 'new' };
+      this.finder.applySession(booking.session);
+      this.finder.show('confirmed', '.panel');
+      this.finder.announce(this.finder.locale.t('status.booked', { reference: booking.reference }));
+      this.finder.booked(booking);
+    } catch (error) {
+      if (isAbort(error)) {
+        this.waiting = { ...state, accept: 'idle' };
+        return;
+      }
+      const failure = ApiError.from(error);
+      // The offer ended meanwhile (or was taken on another device): show the place as it stands now.
+      if ((failure.code === 'offer-expired' || failure.code === 'no-offer') && (await this.reload(place))) return;
+      this.waiting = { ...state, leave: 'idle', accept: 'failed' };
+      this.finder.focus('.notification');
+    }
+  }
+
+  /** Shows the reference as the server has it now; false when that cannot be read either. */
+  private async reload(place: WaitingPlace): Promise<boolean> {
+    try {
+      const now = await this.finder.api.get(`bookings/${encodeURIComponent(place.reference)}`, ManagedReference, { query: { key: place.manageKey } });
+      this.showManaged(now, 'managed');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** A new search: the confirmation and waiting-list page are done with (a form half filled in is kept). */
   leave(): void {
     this.confirmation = undefined;
+    this.waiting = undefined;
   }
 
   /** "Cancel this booking": asks to confirm. */
@@ -243,6 +375,8 @@ export class BookingFlow implements ReactiveController {
           errors: this.errors,
           notesMax: BOOKING_NOTES_MAX,
           next: form.phase.state === 'full' ? nextAvailable(this.finder.sessions(form.hub.id), form.session) : undefined,
+          waitingListOpen: waitingListOpen(new Date(), new Date(form.session.start)),
+          setWaiting: (waiting) => this.setWaiting(waiting),
           change: (change) => this.change(change),
           submit: () => void this.submit(),
           back: () => this.finder.show('details', '#details-heading'),
@@ -263,5 +397,23 @@ export class BookingFlow implements ReactiveController {
   /** "Booking cancelled". */
   renderCancelled(context: ConfirmationContext): TemplateResult | typeof nothing {
     return this.code.render(context.locale, context.headings.main, (views) => views.renderCancelled(context, this.confirmation));
+  }
+
+  /** The page of the waiting-list place on screen. */
+  renderWaiting(context: Omit<WaitingContext, 'leave' | 'confirmLeave' | 'stay' | 'accept'>): TemplateResult | typeof nothing {
+    const state = this.waiting;
+    if (!state) return nothing;
+    return this.code.render(context.locale, context.headings.main, (views) =>
+      views.renderWaiting(
+        {
+          ...context,
+          leave: () => this.askToLeaveList(),
+          confirmLeave: () => void this.leaveList(),
+          stay: () => this.stayOnList(),
+          accept: () => void this.acceptOffer(),
+        },
+        state,
+      ),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ApiError, isAbort } from '../../../client/errors.ts';
-import { BookingDetails, BookingReference, normaliseBookingReference, type BookingCreated } from '../../../contract/bookings.ts';
+import { BookingDetails, BookingReference, ManagedReference, normaliseBookingReference, type BookingCreated } from '../../../contract/bookings.ts';
 import { SessionList, type Session } from '../../../contract/places.ts';
 import type { FieldError } from '../../../core/field-errors.ts';
 import { hasPlaces } from '../../../core/hub-finder.ts';
@@ -26,7 +26,7 @@ const FIND_ERROR_TARGETS: Readonly<Record<string, string>> = { reference: 'manag
 
 export interface BookingManageOptions extends FinderHost {
   /** Where the booking found or moved is shown (the confirmation page). */
-  flow: Pick<BookingFlow, 'confirmation' | 'show' | 'prepare'>;
+  flow: Pick<BookingFlow, 'confirmation' | 'show' | 'showManaged' | 'prepare'>;
   /** The page's address: the manage link is read from it and made from it. */
   href: () => string | undefined;
   /** "Back" from finding a booking: to the search. */
@@ -96,8 +96,8 @@ export class BookingManage implements ReactiveController {
 
   private async load(reference: string, key: string): Promise<void> {
     try {
-      const booking = await this.finder.api.get(`bookings/${encodeURIComponent(reference)}`, BookingDetails, { query: { key } });
-      this.showBooking(booking, 'managed');
+      const managed = await this.finder.api.get(`bookings/${encodeURIComponent(reference)}`, ManagedReference, { query: { key } });
+      this.showBooking(managed, 'managed');
     } catch (error) {
       if (isAbort(error)) return;
       this.set({ linkFailure: ApiError.from(error) });
@@ -105,13 +105,14 @@ export class BookingManage implements ReactiveController {
     }
   }
 
-  private showBooking(booking: BookingDetails, source: 'managed' | 'moved'): void {
+  /** A booking, or a place on a waiting list (the same manage link and look-up open either). */
+  private showBooking(managed: ManagedReference, source: 'managed' | 'moved'): void {
     this.set({ move: undefined });
-    this.finder.flow.show(booking, source);
+    this.finder.flow.showManaged(managed, source);
   }
 
-  /** The manage link of a booking: this page, with `?cls-booking=REF&key=…`. */
-  link(booking: BookingCreated): string {
+  /** The manage link of a booking or waiting-list place: this page, with `?cls-booking=REF&key=…`. */
+  link(booking: Pick<BookingCreated, 'reference' | 'manageKey'>): string {
     const url = new URL(this.finder.href() ?? 'about:blank');
     url.hash = '';
     url.searchParams.set(MANAGE_PARAM, booking.reference);
@@ -148,9 +149,9 @@ export class BookingManage implements ReactiveController {
     this.errors.clear();
     this.set({ findForm: { ...form, phase: { state: 'finding' } } });
     try {
-      const booking = await this.finder.api.submit('bookings/lookup', { reference, contact: form.contact.trim() }, BookingDetails);
+      const managed = await this.finder.api.submit('bookings/lookup', { reference, contact: form.contact.trim() }, ManagedReference);
       this.set({ findForm: undefined });
-      this.showBooking(booking, 'managed');
+      this.showBooking(managed, 'managed');
     } catch (error) {
       const current = this.findForm ?? form;
       if (isAbort(error)) {

@@ -4,7 +4,7 @@ import type { LocaleController } from '../../../i18n/locale-controller.ts';
 import type { ApiController } from '../../base/api-controller.ts';
 
 /** The hub finder's pages: exactly one is on screen. */
-export type FinderPage = 'search' | 'details' | 'booking' | 'confirmed' | 'cancelled' | 'find-booking' | 'manage-loading' | 'move';
+export type FinderPage = 'search' | 'details' | 'booking' | 'confirmed' | 'cancelled' | 'find-booking' | 'manage-loading' | 'move' | 'waiting';
 
 /**
  * What the finder gives the controllers of its booking pages (booking a

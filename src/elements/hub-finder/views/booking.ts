@@ -29,7 +29,11 @@ export type BookingPhase =
   | { state: 'submitting' }
   | { state: 'failed'; failure: ApiError }
   | { state: 'full' }
-  | { state: 'past' };
+  | { state: 'past' }
+  /** Joining the waiting list, but a place is free now: book it instead. */
+  | { state: 'has-places' }
+  /** The waiting list has closed: the session is too soon for a place to be offered. */
+  | { state: 'list-closed' };
 
 export interface BookingForm {
   session: Session;
@@ -40,6 +44,8 @@ export interface BookingForm {
   email: string;
   notes: string;
   consent: boolean;
+  /** Joining the session's waiting list (it is full) rather than booking a place. */
+  waiting: boolean;
   phase: BookingPhase;
 }
 
@@ -59,6 +65,10 @@ export interface BookingContext {
   notesMax: number;
   /** The hub's next session with places after this one, offered when this one is full. */
   next: Session | undefined;
+  /** Whether the session's waiting list still takes people (offered when it is full). */
+  waitingListOpen: boolean;
+  /** Switches the form between booking a place and joining the waiting list, keeping the answers. */
+  setWaiting: (waiting: boolean) => void;
   change: (change: BookingChange) => void;
   submit: () => void;
   back: () => void;
@@ -91,7 +101,7 @@ function renderProblem(context: BookingContext, form: BookingForm): TemplateResu
   const { phase } = form;
   if (phase.state === 'failed') {
     return notification({
-      title: t('booking.failed'),
+      title: t(form.waiting ? 'waiting.failed' : 'booking.failed'),
       variant: 'error',
       level,
       body: html`<p>${t(phase.failure.messageKey)} ${t('answersKept')}</p>
@@ -106,12 +116,26 @@ function renderProblem(context: BookingContext, form: BookingForm): TemplateResu
       title: t('booking.full'),
       variant: 'error',
       level,
-      body: next && nextTime
-        ? html`<p>${t('booking.fullNext', { time: nextTime })}</p>
-            ${button({ label: t('booking.bookNext', { time: nextTime }), variant: 'secondary', onClick: () => context.book(next) })}`
-        : html`<p>${t('booking.fullNone')}</p>`,
+      body: html`${context.waitingListOpen
+          ? html`<p>${t('booking.fullWait')}</p>
+              ${button({ label: t('booking.joinWaiting'), variant: 'secondary', onClick: () => context.setWaiting(true) })}`
+          : nothing}
+        ${next && nextTime
+          ? html`<p>${t('booking.fullNext', { time: nextTime })}</p>
+              ${button({ label: t('booking.bookNext', { time: nextTime }), variant: 'secondary', onClick: () => context.book(next) })}`
+          : html`<p>${t('booking.fullNone')}</p>`}`,
     });
   }
+  if (phase.state === 'has-places') {
+    return notification({
+      title: t('waiting.hasPlacesTitle'),
+      variant: 'info',
+      level,
+      body: html`<p>${t('waiting.hasPlaces')}</p>
+        ${button({ label: t('booking.submit'), variant: 'secondary', onClick: () => context.setWaiting(false) })}`,
+    });
+  }
+  if (phase.state === 'list-closed') return notification({ title: t('waiting.failed'), variant: 'error', level, body: html`<p>${t('waiting.closedJoin')}</p>` });
   return nothing;
 }
 
@@ -122,8 +146,9 @@ export function renderBooking(context: BookingContext, form: BookingForm): Templ
   const messages = { errorPrefix: t('errorPrefix'), optional: t('optional') };
   const count = characterCountMessage(context.locale, form.notes, context.notesMax);
   return html`<button type="button" class="link-button back" @click=${() => context.back()}>${t('booking.back')}</button>
-    <div class="heading-l" role="heading" aria-level=${headings.main} id="booking-heading" tabindex="-1">${t('booking.heading')}</div>
+    <div class="heading-l" role="heading" aria-level=${headings.main} id="booking-heading" tabindex="-1">${t(form.waiting ? 'waiting.heading' : 'booking.heading')}</div>
     <p>${t('booking.summary', { hub: hubText(form.hub, context.locale.lang).name, time: sessionTime(context.locale, form.session) })}</p>
+    ${form.waiting ? html`<p>${t('waiting.intro')}</p>` : nothing}
     ${errors.summary(headings.sub)} ${renderProblem(context, form)}
     <form novalidate @submit=${(event: Event) => {
       event.preventDefault();
@@ -178,9 +203,14 @@ export function renderBooking(context: BookingContext, form: BookingForm): Templ
         messages,
         onChange: (_value, checked) => context.change({ consent: checked }),
       })}
-      ${form.phase.state === 'full'
+      ${form.phase.state === 'full' || form.phase.state === 'has-places' || form.phase.state === 'list-closed'
         ? nothing
-        : button({ label: t('booking.submit'), type: 'submit', busy: form.phase.state === 'submitting', busyLabel: t('booking.sending') })}
+        : button({
+            label: t(form.waiting ? 'waiting.submit' : 'booking.submit'),
+            type: 'submit',
+            busy: form.phase.state === 'submitting',
+            busyLabel: t(form.waiting ? 'waiting.sending' : 'booking.sending'),
+          })}
     </form>`;
 }
 
@@ -352,3 +382,6 @@ export function renderCancelled(context: ConfirmationContext, confirmation: Conf
       : nothing}
     <button type="button" class="link-button" @click=${() => context.another()}>${t('confirmed.another')}</button>`;
 }
+
+// The waiting-list pages load with these (one file on demand).
+export { renderWaiting } from './waiting.ts';

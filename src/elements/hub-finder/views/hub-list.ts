@@ -7,6 +7,7 @@ import type { SessionKind } from '../../../contract/directory.ts';
 import type { HeadingLevels } from '../../../core/heading-level.ts';
 import { hubText } from '../../../core/hubs.ts';
 import { WEEKDAYS, type Weekday } from '../../../core/schedule.ts';
+import { waitingListOpen } from '../../../core/waiting-list.ts';
 import { formatDayOn, formatTime, type DistanceUnits } from '../../../i18n/format.ts';
 import type { LocaleController } from '../../../i18n/locale-controller.ts';
 import { button } from '../../../shared-ui/button.ts';
@@ -28,6 +29,8 @@ export interface HubListContext {
   bookingAvailable: boolean;
   openHub: (hubId: string) => void;
   book: (session: Session) => void;
+  /** Opens the form to join a full session's waiting list. */
+  wait: (session: Session) => void;
   /** The number to phone about a hub with no sessions listed, when the hub has none of its own (from the page's config). */
   contactPhone: string | undefined;
 }
@@ -77,7 +80,18 @@ function renderSession(context: HubListContext, session: Session, hub: Hub): Tem
         : nothing}</span>
     ${bookable && context.bookingAvailable && !started
       ? places === 0
-        ? html`<span class="full">${t('session.full')}</span>`
+        ? html`<span class="session-action"
+            ><span class="full">${t('session.full')}</span>${waitingListOpen(new Date(), new Date(session.start))
+              ? html`<button
+                  type="button"
+                  class="button button--secondary"
+                  part="button"
+                  data-wait=${session.id}
+                  aria-label=${t('session.waitLabel', { time, hub: hubText(hub, context.locale.lang).name })}
+                  @click=${() => context.wait(session)}
+                >${t('session.wait')}</button>`
+              : nothing}</span
+          >`
         : html`<button
             type="button"
             class="button button--secondary"
