@@ -2,14 +2,22 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/feedback/define.ts';
 import '../../src/elements/hub-finder/define.ts';
 import '../../src/elements/resource-wheel/define.ts';
+import '../../src/elements/self-assessment/define.ts';
+import '../../src/elements/hub-day/define.ts';
+import { StaffBookingList } from '../../src/contract/bookings.ts';
+import { SessionList } from '../../src/contract/places.ts';
+import type { QuestionnaireDefinition } from '../../src/contract/questionnaire.ts';
+import { VisitList } from '../../src/contract/staff.ts';
 import { HOSTILE_SHOWN, HOSTILE_TEXT } from '../fixtures/hostile-text.ts';
-import { STAFF_TOKEN, faultName } from './support.ts';
+import { STAFF_TOKEN, WORKER_TOKEN, faultName } from './support.ts';
 
 /*
  * Feed text is text, never HTML: a feed with a hostile string (script tags,
  * event handlers, javascript: and data: URLs, SVG, attribute breakers,
  * template markers, RTL overrides, a 100,000-character word; see the corpus)
- * in every field, shown by the wheel and the hub finder. Nothing runs,
+ * in every field, shown by the wheel and the hub finder; in every text of a
+ * questionnaire definition; typed into the booking form; recorded in a
+ * staff visit. Nothing runs,
  * nothing hostile becomes an element or a link, the text shows as written,
  * and nothing spills out of its box.
  */
@@ -35,7 +43,8 @@ function expectInert(el: HTMLElement): void {
   const all = deepElements(el.shadowRoot as ShadowRoot);
   const foreign = all.filter((node) => node.matches(NEVER_RENDERED) || [...node.attributes].some((attribute) => /^on/i.test(attribute.name)));
   expect(foreign.map((node) => node.outerHTML.slice(0, 80)).join(' | '), 'no element made from feed text').to.equal('');
-  const links = all.flatMap((node) => (node instanceof HTMLAnchorElement ? [node.getAttribute('href') ?? ''] : []));
+  // The calendar file a booking offers is ours (`data:text/calendar`, made by the element): every other data: link is foreign.
+  const links = all.flatMap((node) => (node instanceof HTMLAnchorElement ? [node.getAttribute('href') ?? ''] : [])).filter((href) => !href.startsWith('data:text/calendar;charset=utf-8,BEGIN%3AVCALENDAR'));
   expect(links.filter((href) => /^\s*(javascript|data|vbscript)\s*:/i.test(href.replace(/[\t\n\r]/g, '')) || href.startsWith('&#')), 'no script link').to.deep.equal([]);
 }
 
@@ -126,5 +135,126 @@ describe('hostile text in a feed, shown by the elements', () => {
     const list = (await (await fetch(`/api/v1/staff/feedback?hub=${encodeURIComponent(hub)}`, { headers: { Authorization: `Bearer ${STAFF_TOKEN}` } })).json()) as { items: { comment?: string }[] };
     expect(list.items[0]?.comment).to.equal(comment.trim());
     expectInert(el);
+  });
+
+  it('a questionnaire definition with a hostile string in every text shows them as text, page after page', async function () {
+    this.timeout(30_000);
+    // The definition councils write, served as a file, with each of its texts (every language) replaced by a hostile one.
+    const source = (await (await fetch('/server/questionnaires/what-matters.json')).json()) as unknown;
+    let next = 0;
+    const poisoned: string[] = [];
+    const poison = (node: unknown): unknown => {
+      if (Array.isArray(node)) return node.map(poison);
+      if (!node || typeof node !== 'object') return node;
+      const entries = Object.entries(node as Record<string, unknown>);
+      if (typeof (node as { en?: unknown }).en === 'string') {
+        const text = HOSTILE_SHOWN[next++ % HOSTILE_SHOWN.length] ?? '';
+        poisoned.push(text);
+        return Object.fromEntries(entries.map(([lang]) => [lang, text]));
+      }
+      return Object.fromEntries(entries.map(([key, value]) => [key, poison(value)]));
+    };
+    const definition = poison(source) as QuestionnaireDefinition;
+    expect(poisoned.length, 'texts replaced').to.be.greaterThan(20);
+    const host = await fixture<HTMLElement>(html`<div style="width: 360px"><cls-self-assessment lang="en" .definition=${definition}></cls-self-assessment></div>`);
+    const el = host.querySelector('cls-self-assessment') as HTMLElement & { updateComplete: Promise<unknown> };
+    const root = el.shadowRoot as ShadowRoot;
+    await waitUntil(() => root.querySelector('#start-heading'), 'the start page', { timeout: 10_000 });
+    await el.updateComplete;
+    expect(squash(root.querySelector('#start-heading')?.textContent)).to.equal(squash(definition.title.en));
+    expectInert(el);
+    const start = [...root.querySelectorAll<HTMLButtonElement>('button, a.button')].find((button) => squash(button.textContent) === 'Start now');
+    expect(start, 'Start now').to.not.equal(undefined);
+    start?.click();
+    await waitUntil(() => root.querySelector('#question-heading'), 'the first question', { timeout: 10_000 });
+    await el.updateComplete;
+    const question = squash(root.querySelector('#question-heading')?.textContent);
+    expect(HOSTILE_SHOWN.some((text) => question.includes(squash(text))), 'the question shows its hostile title as text').to.equal(true);
+    const options = [...root.querySelectorAll('label')].map((label) => squash(label.textContent));
+    expect(options.filter((label) => HOSTILE_SHOWN.some((text) => label === squash(text))).length, 'hostile options shown as text').to.be.greaterThan(0);
+    expectInert(el);
+    const outer = root.firstElementChild as HTMLElement;
+    expect(outer.scrollWidth, 'the page fits').to.be.at.most(outer.clientWidth + 1);
+  });
+
+  it('hostile words typed into the booking form are booked exactly as typed, and shown as text', async function () {
+    this.timeout(30_000);
+    const from = new Date(Date.now() + 3 * 3_600_000);
+    const to = new Date(Date.now() + 27 * 86_400_000);
+    const { items } = SessionList.parse(await (await fetch(`/api/v1/sessions?from=${from.toISOString()}&to=${to.toISOString()}`)).json());
+    const session = items.find((item) => item.mode === 'bookable' && (item.remaining ?? 0) >= 2);
+    if (!session) throw new Error('no session with places');
+    const hubs = (await (await fetch('/api/v1/hubs?limit=100')).json()) as { items: { hub: { id: string; address: { postcode?: string } } }[] };
+    const postcode = hubs.items.find((item) => item.hub.id === session.hubId)?.hub.address.postcode ?? 'Borchester';
+    const name = (HOSTILE_SHOWN.find((text) => text.length <= 60) ?? '<b>x</b>').trim();
+    const notes = HOSTILE_SHOWN.slice(0, 8).join(' ').slice(0, 480).trim();
+    const finder = await fixture<HTMLElement & { updateComplete: Promise<unknown> }>(html`<cls-hub-finder lang="en" api-base="/api/v1"></cls-hub-finder>`);
+    const root = finder.shadowRoot as ShadowRoot;
+    const fill = async (selector: string, value: string) => {
+      const input = root.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await finder.updateComplete;
+    };
+    await fill('#place', postcode);
+    (root.querySelector('form[role="search"]') as HTMLFormElement).requestSubmit();
+    await waitUntil(() => root.querySelector(`[data-hub="${CSS.escape(session.hubId)}"]`), 'results', { timeout: 10_000 });
+    (root.querySelector(`[data-hub="${CSS.escape(session.hubId)}"]`) as HTMLButtonElement).click();
+    await waitUntil(() => root.querySelector(`[data-session="${CSS.escape(session.id)}"]`), 'the session', { timeout: 10_000 });
+    (root.querySelector(`[data-session="${CSS.escape(session.id)}"]`) as HTMLButtonElement).click();
+    await waitUntil(() => root.querySelector('#name'), 'the booking form');
+    await fill('#name', name);
+    (root.querySelector('#contact-method-1') as HTMLInputElement).click();
+    await finder.updateComplete;
+    await fill('#email', 'hostile.booking@example.org');
+    await fill('#notes', notes);
+    (root.querySelector('#consent-0') as HTMLInputElement).click();
+    await finder.updateComplete;
+    expectInert(finder);
+    (root.querySelector('form:not([role="search"])') as HTMLFormElement).requestSubmit();
+    await waitUntil(() => root.querySelector('.panel .reference'), 'booked', { timeout: 10_000 });
+    expectInert(finder);
+    const reference = squash(root.querySelector('.panel .reference')?.textContent);
+    const key = new URL((root.querySelector('.manage-link a') as HTMLAnchorElement).href).searchParams.get('key') ?? '';
+    const staff = StaffBookingList.parse(await (await fetch('/api/v1/staff/bookings?limit=500', { headers: { Authorization: `Bearer ${STAFF_TOKEN}` } })).json());
+    const stored = staff.items.find((item) => item.reference === reference);
+    expect(stored?.name).to.equal(name);
+    expect(stored?.notes).to.equal(notes);
+    await fetch(`/api/v1/bookings/${reference}?key=${encodeURIComponent(key)}`, { method: 'DELETE' });
+  });
+
+  it('a staff visit recorded with hostile words shows them as text in the hub worker’s day', async function () {
+    this.timeout(30_000);
+    const hubs = (await (await fetch('/api/v1/hubs?limit=1')).json()) as { items: { hub: { id: string } }[] };
+    const hubId = hubs.items[0]?.hub.id ?? '';
+    const words = (HOSTILE_SHOWN.find((text) => text.length <= 200 && text.includes('<')) ?? '<b>x</b>').trim();
+    const response = await fetch('/api/v1/staff/visits', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${WORKER_TOKEN}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({ hubId, occurredAt: new Date().toISOString(), worker: 'HX', whatMatters: words, outcomes: ['closed'] }),
+    });
+    expect(response.status).to.equal(201);
+    const visits = VisitList.parse(await (await fetch(`/api/v1/staff/visits?hub=${encodeURIComponent(hubId)}&limit=500`, { headers: { Authorization: `Bearer ${WORKER_TOKEN}` } })).json()).items;
+    expect(visits.some((visit) => visit.whatMatters === words), 'stored exactly as typed').to.equal(true);
+    const el = await fixture<HTMLElement & { updateComplete: Promise<unknown> }>(html`<cls-hub-day lang="en" api-base="/api/v1" hub=${hubId}></cls-hub-day>`);
+    const root = el.shadowRoot as ShadowRoot;
+    const token = root.querySelector<HTMLInputElement>('#token');
+    if (token) {
+      token.value = WORKER_TOKEN;
+      token.dispatchEvent(new Event('input', { bubbles: true }));
+      [...root.querySelectorAll<HTMLButtonElement>('button')].find((button) => squash(button.textContent) === 'Sign in')?.click();
+    }
+    await waitUntil(() => [...root.querySelectorAll<HTMLButtonElement>('button')].some((button) => squash(button.textContent).startsWith('Recent conversations')), 'signed in', { timeout: 10_000 });
+    [...root.querySelectorAll<HTMLButtonElement>('button')].find((button) => squash(button.textContent).startsWith('Recent conversations'))?.click();
+    await waitUntil(() => [...root.querySelectorAll('.visit')].some((item) => squash(item.textContent).includes('by HX')), 'the visit in the recent list', { timeout: 10_000 });
+    expectInert(el);
+    const item = [...root.querySelectorAll('.visit')].find((candidate) => squash(candidate.textContent).includes('by HX'));
+    [...(item?.querySelectorAll<HTMLButtonElement>('button') ?? [])].find((button) => squash(button.textContent).startsWith('Change'))?.click();
+    await waitUntil(() => root.querySelector('#visit-what-matters'), 'the visit opened to change', { timeout: 10_000 });
+    expect(root.querySelector<HTMLTextAreaElement>('#visit-what-matters')?.value, 'shown as typed, as text').to.equal(words);
+    expectInert(el);
+    // Gone again, so the hub worker's own tests find the day as it was.
+    const made = visits.find((visit) => visit.whatMatters === words);
+    await fetch(`/api/v1/staff/visits/${made?.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${WORKER_TOKEN}` } });
   });
 });

@@ -54,6 +54,8 @@ describe('booking messages through a fake GOV.UK Notify (compiled server, real b
 
   after(async () => {
     await browser?.close();
+    // The names typed are not in the log either (stop() checks the contact details).
+    for (const name of ['Notify E2E', 'Waiting E2E', 'Other 0']) assert.equal(server?.output().includes(name), false, `${name} is not logged`);
     await server?.stop();
     await fake.stop();
   });

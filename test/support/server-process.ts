@@ -14,7 +14,21 @@ export interface RunningServer {
   output(): string;
   /** Kills the process at once (SIGKILL), as a crash would. */
   crash(): Promise<void>;
+  /** Stops the server (SIGTERM); throws if it ever wrote a resident's contact details to its log. */
   stop(): Promise<void>;
+}
+
+/**
+ * Contact details as the tests type them: email addresses at the reserved
+ * example domains and phone numbers from Ofcom's drama range (07700 900…).
+ * Names vary too much to find this way; each suite that types them checks
+ * its own. A hub's published number (01632 960…) is not personal.
+ */
+const CONTACT_DETAILS = /[\w.+-]+@example\.(?:org|com|net)\b|\b07700\s?900\s?\d{3}\b|\+447700\s?900\s?\d{3}\b/gi;
+
+/** The residents' contact details in a server's log, if any (personal data must never be logged). */
+export function contactDetailsIn(log: string): string[] {
+  return [...new Set(log.match(CONTACT_DETAILS) ?? [])];
 }
 
 async function freePort(): Promise<number> {
@@ -84,6 +98,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         await exited;
       }
       rmSync(dataDir, { recursive: true, force: true });
+      // Every end-to-end suite that stops a server checks this: no email address or phone number typed in a test reached the log.
+      const leaked = contactDetailsIn(output);
+      if (leaked.length) throw new Error(`the server logged residents' contact details: ${leaked.join(', ')}`);
     },
   };
 }
