@@ -9,74 +9,17 @@
  * Each figure runs for a few seconds only: the machine is small and shared.
  * Last, the CDN bundle's bytes on the wire with and without Accept-Encoding.
  */
-import { request, Agent } from 'node:http';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../test/support/server-process.ts';
+import { load as run, send, type Answer, type Load } from './load-client.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
-const TIMEOUT_MS = 10_000;
 const DEMO_DIR = fileURLToPath(new URL('../demo/', import.meta.url));
 
-interface Load {
-  perSecond: number;
-  p99: number;
-  errors: number;
-  timeouts: number;
-}
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  bytes: Buffer;
-}
-
-function get(url: string, agent: Agent | false, headers: Record<string, string> = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { agent, headers, timeout: TIMEOUT_MS }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-async function load(url: string, connections: number, headers: Record<string, string> = {}): Promise<Load> {
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const latencies: number[] = [];
-  let errors = 0;
-  let timeouts = 0;
-  const until = performance.now() + SECONDS * 1000;
-  const worker = async () => {
-    while (performance.now() < until) {
-      const start = performance.now();
-      try {
-        const answer = await get(url, agent, headers);
-        if (answer.status !== 200) errors++;
-        else latencies.push(performance.now() - start);
-      } catch (error) {
-        if ((error as Error).message === 'timeout') timeouts++;
-        else errors++;
-      }
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: connections }, worker));
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return {
-    perSecond: latencies.length / elapsed,
-    p99: latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? Number.NaN,
-    errors,
-    timeouts,
-  };
-}
+const get = (url: string, agent: Parameters<typeof send>[1], headers: Record<string, string> = {}) => send(url, agent, { headers });
+const load = (url: string, connections: number) => run(connections, SECONDS, 200, (_client, agent) => get(url, agent));
 
 const fmt = (load: Load) => `${load.perSecond.toFixed(0).padStart(6)} req/s  p99 ${load.p99.toFixed(1).padStart(7)} ms  errors ${load.errors}  timeouts ${load.timeouts}`;
 

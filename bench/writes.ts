@@ -15,7 +15,7 @@
  * 201 must be one stored record.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,76 +23,22 @@ import { openDatabase } from '../server/db/database.ts';
 import { SessionList } from '../src/contract/places.ts';
 import { roundRobin } from '../test/support/round-robin.ts';
 import { startServer, type RunningServer } from '../test/support/server-process.ts';
+import { load as run, send, type Load } from './load-client.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
-const TIMEOUT_MS = 10_000;
 const DEMO_DIR = fileURLToPath(new URL('../demo/', import.meta.url));
 const databaseUrl = process.env.DATABASE_URL;
 
-interface Load {
-  perSecond: number;
-  p99: number;
-  ok: number;
-  errors: number;
-  timeouts: number;
-}
-
-interface Answer {
-  status: number;
-  bytes: Buffer;
-}
-
-function send(url: string, agent: Agent, method: string, headers: Record<string, string>, body?: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { agent, method, headers, timeout: TIMEOUT_MS }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-    req.end(body);
+/** `connections` residents, each with an address of its own, writing (`make` gives each body) or reading (no `make`) one request after another. */
+function load(url: string, connections: number, expect: number, make?: (resident: number) => unknown): Promise<Load> {
+  return run(connections, SECONDS, expect, (resident, agent) => {
+    // Through the balancer (X-Test-Client) or straight to the instance (X-Forwarded-For, one trusted hop).
+    const address = `10.${(resident >> 8) & 255}.${resident & 255}.${1 + (process.pid % 200)}`;
+    const headers: Record<string, string> = { 'X-Forwarded-For': address, 'X-Test-Client': address };
+    if (!make) return send(url, agent, { headers });
+    Object.assign(headers, { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() });
+    return send(url, agent, { method: 'POST', headers, body: JSON.stringify(make(resident)) });
   });
-}
-
-/** `connections` residents, each sending one request after another for SECONDS; `make` gives each request's body (none: a GET). */
-async function load(url: string, connections: number, expect: number, make?: (resident: number) => unknown): Promise<Load> {
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const latencies: number[] = [];
-  let errors = 0;
-  let timeouts = 0;
-  const until = performance.now() + SECONDS * 1000;
-  const resident = async (n: number) => {
-    // An address of its own: through the balancer (X-Test-Client) or straight to the instance (X-Forwarded-For, one trusted hop).
-    const address = `10.${(n >> 8) & 255}.${n & 255}.${1 + (process.pid % 200)}`;
-    while (performance.now() < until) {
-      const start = performance.now();
-      const body = make ? JSON.stringify(make(n)) : undefined;
-      const headers: Record<string, string> = { 'X-Forwarded-For': address, 'X-Test-Client': address };
-      if (body) Object.assign(headers, { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() });
-      try {
-        const answer = await send(url, agent, body ? 'POST' : 'GET', headers, body);
-        if (answer.status !== expect) errors++;
-        else latencies.push(performance.now() - start);
-      } catch (error) {
-        if ((error as Error).message === 'timeout') timeouts++;
-        else errors++;
-      }
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: connections }, (_, n) => resident(n)));
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return {
-    perSecond: latencies.length / elapsed,
-    p99: latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? Number.NaN,
-    ok: latencies.length,
-    errors,
-    timeouts,
-  };
 }
 
 const fmt = (figure: Load) =>
@@ -142,7 +88,11 @@ if (!databaseUrl) {
         contact: { method: 'email', value: `bench.${resident}@example.org` },
         consent: true,
       });
-      const sample = await send(`${url}/api/v1/bookings`, new Agent(), 'POST', { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, JSON.stringify(booking(0)));
+      const sample = await send(`${url}/api/v1/bookings`, new Agent(), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+        body: JSON.stringify(booking(0)),
+      });
       if (sample.status !== 201) throw new Error(`a booking answered ${sample.status}: ${sample.bytes.toString()}`);
       writeFileSync(floorFile, sample.bytes);
       const floorPath = `${url}/${floorFile.split('/').pop() ?? ''}`;
