@@ -913,6 +913,30 @@ for (const lang of ['en', 'cy'] as const) {
       expect(await submissionsWith(marker)).to.have.length(1);
     });
 
+    it('says it is offline when saving offline, keeps the answers, and saves them once back online', async () => {
+      const q = await definition('what-matters', lang);
+      const marker = faultName();
+      const answers = whatMatters(marker);
+      const el = await make(lang);
+      await startNow(el, lang);
+      await walk(el, lang, q, answers, { stopAt: 'harder' });
+      // The runner's link to the page is cut while offline, so the page presses Save itself.
+      window.addEventListener('offline', () => button(el, t.save).click(), { once: true });
+      const back = new Promise((resolve) => window.addEventListener('online', resolve, { once: true }));
+      const command = executeServerCommand('go-offline', { ms: 1500 });
+      await waitUntil(() => $(el, '.notification'), 'failure notification', { timeout: 10_000 });
+      await back;
+      await command;
+      expect(squash($(el, '.notification')?.textContent)).to.contain(t.offline);
+      expect(currentQuestion(el, q)?.id, 'still at the same question').to.equal('harder');
+      await expectAccessible(el);
+      button(el, t.save).click();
+      await waitUntil(() => $(el, '.panel .resume-code'), 'the saved panel with its code', { timeout: 10_000 });
+      const code = squash($(el, '.panel .resume-code')?.textContent).replace(/[\s-]/g, '');
+      const draft = (await (await fetch(`/api/v1/drafts/${code}`)).json()) as { answers: Answers };
+      expect(draft.answers['good-day'], 'the answers given before going offline, saved').to.equal(answers['good-day']);
+    });
+
     it('saves with a resume code, and a new element continues at the saved question with the saved answers', async () => {
       const q = await definition('what-matters', lang);
       const marker = faultName();

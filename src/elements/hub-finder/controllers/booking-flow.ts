@@ -274,8 +274,9 @@ export class BookingFlow implements ReactiveController {
         return;
       }
       // Taken on another device meanwhile: it is a booking now, shown as one.
-      if (ApiError.from(error).code === 'place-booked' && (await this.reload(place))) return;
-      this.waiting = { ...state, leave: 'failed' };
+      const failure = ApiError.from(error);
+      if (failure.code === 'place-booked' && (await this.reload(place))) return;
+      this.waiting = { ...state, leave: 'failed', failure };
       this.finder.focus('.notification');
     }
   }
@@ -303,7 +304,7 @@ export class BookingFlow implements ReactiveController {
       const failure = ApiError.from(error);
       // The offer ended meanwhile (or was taken on another device): show the place as it stands now.
       if ((failure.code === 'offer-expired' || failure.code === 'no-offer') && (await this.reload(place))) return;
-      this.waiting = { ...state, leave: 'idle', accept: 'failed' };
+      this.waiting = { ...state, leave: 'idle', accept: 'failed', failure };
       this.finder.focus('.notification');
     }
   }
@@ -356,7 +357,7 @@ export class BookingFlow implements ReactiveController {
         this.confirmation = { ...confirmation, cancel: 'idle' };
         return;
       }
-      this.confirmation = { ...confirmation, cancel: 'failed' };
+      this.confirmation = { ...confirmation, cancel: 'failed', failure: ApiError.from(error) };
       this.finder.focus('.notification');
     }
   }

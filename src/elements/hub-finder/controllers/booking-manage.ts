@@ -204,6 +204,7 @@ export class BookingManage implements ReactiveController {
           state: 'choosing',
           sessions: full ? move.sessions.filter((candidate) => candidate.id !== session.id) : move.sessions,
           problem: full ? 'full' : 'failed',
+          failure,
         },
       });
       this.finder.focus('.notification');

@@ -218,6 +218,8 @@ export function renderBooking(context: BookingContext, form: BookingForm): Templ
 export interface Confirmation {
   booking: BookingCreated;
   cancel: 'idle' | 'confirming' | 'cancelling' | 'failed';
+  /** Why cancelling failed (offline, the server down…), when it did. */
+  failure?: ApiError | undefined;
   /** Just booked, opened to manage (link or reference), or just moved: the page's title says which. */
   source: 'new' | 'managed' | 'moved';
 }
@@ -340,7 +342,7 @@ export function renderConfirmed(context: ConfirmationContext, confirmation: Conf
       ? nothing
       : html`<p class="manage-link">${t('confirmed.keepLink')} <a href=${manageLink}>${t('confirmed.manageLink', { reference: booking.reference })}</a></p>`}
     ${confirmation.cancel === 'failed'
-      ? notification({ title: t('confirmed.cancelFailed'), variant: 'error', level: context.headings.sub, body: html`<p>${t('errors.network')}</p>` })
+      ? notification({ title: t('confirmed.cancelFailed'), variant: 'error', level: context.headings.sub, body: html`<p>${t(confirmation.failure?.messageKey ?? 'errors.network')}</p>` })
       : nothing}
     <div class="button-group">
       ${context.kiosk

@@ -83,7 +83,7 @@ export function renderFindBooking(context: FindBookingContext, form: FindBooking
 export type MoveState =
   | { state: 'loading' }
   | { state: 'failed'; failure: ApiError }
-  | { state: 'choosing'; sessions: Session[]; moving?: string; problem?: 'full' | 'failed' };
+  | { state: 'choosing'; sessions: Session[]; moving?: string; problem?: 'full' | 'failed'; failure?: ApiError | undefined };
 
 export interface MoveContext {
   locale: LocaleController;
@@ -109,7 +109,7 @@ export function renderMove(context: MoveContext, state: MoveState): TemplateResu
           title: t('manage.moveFailed'),
           variant: 'error',
           level: headings.sub,
-          body: html`<p>${state.problem === 'full' ? t('manage.moveFull') : t('errors.network')}</p>`,
+          body: html`<p>${state.problem === 'full' ? t('manage.moveFull') : t(state.failure?.messageKey ?? 'errors.network')}</p>`,
         })
       : nothing}
     ${state.state === 'choosing'

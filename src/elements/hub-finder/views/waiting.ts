@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { ApiError } from '../../../client/errors.ts';
 import type { WaitingPlace } from '../../../contract/bookings.ts';
 import type { HeadingLevels } from '../../../core/heading-level.ts';
 import { londonDaysBetween } from '../../../core/hub-finder.ts';
@@ -21,6 +22,8 @@ export interface WaitingState {
   place: WaitingPlace;
   leave: 'idle' | 'confirming' | 'leaving' | 'failed';
   accept: 'idle' | 'accepting' | 'failed';
+  /** Why leaving or taking the place failed (offline, the server down…), when it did. */
+  failure?: ApiError | undefined;
   /** Just joined (the page says how an offer will come), or opened to manage. */
   source: 'new' | 'managed';
 }
@@ -84,9 +87,9 @@ export function renderWaiting(context: WaitingContext, state: WaitingState): Tem
   const level = context.headings.sub;
   const choosing = state.leave === 'idle' || state.leave === 'failed';
   const failures = html`${state.leave === 'failed'
-    ? notification({ title: t('waiting.leaveFailed'), variant: 'error', level, body: html`<p>${t('errors.network')}</p>` })
+    ? notification({ title: t('waiting.leaveFailed'), variant: 'error', level, body: html`<p>${t(state.failure?.messageKey ?? 'errors.network')}</p>` })
     : nothing}
-  ${state.accept === 'failed' ? notification({ title: t('waiting.acceptFailed'), variant: 'error', level, body: html`<p>${t('errors.network')} ${t('waiting.stillHeld')}</p>` }) : nothing}`;
+  ${state.accept === 'failed' ? notification({ title: t('waiting.acceptFailed'), variant: 'error', level, body: html`<p>${t(state.failure?.messageKey ?? 'errors.network')} ${t('waiting.stillHeld')}</p>` }) : nothing}`;
 
   if (place.status === 'waiting') {
     const how =
