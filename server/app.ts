@@ -4,7 +4,7 @@ import { cors } from 'hono/cors';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Health, Readiness } from '../src/contract/health.ts';
 import type { QuestionnaireDefinition } from '../src/contract/questionnaire.ts';
-import type { Database } from './db/database.ts';
+import { isDatabaseUnavailable, type Database } from './db/database.ts';
 import { HttpProblem, problemResponse } from './http/problem.ts';
 import { DatabaseRateCounter } from './http/rate-counter.ts';
 import { rateLimit } from './http/rate-limit.ts';
@@ -142,6 +142,12 @@ export function createApp(options: AppOptions): App {
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problemResponse(c, error);
+    // PostgreSQL restarting or failing over: nothing was written (or it rolled back). Say so, briefly, and when to try again.
+    if (isDatabaseUnavailable(error)) {
+      console.warn(`database unavailable on ${c.req.method} ${c.req.path} (${(error as { code?: string }).code ?? error.message.split('\n')[0]})`);
+      c.header('Retry-After', '2');
+      return problemResponse(c, new HttpProblem(503, 'service-unavailable', 'The service is briefly unavailable', 'Try again in a few seconds.'));
+    }
     // The stack only: database errors carry a `detail` that can quote the
     // row being written ("Failing row contains …"), i.e. a resident's details.
     console.error('Unhandled error on', c.req.method, c.req.path, error.stack ?? `${error.name}: ${error.message}`);

@@ -68,6 +68,10 @@ async function openPostgres(connectionString: string, schema: string | undefined
     max: poolMax,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // An idle connection lost (PostgreSQL restarted, a failover, a connection killed) is an
+  // 'error' event on the pool: without a listener it would end the process. The pool
+  // drops that connection and opens a new one when next needed.
+  pool.on('error', (error: Error & { code?: string }) => console.warn(`database: an idle connection was lost (${error.code ?? error.name}); a new one is opened when needed`));
   if (schema) {
     // Under the migration lock: two processes creating one schema at once would otherwise race.
     const client = await pool.connect();
@@ -94,16 +98,25 @@ async function openPostgres(connectionString: string, schema: string | undefined
     ...wrap(pool),
     async transaction(work) {
       const client = await pool.connect();
+      // A connection lost while checked out is an 'error' event on it (not on the pool): the
+      // query under way fails, and this listener keeps the event from ending the process.
+      const lost = (error: Error & { code?: string }) => console.warn(`database: a connection in use was lost (${error.code ?? error.name})`);
+      client.on('error', lost);
+      // A connection that cannot even roll back is broken: it is closed, not given back to the pool.
+      let broken = false;
       try {
         await client.query('BEGIN');
         const result = await work(wrap(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
         throw error;
       } finally {
-        client.release();
+        client.off('error', lost);
+        client.release(broken);
       }
     },
     exec: async (sql) => {
@@ -154,4 +167,19 @@ export function splitStatements(sql: string): string[] {
     .split(/;\s*(?:\n|$)/)
     .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
     .filter(Boolean);
+}
+
+/** PostgreSQL codes of a database that is not there for now: connection exceptions (class 08), shutting down or starting up, too many connections. */
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+
+/**
+ * Whether `error` means the database cannot be reached just now (restarting,
+ * failing over, its connections cut) rather than that the request is wrong:
+ * such a request is answered 503 with Retry-After, never 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  return typeof message === 'string' && /^Connection terminated|^Client has encountered a connection error|timeout exceeded when trying to connect/.test(message);
 }

@@ -41,6 +41,8 @@ export const ProblemCode = z.enum([
   'questionnaire-changed',
   /** A worker's token may change a visit only within 24 hours of recording it; after that an admin's may. */
   'edit-window-passed',
+  /** The database cannot be reached just now (restarting, failing over): try again after `Retry-After` seconds. */
+  'service-unavailable',
   'internal-error',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;
