@@ -4,14 +4,16 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { openDatabase, type Database } from '../../server/db/database.ts';
+import { roundRobin, type RoundRobin } from '../support/round-robin.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 /*
- * PostgreSQL going away under load, and coming back, against the compiled
- * server (#17). The server reaches the real PostgreSQL through a TCP relay
+ * PostgreSQL going away under load, and coming back, against two instances
+ * of the compiled server behind a round-robin balancer (#17). They reach
+ * the real PostgreSQL through a TCP relay
  * on loopback, which the test can cut: every connection dropped and new
  * ones refused for two seconds, as a restart or a failover does. Then the
- * server's own connections are also killed by PostgreSQL itself
+ * servers' own connections are also killed by PostgreSQL itself
  * (pg_terminate_backend, what an administrator's restart sends them).
  * Needs PostgreSQL: registered when DATABASE_URL is set (CI sets it).
  */
@@ -65,20 +67,28 @@ if (databaseUrl) {
     const schema = `e2e_restart_${randomBytes(5).toString('hex')}`;
     const real = new URL(databaseUrl);
     const relay = new Relay({ host: real.hostname, port: Number(real.port || 5432) });
-    let server: RunningServer;
+    const servers: RunningServer[] = [];
+    let balancer: RoundRobin;
     let db: Database;
+    /** Where the residents send: the balancer. */
+    const server = { get url() { return balancer.url; }, output: () => servers.map((instance) => instance.output()).join('\n') };
 
     before(async () => {
       await relay.open();
       const through = new URL(databaseUrl);
       through.hostname = '127.0.0.1';
       through.port = String(relay.port);
-      server = await startServer({ DATABASE_URL: through.href, DATABASE_SCHEMA: schema, DATABASE_POOL_MAX: '6', RATE_LIMIT_PER_MINUTE: '100000' });
+      const env = { DATABASE_URL: through.href, DATABASE_SCHEMA: schema, DATABASE_POOL_MAX: '6', RATE_LIMIT_PER_MINUTE: '100000', TRUST_PROXY: '1' };
+      // The first migrates and seeds the schema; the second starts after it.
+      servers.push(await startServer(env));
+      servers.push(await startServer(env));
+      balancer = await roundRobin(servers.map((instance) => instance.url));
       db = await openDatabase({ databaseUrl, schema });
     });
 
     after(async () => {
-      await server?.stop();
+      await balancer?.close();
+      await Promise.all(servers.map((instance) => instance.stop()));
       await relay.cut();
       if (db) {
         await db.query(`DROP SCHEMA ${schema} CASCADE`);
@@ -136,7 +146,7 @@ if (databaseUrl) {
       assert.ok(down.length > 0, 'told the service is briefly unavailable while PostgreSQL was away');
       assert.ok(down.every((answer) => answer !== 'hung' && answer.retryAfter === '2'), 'with Retry-After');
       assert.ok(answers.slice(openedAt).some((answer) => answer !== 'hung' && answer.status === 201), 'writes succeed again once it is back');
-      assert.equal((await fetch(`${server.url}/readyz`)).status, 200, 'the instance is still up and ready');
+      for (const instance of servers) assert.equal((await fetch(`${instance.url}/readyz`)).status, 200, 'each instance is still up and ready');
 
       const acknowledged = answers.flatMap((answer) => (answer !== 'hung' && answer.status === 201 && answer.id ? [answer.id] : []));
       const stored = new Set((await db.query<{ id: string }>('SELECT id FROM feedback WHERE hub = $1', [hub])).map((row) => String(row.id)));
@@ -144,8 +154,8 @@ if (databaseUrl) {
     });
 
     it('survives PostgreSQL terminating its connections (an administrator’s restart), and the next request is served', async () => {
-      // Connections in the pool, idle.
-      await Promise.all(Array.from({ length: 6 }, (_, n) => send('terminate', n)));
+      // Connections in both pools, idle.
+      await Promise.all(Array.from({ length: 12 }, (_, n) => send('terminate', n)));
       const ports = relay.clientPorts();
       assert.ok(ports.length > 0, 'the server holds connections');
       const admin = await openDatabase({ databaseUrl });
@@ -159,8 +169,7 @@ if (databaseUrl) {
         await admin.close();
       }
       await new Promise((resolve) => setTimeout(resolve, 300));
-      const health = await fetch(`${server.url}/healthz`).catch(() => undefined);
-      assert.ok(health, 'the server still answers');
+      for (const instance of servers) assert.ok(await fetch(`${instance.url}/healthz`).catch(() => undefined), 'each instance still answers');
       const next = await send('terminate', 99);
       assert.ok(next !== 'hung' && (next.status === 201 || next.status === 503), 'answered');
       // Within a few seconds it writes again.
