@@ -57,6 +57,12 @@ export const PageConfig = z.looseObject({
   inboxHours: z.optional(z.object({ en: z.string().check(z.minLength(1), z.maxLength(200)), cy: z.optional(z.string().check(z.maxLength(200))) })),
   /** Working days within which the team gets in touch after a self-assessment is sent. */
   replyWorkingDays: z.optional(z.int().check(z.gte(1), z.lte(60))),
+  /**
+   * The site's own words for some of the elements' strings, per language and element:
+   * `{ "en": { "cls-hub-finder": { "heading": "Find a talking point" } }, "cy": { … } }`.
+   * Keys are listed in docs/strings.md; an element's `strings` property wins over these.
+   */
+  strings: z.optional(z.partialRecord(z.enum(['en', 'cy']), z.record(z.string().check(z.regex(/^cls-[a-z-]+$/)), z.record(z.string(), z.string().check(z.maxLength(2000)))))),
   /** Map tiles for `<cls-hub-finder>` on every page of the site; off (no third-party requests) when absent. */
   tiles: z.optional(z.object({ url: z.string().check(z.minLength(1)), attribution: z.string() })),
 });

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { supportedLanguage, type Language } from './languages.ts';
 import { formatDate, formatNumber } from './format.ts';
-import type { Localizer, Translate } from './localizer.ts';
+import type { Localizer, StringOverrides, Translate } from './localizer.ts';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -31,6 +31,7 @@ export class LocaleController implements ReactiveController {
   /** Pending while the strings of the language the page asks for are fetched. */
   loading: Promise<void> | undefined;
   private observer: MutationObserver | undefined;
+  private overrides: StringOverrides = {};
 
   constructor(
     private readonly host: Host,
@@ -61,6 +62,25 @@ export class LocaleController implements ReactiveController {
     if (this.loading) return this.loading.then(update);
     update();
     return undefined;
+  }
+
+  /**
+   * A site's own words for some strings (see `StringOverrides`). A key that
+   * is not one of the element's strings is reported once on the console,
+   * naming the element, and otherwise ignored.
+   */
+  override(overrides: StringOverrides, element: string): void {
+    for (const [lang, strings] of Object.entries(overrides)) {
+      for (const key of Object.keys(strings ?? {})) {
+        const base = key.replace(/_(zero|one|two|few|many|other)$/, '');
+        if (!this.localizer.knows(key) && !this.localizer.knows(`${base}_other`)) {
+          console.warn(`${element}: "${key}" (${lang}) is not one of its strings, so it changes nothing. docs/strings.md lists them.`);
+        }
+      }
+    }
+    this.overrides = overrides;
+    this.t = this.localizer.t(this.lang, overrides[this.lang]);
+    this.host.requestUpdate();
   }
 
   /** True when the element's strings have `key` in its language (or the English fallback). */
@@ -97,7 +117,7 @@ export class LocaleController implements ReactiveController {
   private apply(lang: Language): void {
     if (lang === this.lang) return;
     this.lang = lang;
-    this.t = this.localizer.t(lang);
+    this.t = this.localizer.t(lang, this.overrides[lang]);
     this.host.requestUpdate();
   }
 }

@@ -30,6 +30,14 @@ export type TranslateOptions = Readonly<Record<string, unknown>> & { readonly co
 /** The words for `key` in one language, with its values filled in. */
 export type Translate = (key: string, options?: TranslateOptions) => string;
 
+/**
+ * A site's own words for some of an element's strings, per language, by key
+ * (`{ "en": { "heading": "Find a talking point" }, "cy": { … } }`). A key
+ * is a string's dotted path as `docs/strings.md` lists it; a plural string
+ * is overridden form by form (`session.places_one`, `session.places_other`).
+ */
+export type StringOverrides = Partial<Record<Language, Readonly<Record<string, string>>>>;
+
 /** The shared strings in languages other than English, one chunk for every element. */
 const commonStrings: { [L in Exclude<Language, 'en'>]: () => Promise<Messages> } = {
   cy: () => import('./common.cy.ts').then((module) => module.commonCy),
@@ -124,10 +132,10 @@ export class Localizer {
    * numbers ("1,234"), without every caller formatting it again. A key with
    * no words anywhere comes back as itself, so a gap shows and is caught.
    */
-  t(lang: Language): Translate {
+  t(lang: Language, overrides?: Readonly<Record<string, string>>): Translate {
     return (key, options) => {
       const count = typeof options?.count === 'number' ? options.count : undefined;
-      const text = this.find(key, lang, count);
+      const text = (overrides && this.overridden(overrides, key, lang, count)) ?? this.find(key, lang, count);
       if (text === undefined) return key;
       const values: Readonly<Record<string, unknown>> =
         count !== undefined && !(options && 'n' in options) ? { ...options, n: formatNumber(lang, count) } : (options ?? {});
@@ -137,6 +145,20 @@ export class Localizer {
         return value === undefined || value === null ? match : String(value);
       });
     };
+  }
+
+  /** Whether `key` (or, for a plural string, one of its forms) is a string of this element or of `common`, in English. */
+  knows(key: string): boolean {
+    return [this.own.get('en'), common].some((messages) => lookUp(messages, key.split('.')) !== undefined);
+  }
+
+  /** A site's words for `key`: the plural form the count picks, else the key itself. */
+  private overridden(overrides: Readonly<Record<string, string>>, key: string, lang: Language, count: number | undefined): string | undefined {
+    if (count !== undefined) {
+      const forms = count === 0 ? [`${key}_zero`, `${key}_${pluralOf(lang, count)}`] : [`${key}_${pluralOf(lang, count)}`];
+      for (const form of forms) if (overrides[form] !== undefined) return overrides[form];
+    }
+    return overrides[key];
   }
 
   private find(key: string, lang: Language, count: number | undefined): string | undefined {

@@ -211,6 +211,22 @@ describe('createLocalizer', () => {
     assert.equal(localizer.t('cy')('tryAgain'), commonCy.tryAgain);
   });
 
+  it('uses a site’s own words over the catalogue, form by form for a count, filling their values, and knows which keys are strings', async () => {
+    const strings = { en: { heading: 'Hubs', places_one: '{{count}} place', places_other: '{{count}} places' }, cy: async () => ({ heading: 'Hybiau' }) };
+    const localizer = createLocalizer(strings, 'test');
+    await localizer.load('cy');
+    const t = localizer.t('en', { heading: 'Talking points', places_one: 'Only {{count}} seat left' });
+    assert.equal(t('heading'), 'Talking points');
+    assert.equal(t('places', { count: 1 }), 'Only 1 seat left');
+    assert.equal(t('places', { count: 3 }), '3 places', 'a form not overridden is the catalogue’s');
+    assert.equal(localizer.t('cy', { heading: 'Mannau siarad' })('heading'), 'Mannau siarad');
+    assert.equal(localizer.t('cy')('heading'), 'Hybiau', 'nothing kept from another call');
+    assert.equal(localizer.knows('heading'), true);
+    assert.equal(localizer.knows('places_one'), true);
+    assert.equal(localizer.knows('tryAgain'), true, 'a shared string');
+    assert.equal(localizer.knows('headng'), false);
+  });
+
   it('writes a count given to a string as {{n}} the way the language writes numbers, unless the caller gave n', async () => {
     const strings = { en: { matches_one: '{{n}} resource matches', matches_other: '{{n}} resources match' }, cy: async () => ({ matches_one: '{{n}} adnodd yn cyfateb', matches_other: '{{n}} adnodd yn cyfateb' }) };
     const localizer = createLocalizer(strings, 'counted');

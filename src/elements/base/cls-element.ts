@@ -1,7 +1,8 @@
 import { LitElement, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import { headingLevels, type HeadingLevels } from '../../core/heading-level.ts';
 import { LocaleController } from '../../i18n/locale-controller.ts';
-import type { Localizer } from '../../i18n/localizer.ts';
+import type { Localizer, StringOverrides } from '../../i18n/localizer.ts';
+import { readPageConfig } from '../../client/config.ts';
 import { FocusAfterRender } from '../../shared-ui/focus-after-render.ts';
 import { sharedStyles } from '../../shared-ui/styles.ts';
 import { tokens } from '../../theme/tokens.ts';
@@ -27,6 +28,7 @@ export class ClsElement extends LitElement {
   static override properties: PropertyDeclarations = {
     apiBase: { type: String, attribute: 'api-base' },
     headingLevel: { type: Number, attribute: 'heading-level' },
+    strings: { attribute: false, noAccessor: true },
   };
 
   /** The element's own strings; each subclass sets it. */
@@ -45,6 +47,25 @@ export class ClsElement extends LitElement {
    */
   declare headingLevel: number;
 
+  /**
+   * The site's own words for some of this element's strings, per language:
+   * `{ en: { heading: 'Find a talking point' }, cy: { heading: '…' } }`.
+   * Keys are listed in docs/strings.md; these win over `strings` in the
+   * page's `#cls-config`. An unknown key is reported on the console.
+   */
+  get strings(): StringOverrides | undefined {
+    return this.ownStrings;
+  }
+
+  set strings(value: StringOverrides | undefined) {
+    const old = this.ownStrings;
+    this.ownStrings = value;
+    if (this.isConnected) this.applyStrings();
+    this.requestUpdate('strings', old);
+  }
+
+  private ownStrings: StringOverrides | undefined;
+
   /** The element's language and its `t`, `number` and `date`. */
   protected readonly locale: LocaleController;
   /** Moves focus after the next render (an error summary, a new page's heading). */
@@ -61,6 +82,23 @@ export class ClsElement extends LitElement {
    * first render is already in Welsh on a Welsh page (and `updateComplete`
    * waits for it).
    */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.applyStrings();
+  }
+
+  /** The page's words for this element, then the element's own `strings` over them. */
+  private applyStrings(): void {
+    const page = readPageConfig(this.ownerDocument).strings;
+    const tag = this.localName;
+    const merged: StringOverrides = {};
+    for (const lang of ['en', 'cy'] as const) {
+      const strings = { ...page?.[lang]?.[tag], ...this.strings?.[lang] };
+      if (Object.keys(strings).length) merged[lang] = strings;
+    }
+    if (Object.keys(merged).length || this.hasUpdated) this.locale.override(merged, `<${tag}>`);
+  }
+
   protected override scheduleUpdate(): Promise<unknown> | undefined {
     return this.locale.schedule(() => super.scheduleUpdate());
   }
