@@ -16,6 +16,7 @@ import type { GeocoderOptions } from './geocode.ts';
 import { mountOruk, orukRoutes } from './oruk/routes.ts';
 import { bookingRoutes, mountBookings } from './routes/bookings.ts';
 import { waitingListRoutes, type WaitingListDesk } from './routes/waiting-list.ts';
+import { mountHubListPage } from './routes/hub-list-page.ts';
 import { DEFAULT_OFFER_HOURS, SHORTEST_OFFER_MS } from '../src/core/waiting-list.ts';
 import { feedbackRoutes, mountFeedback } from './routes/feedback.ts';
 import { mountPlaces, placeRoutes } from './routes/places.ts';
@@ -261,6 +262,8 @@ export function createApp(options: AppOptions): App {
   });
   mountSelfAssessment(app, options.db, options.questionnaires ?? new Map(), webhook);
   mountStaffMe(app);
+  // The hubs as a plain page, for pages and browsers without scripts (the elements' <noscript> links here).
+  mountHubListPage(app, directory, options.now ?? (() => new Date()));
   mountStaffVisits(app, options.db, options.now);
   mountStaffReports(app, options.db, options.now);
   mountStaffDay(app, options.db, directory, options.now);
