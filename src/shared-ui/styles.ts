@@ -29,6 +29,9 @@ export const baseStyles = css`
   *::after {
     box-sizing: inherit;
   }
+  * {
+    scroll-margin-block-start: var(--_scroll-margin-top);
+  }
   /* Again inside the shadow root: a host rule such as
      "* { text-transform: uppercase !important }" beats :host and would be
      inherited, but cannot reach this element. */

@@ -40,5 +40,7 @@ export const tokens = css`
     --_space-5: var(--cls-space-5, 2em);
     --_radius: var(--cls-radius, 0);
     --_focus-width: var(--cls-focus-width, 3px);
+    /* Room kept above whatever gets focus or is scrolled to: the height of a host page's sticky header (WCAG 2.4.11). */
+    --_scroll-margin-top: var(--cls-scroll-margin-top, 0px);
   }
 `;

@@ -82,6 +82,7 @@ const COUNT_ANNOUNCE_DELAY_MS = 1000;
  * @cssprop [--cls-space-4=1.5em] - Spacing scale.
  * @cssprop [--cls-space-5=2em] - Spacing scale, largest step.
  * @cssprop [--cls-radius=0] - Corner radius of inputs and buttons.
+ * @cssprop [--cls-scroll-margin-top=0px] - Room kept above what the element focuses or scrolls to: the height of the host page's sticky header.
  * @cssprop [--cls-focus-width=3px] - Width of the focus outline.
  */
 export class ClsFeedback extends ClsElement {

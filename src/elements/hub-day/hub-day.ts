@@ -81,6 +81,7 @@ export interface HubDaySyncDetail {
  * @cssprop [--cls-color-primary=#1d70b8] - Links, banners and the waiting-to-send bar.
  * @cssprop [--cls-color-error=#c82d1a] - Errors and the urgent tag.
  * @cssprop [--cls-color-border=#6f777b] - Table and list borders.
+ * @cssprop [--cls-scroll-margin-top=0px] - Room kept above what the element focuses or scrolls to: the height of the host page's sticky header.
  */
 export class ClsHubDay extends ClsElement {
   static override styles = [ClsElement.styles, hubDayStyles];

@@ -94,6 +94,7 @@ const localizer = createLocalizer(
  * @cssprop [--cls-color-focus=#ffdd00] - Focus highlight.
  * @cssprop [--cls-color-surface=#f3f2f1] - Filter panel background.
  * @cssprop [--cls-radius=0] - Corner radius.
+ * @cssprop [--cls-scroll-margin-top=0px] - Room kept above what the element focuses or scrolls to: the height of the host page's sticky header.
  */
 export class ClsHubFinder extends ClsElement {
   static override styles = [ClsElement.styles, hubFinderStyles];

@@ -71,6 +71,7 @@ const IN_VIEW_PADDING = { paddingTopLeft: [64, 110] as [number, number], padding
  * @cssprop [--cls-color-focus-text=#0b0c0c] - Ring round the focus highlight.
  * @cssprop [--cls-color-surface=#f3f2f1] - Map background while tiles load; hovered buttons.
  * @cssprop [--cls-radius=0] - Corner radius of controls and labels.
+ * @cssprop [--cls-scroll-margin-top=0px] - Room kept above what the element focuses or scrolls to: the height of the host page's sticky header.
  * @cssprop [--cls-focus-width=3px] - Width of the focus outline.
  */
 export class ClsHubMap extends LitElement {

@@ -70,6 +70,7 @@ type DateField = 'from' | 'to';
  * @cssprop [--cls-color-primary=#1d70b8] - Links and chart marks.
  * @cssprop [--cls-color-border=#6f777b] - Borders and chart axes.
  * @cssprop [--cls-color-focus=#ffdd00] - Focus highlight.
+ * @cssprop [--cls-scroll-margin-top=0px] - Room kept above what the element focuses or scrolls to: the height of the host page's sticky header.
  */
 export class ClsImpact extends ClsElement {
   static override styles = [ClsElement.styles, impactStyles];

@@ -112,6 +112,7 @@ const unreadable = (error: unknown): FeedResult => ({
  * @cssprop [--cls-color-primary=#1d70b8] - Links.
  * @cssprop [--cls-color-focus=#ffdd00] - Focus highlight.
  * @cssprop [--cls-color-surface=#f3f2f1] - Filter panel background.
+ * @cssprop [--cls-scroll-margin-top=0px] - Room kept above what the element focuses or scrolls to: the height of the host page's sticky header.
  */
 export class ClsResourceWheel extends ClsElement {
   static override styles = [ClsElement.styles, resourceWheelStyles, printFrameStyles];

@@ -81,6 +81,7 @@ const localizer = createLocalizer(
  * @cssprop [--cls-color-action=#00703c] - Primary buttons.
  * @cssprop [--cls-color-error=#c82d1a] - Errors and the urgent-help panel.
  * @cssprop [--cls-color-focus=#ffdd00] - Focus highlight.
+ * @cssprop [--cls-scroll-margin-top=0px] - Room kept above what the element focuses or scrolls to: the height of the host page's sticky header.
  */
 export class ClsSelfAssessment extends ClsElement {
   static override styles = [ClsElement.styles, timeoutWarningStyles, selfAssessmentStyles];
