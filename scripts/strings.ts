@@ -7,37 +7,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ELEMENTS } from '../src/elements/catalogue.ts';
-import { feedbackMessages } from '../src/elements/feedback/feedback.locales.ts';
-import { feedbackMessagesCy } from '../src/elements/feedback/feedback.locales.cy.ts';
-import { hubDayMessages } from '../src/elements/hub-day/hub-day.locales.ts';
-import { hubDayMessagesCy } from '../src/elements/hub-day/hub-day.locales.cy.ts';
-import { hubFinderMessages } from '../src/elements/hub-finder/hub-finder.locales.ts';
-import { hubFinderMessagesCy } from '../src/elements/hub-finder/hub-finder.locales.cy.ts';
-import { hubMapMessages } from '../src/elements/hub-finder/hub-map.locales.ts';
-import { hubMapMessagesCy } from '../src/elements/hub-finder/hub-map.locales.cy.ts';
-import { impactMessages } from '../src/elements/impact/impact.locales.ts';
-import { impactMessagesCy } from '../src/elements/impact/impact.locales.cy.ts';
-import { resourceWheelMessages } from '../src/elements/resource-wheel/resource-wheel.locales.ts';
-import { resourceWheelMessagesCy } from '../src/elements/resource-wheel/resource-wheel.locales.cy.ts';
-import { selfAssessmentMessages } from '../src/elements/self-assessment/self-assessment.locales.ts';
-import { selfAssessmentMessagesCy } from '../src/elements/self-assessment/self-assessment.locales.cy.ts';
-import { common } from '../src/i18n/common.ts';
-import { commonCy } from '../src/i18n/common.cy.ts';
+import { CATALOGUES, COMMON, type Catalogue } from './catalogues.ts';
 import type { Messages } from '../src/i18n/localizer.ts';
-
-const CATALOGUES: ReadonlyArray<{ tag: string; en: Messages; cy: Messages }> = [
-  { tag: 'cls-feedback', en: feedbackMessages, cy: feedbackMessagesCy },
-  { tag: 'cls-hub-day', en: hubDayMessages, cy: hubDayMessagesCy },
-  { tag: 'cls-hub-finder', en: hubFinderMessages, cy: hubFinderMessagesCy },
-  { tag: 'cls-hub-map', en: hubMapMessages, cy: hubMapMessagesCy },
-  { tag: 'cls-impact', en: impactMessages, cy: impactMessagesCy },
-  { tag: 'cls-resource-wheel', en: resourceWheelMessages, cy: resourceWheelMessagesCy },
-  { tag: 'cls-self-assessment', en: selfAssessmentMessages, cy: selfAssessmentMessagesCy },
-];
-
-const missing = ELEMENTS.filter((element) => !CATALOGUES.some((catalogue) => catalogue.tag === element.tag));
-if (missing.length) throw new Error(`scripts/strings.ts has no catalogue for ${missing.map((element) => element.tag).join(', ')}`);
 
 /** Every leaf of a catalogue, as the dotted key a site overrides. */
 function leaves(messages: Messages, prefix = ''): Array<[string, string]> {
@@ -92,9 +63,9 @@ this list changes nothing, and the element says so on the browser console.
 
 These shared strings (errors, buttons) can be changed for each element, under its tag.
 
-${table(common, commonCy)}
+${table(COMMON.en, COMMON.cy)}
 
-${CATALOGUES.map(({ tag, en, cy }) => `## \`<${tag}>\`\n\n${table(en, cy)}`).join('\n\n')}
+${CATALOGUES.map(({ tag, en, cy }: Catalogue) => `## \`<${tag}>\`\n\n${table(en, cy)}`).join('\n\n')}
 `;
 
 const file = fileURLToPath(new URL('../docs/strings.md', import.meta.url));
