@@ -33,7 +33,8 @@ const STARTED = Symbol.for('community-led-widgets.loader');
  */
 export function reservedSpaceCss(spaces: Readonly<Record<string, string>>): string {
   const rules = Object.entries(spaces).map(([tag, height]) => `${tag}:not(:defined):not([hidden]){display:block;min-height:var(--cls-reserved-height,${height})}`);
-  return `${rules.join('\n')}\n[${CLOAK}]{visibility:hidden}\n`;
+  // Only where scripts run: without them the elements never arrive, and a page's <noscript> fallback must not sit under empty room or stay cloaked.
+  return `@media (scripting:enabled){\n${rules.join('\n')}\n[${CLOAK}]{visibility:hidden}\n}\n`;
 }
 
 function reserveSpace(spaces: Readonly<Record<string, string>>): void {
