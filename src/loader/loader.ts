@@ -67,7 +67,18 @@ export function startLoader(spaces: ElementSpaces, built: ElementChunks | string
   const tags = Object.keys(spaces);
   const selector = tags.join(',');
   const requested = new Set<string>();
-  const roots = new Set<Document | ShadowRoot>([document]);
+  // Shadow roots watched, held weakly: an element removed from the page must not be kept alive by the loader.
+  const watched = new WeakSet<ShadowRoot>();
+  const shadowRoots = new Set<WeakRef<ShadowRoot>>();
+  const roots = (): Array<Document | ShadowRoot> => {
+    const live: Array<Document | ShadowRoot> = [document];
+    for (const ref of shadowRoots) {
+      const root = ref.deref();
+      if (root) live.push(root);
+      else shadowRoots.delete(ref);
+    }
+    return live;
+  };
   reserveSpace(Object.fromEntries(tags.map((tag) => [tag, spaces[tag]?.reservedHeight ?? '200px'])));
 
   const preload = (href: string) => {
@@ -92,7 +103,7 @@ export function startLoader(spaces: ElementSpaces, built: ElementChunks | string
       .then(() => customElements.whenDefined(tag))
       .then(
         () => {
-          for (const root of roots) uncloak(tags, root);
+          for (const root of roots()) uncloak(tags, root);
           document.dispatchEvent(new CustomEvent<DefinedDetail>('cls-defined', { detail: { tag } }));
         },
         (error: unknown) => {
@@ -117,8 +128,11 @@ export function startLoader(spaces: ElementSpaces, built: ElementChunks | string
     for (const record of records) for (const added of record.addedNodes) if (added instanceof Element) scan(added);
   });
   function watch(root: Document | ShadowRoot): void {
-    if (root !== document && roots.has(root)) return;
-    roots.add(root);
+    if (root instanceof ShadowRoot) {
+      if (watched.has(root)) return;
+      watched.add(root);
+      shadowRoots.add(new WeakRef(root));
+    }
     observer.observe(root, { childList: true, subtree: true });
     scan(root);
   }

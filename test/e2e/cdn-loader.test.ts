@@ -113,6 +113,40 @@ describe('CDN loader: only what the page uses, within budget (compiled server, r
     await context.close();
   });
 
+  it('keeps no element alive once it is removed from the page: the loader holds the shadow roots it watches weakly', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route(`${server.url}/council-leak.html`, (route) => route.fulfill({ contentType: 'text/html', body: pageWith('<cls-hub-finder></cls-hub-finder><cls-feedback></cls-feedback>') }));
+    await page.goto(`${server.url}/council-leak.html`);
+    await page.waitForFunction(() => customElements.get('cls-hub-finder') !== undefined && customElements.get('cls-feedback') !== undefined);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.enable');
+    /** Instances of `tag` still reachable after a full collection (Runtime.queryObjects counts reachable objects only). */
+    const alive = async (tag: string): Promise<number> => {
+      for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+      const { result: prototype } = await cdp.send('Runtime.evaluate', { expression: `customElements.get('${tag}').prototype`, objectGroup: 'leak' });
+      const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: prototype.objectId ?? '', objectGroup: 'leak' });
+      const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: objects.objectId ?? '', functionDeclaration: 'function () { return this.length; }', returnByValue: true });
+      await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'leak' });
+      return Number(result.value);
+    };
+    for (const tag of ['cls-hub-finder', 'cls-feedback']) {
+      await page.evaluate(async (name) => {
+        for (let i = 0; i < 20; i++) {
+          const element = document.createElement(name) as HTMLElement & { updateComplete: Promise<unknown> };
+          document.body.append(element);
+          await element.updateComplete;
+          // Let the loader see it (its observer runs after this task).
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          element.remove();
+        }
+      }, tag);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.equal(await alive(tag), 1, `only the <${tag}> on the page is alive after 20 were made and removed`);
+    }
+    await context.close();
+  });
+
   it('keeps the cloak on until the tags inside are defined, and a second copy of the loader changes nothing', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
