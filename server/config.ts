@@ -49,6 +49,15 @@ const feedUrls = z
   });
 
 /** A limit per client per minute: a whole number, at least 1. */
+/** A whole number of minutes from `least` to a week, `fallback` when unset. */
+const minutes = (least: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of minutes')
+    .transform(Number)
+    .pipe(z.number().int().min(least, `must be at least ${least} minute${least === 1 ? '' : 's'}`).max(10_080, 'must be at most 10080 (a week)'))
+    .default(fallback);
+
 const perMinute = (fallback: number) =>
   z
     .string()
@@ -102,20 +111,10 @@ export const ServerEnv = z.object({
   NOTIFY_TEMPLATE_CANCELLATION_SMS: templateId,
   NOTIFY_TEMPLATE_WAITING_OFFER_EMAIL: templateId,
   NOTIFY_TEMPLATE_WAITING_OFFER_SMS: templateId,
-  WAITING_OFFER_MINUTES: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of minutes')
-    .transform(Number)
-    .pipe(z.number().int().min(15, 'must be at least 15 minutes').max(10_080, 'must be at most 10080 (a week)'))
-    .default(DEFAULT_OFFER_HOURS * 60),
+  WAITING_OFFER_MINUTES: minutes(15, DEFAULT_OFFER_HOURS * 60),
   BOOKING_MANAGE_URL: z.string().url('must be a URL with {reference} and {key}').optional(),
   ORUK_SOURCES: feedUrls,
-  ORUK_SYNC_MINUTES: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of minutes')
-    .transform(Number)
-    .pipe(z.number().int().min(1, 'must be at least 1 minute').max(10_080, 'must be at most 10080 (a week)'))
-    .default(60),
+  ORUK_SYNC_MINUTES: minutes(1, 60),
   TRUST_PROXY: z
     .string()
     .optional()

@@ -105,10 +105,14 @@ export async function settleWaitingList(tx: Queryable, sessionId: string, clock:
   );
   if (!slot) return 0;
   const now = clock.now.toISOString();
-  const expired = await tx.query(
-    `UPDATE waiting_list SET status = 'expired', ended_at = $2 WHERE session_id = $1 AND status = 'offered' AND offer_expires_at <= $2 RETURNING reference`,
-    [sessionId, now],
-  );
+  // `held` counts the session's offered places, so with none held there is no offer to expire (the usual case, on every booking).
+  const expired =
+    Number(slot.held) > 0
+      ? await tx.query(
+          `UPDATE waiting_list SET status = 'expired', ended_at = $2 WHERE session_id = $1 AND status = 'offered' AND offer_expires_at <= $2 RETURNING reference`,
+          [sessionId, now],
+        )
+      : [];
   const booked = Number(slot.booked);
   let held = Number(slot.held) - expired.length;
   const stored = slot.capacity === null ? null : Number(slot.capacity);

@@ -48,6 +48,15 @@ export interface OutboxMessage {
   sendAfter?: Date;
 }
 
+/** How a resident who chose `method` is written to: a text for a phone number, else an email. */
+export const channelFor = (method: 'phone' | 'email'): Channel => (method === 'phone' ? 'sms' : 'email');
+
+/** The channel a resident's `kind` message goes by, or undefined when it is not sent (Notify off, or no template for it). */
+export function sentBy(options: NotifyOptions | undefined, kind: MessageKind, method: 'phone' | 'email'): Channel | undefined {
+  const channel = channelFor(method);
+  return templateFor(options, kind, channel) ? channel : undefined;
+}
+
 /** The template for a message, or undefined when Notify is off or that template is not set. */
 export function templateFor(options: NotifyOptions | undefined, kind: MessageKind, channel: Channel): string | undefined {
   return options?.templates[`${kind}-${channel}`];

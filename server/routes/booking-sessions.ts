@@ -11,7 +11,7 @@ import type { Queryable } from '../db/database.ts';
 import type { OnOffered, SettleOptions } from '../db/waiting-list.ts';
 import type { DirectoryCache } from '../directory-cache.ts';
 import { HttpProblem } from '../http/problem.ts';
-import { enqueue, manageUrlFor, type NotifyOptions, type Personalisation } from '../notify/outbox.ts';
+import { channelFor, enqueue, manageUrlFor, type NotifyOptions, type Personalisation } from '../notify/outbox.ts';
 import type { WebhookSender } from '../webhook.ts';
 
 /*
@@ -125,7 +125,7 @@ export interface Recipient {
   lang: Language | undefined;
 }
 
-const channelOf = (recipient: Recipient) => (recipient.contact.method === 'phone' ? 'sms' : 'email');
+const channelOf = (recipient: Recipient) => channelFor(recipient.contact.method);
 
 /**
  * The confirmation of a booking and its reminder the day before, written in

@@ -21,7 +21,6 @@ import { londonParts } from '../../src/core/schedule.ts';
 import type { Session } from '../../src/contract/places.ts';
 import {
   bookingByContact,
-  lockSlot,
   bookingByKey,
   bookingStatus,
   bookSeat,
@@ -41,7 +40,7 @@ import { idempotencyKey, readBody, readQuery } from '../http/input.ts';
 import { HttpProblem, idempotencyConflict } from '../http/problem.ts';
 import type { RouteSpec } from '../openapi.ts';
 import type { WebhookSender } from '../webhook.ts';
-import { dropReminders, enqueue, type NotifyOptions } from '../notify/outbox.ts';
+import { channelFor, dropReminders, enqueue, type NotifyOptions } from '../notify/outbox.ts';
 import { bookingCreatedEvent, bookingHub, confirmBooking, findSession, personalisation, refusalFor, settling, slotOf } from './booking-sessions.ts';
 import { mountWaitingList, type WaitingListDesk } from './waiting-list.ts';
 
@@ -195,7 +194,7 @@ export function mountBookings(app: Hono, options: BookingOptions): WaitingListDe
       if (refusal || !found) throw refusal;
       const { hub, session } = found;
       // People waiting come first: a place freed (an offer lapsed, the plan given more places) is offered to them before anyone books it.
-      await lockSlot(tx, slotOf(found));
+      // (No slot row yet means nobody waits: settling then does nothing, and bookSeat makes the row.)
       if (await settleWaitingList(tx, session.id, clock(), settling(notify, found, manageKey))) nudge();
       const seat = await bookSeat(tx, slotOf(found), input, { keyFor: manageKey });
       if (seat.kind === 'full') throw sessionFull(seat.capacity);
@@ -210,7 +209,7 @@ export function mountBookings(app: Hono, options: BookingOptions): WaitingListDe
           session: booked,
           hub: bookingHub(hub),
           createdAt: seat.createdAt,
-          ...(confirming ? { messages: input.contact.method === 'phone' ? 'sms' : 'email' } : {}),
+          ...(confirming ? { messages: channelFor(input.contact.method) } : {}),
         },
       };
     });
@@ -245,7 +244,7 @@ export function mountBookings(app: Hono, options: BookingOptions): WaitingListDe
       await enqueue(tx, notify, {
         reference: booking.reference,
         kind: 'cancellation',
-        channel: booking.contactMethod === 'phone' ? 'sms' : 'email',
+        channel: channelFor(booking.contactMethod),
         recipient: booking.contactValue,
         dedupe: `cancellation:${booking.reference}`,
         personalisation: personalisation(notify, booking.lang ?? 'en', booking.reference, token, where.hub, where.session),

@@ -18,10 +18,10 @@ import { acceptOffer, joinWaitingList, leaveWaitingList, sessionsToSettle, settl
 import type { DirectoryCache } from '../directory-cache.ts';
 import { idempotencyKey, readBody } from '../http/input.ts';
 import { HttpProblem, idempotencyConflict } from '../http/problem.ts';
-import { templateFor, type NotifyOptions } from '../notify/outbox.ts';
+import { sentBy, type NotifyOptions } from '../notify/outbox.ts';
 import type { RouteSpec } from '../openapi.ts';
 import type { WebhookSender } from '../webhook.ts';
-import { bookingCreatedEvent, bookingHub, confirmBooking, findSession, refusalFor, settling, slotOf } from './booking-sessions.ts';
+import { bookingCreatedEvent, bookingHub, confirmBooking, findSession, refusalFor, settling, slotOf, type FoundSession } from './booking-sessions.ts';
 
 export const waitingListRoutes: RouteSpec[] = [
   {
@@ -100,8 +100,12 @@ const placeNotFound = () => new HttpProblem(404, 'not-found', 'No such place on 
 export function mountWaitingList(app: Hono, options: WaitingListOptions): WaitingListDesk {
   const { db, directory, notify, webhook, keyFor, nudge, clock } = options;
 
-  async function describe(place: { sessionId: string; hubId: string; start: string }): Promise<{ hub: BookingCreated['hub']; session: Session }> {
-    const found = await findSession(directory, place.sessionId);
+  /** `found`: the session, when the caller has looked it up already. */
+  async function describe(
+    place: { sessionId: string; hubId: string; start: string },
+    found: FoundSession | undefined = undefined,
+  ): Promise<{ hub: BookingCreated['hub']; session: Session }> {
+    found ??= await findSession(directory, place.sessionId);
     const { hubs } = await directory.get();
     const hub = found?.hub ?? hubs.find((candidate) => candidate.id === place.hubId);
     const session: Session = found?.session ?? {
@@ -138,8 +142,8 @@ export function mountWaitingList(app: Hono, options: WaitingListOptions): Waitin
   }
 
   /** Settles one session's list in its own transaction, with offers told by Notify. */
-  async function settle(sessionId: string): Promise<number> {
-    const offered = settling(notify, await findSession(directory, sessionId), await keyFor());
+  async function settle(sessionId: string, found?: FoundSession): Promise<number> {
+    const offered = settling(notify, found ?? (await findSession(directory, sessionId)), await keyFor());
     const made = await db.transaction((tx) => settleWaitingList(tx, sessionId, clock(), offered));
     if (made) nudge();
     return made;
@@ -155,13 +159,15 @@ export function mountWaitingList(app: Hono, options: WaitingListOptions): Waitin
   }
 
   async function details(entry: WaitingEntry): Promise<WaitingPlace> {
-    await settle(entry.sessionId);
-    const current = (await waitingByKey(db, entry.reference, (await keyFor())(entry.reference))) ?? entry;
-    const { hub, session } = await describe(current);
-    const messages = templateFor(notify, 'waiting-offer', current.contactMethod === 'phone' ? 'sms' : 'email') ? (current.contactMethod === 'phone' ? 'sms' : 'email') : undefined;
+    const found = await findSession(directory, entry.sessionId);
+    await settle(entry.sessionId, found);
+    const keyOf = await keyFor();
+    const current = (await waitingByKey(db, entry.reference, keyOf(entry.reference))) ?? entry;
+    const { hub, session } = await describe(current, found);
+    const messages = sentBy(notify, 'waiting-offer', current.contactMethod);
     return WaitingPlace.parse({
       reference: current.reference,
-      manageKey: (await keyFor())(current.reference),
+      manageKey: keyOf(current.reference),
       session: await withPlacesLeft(session),
       hub,
       createdAt: current.createdAt,
@@ -232,9 +238,8 @@ export function mountWaitingList(app: Hono, options: WaitingListOptions): Waitin
     if (outcome.first) nudge();
     const booking = await bookingByKey(db, reference, input.key);
     if (!booking) throw placeNotFound();
-    const channel = booking.contactMethod === 'phone' ? 'sms' : 'email';
     c.header('Cache-Control', 'no-store');
-    return c.json(await bookingDetails(booking, templateFor(notify, 'confirmation', channel) ? channel : undefined), outcome.first ? 201 : 200);
+    return c.json(await bookingDetails(booking, sentBy(notify, 'confirmation', booking.contactMethod)), outcome.first ? 201 : 200);
   });
 
   app.delete('/api/v1/waiting-list/:reference', async (c) => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { HubList, SessionList } from '../../src/contract/places.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
 import { HttpStub } from '../support/http-stub.ts';
@@ -28,6 +28,23 @@ const fake = new HttpStub();
 
 type SentMessage = { url: string; body: { template_id: string; email_address: string; personalisation: Record<string, string> } };
 const bodies = (): SentMessage[] => fake.received.map((request) => ({ url: request.url, body: JSON.parse(request.body) as SentMessage['body'] }));
+
+/** On the demo page: finds the hub by its postcode, opens it, presses `action` (a session's Book or Join the waiting list) and fills in the form. */
+async function fillIn(page: Page, hub: { name: string; address: { postcode?: string | undefined } }, action: string, name: string, email: string): Promise<Locator> {
+  await page.goto(`${server.url}/`);
+  const finder = page.locator('cls-hub-finder');
+  await finder.getByLabel('Postcode or town').fill(hub.address.postcode ?? '');
+  await finder.getByRole('button', { name: 'Search', exact: true }).click();
+  await finder.locator('#results-heading').waitFor();
+  await finder.getByRole('button', { name: hub.name, exact: true }).click();
+  await finder.locator('#details-heading').waitFor();
+  await finder.locator(action).click();
+  await finder.getByLabel('Full name').fill(name);
+  await finder.getByLabel('Email', { exact: true }).check();
+  await finder.getByLabel('Email address').fill(email);
+  await finder.getByRole('checkbox').check();
+  return finder;
+}
 
 async function until<T>(find: () => T | undefined, what: string): Promise<T> {
   for (let i = 0; i < 250; i++) {
@@ -70,18 +87,7 @@ describe('booking messages through a fake GOV.UK Notify (compiled server, real b
     assert.ok(hub?.address.postcode);
     const email = `notify.e2e.${Date.now()}@example.org`;
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}/`);
-    const finder = page.locator('cls-hub-finder');
-    await finder.getByLabel('Postcode or town').fill(hub.address.postcode);
-    await finder.getByRole('button', { name: 'Search', exact: true }).click();
-    await finder.locator('#results-heading').waitFor();
-    await finder.getByRole('button', { name: hub.name, exact: true }).click();
-    await finder.locator('#details-heading').waitFor();
-    await finder.locator(`[data-session="${session.id}"]`).click();
-    await finder.getByLabel('Full name').fill('Notify E2E');
-    await finder.getByLabel('Email', { exact: true }).check();
-    await finder.getByLabel('Email address').fill(email);
-    await finder.getByRole('checkbox').check();
+    const finder = await fillIn(page, hub, `[data-session="${session.id}"]`, 'Notify E2E', email);
     await finder.getByRole('button', { name: 'Book this session' }).click();
     await finder.locator('.panel').getByText('Booking confirmed').waitFor();
     // The page says a confirmation is on its way (with Notify unset it says none is: see the browser tests).
@@ -137,18 +143,7 @@ describe('booking messages through a fake GOV.UK Notify (compiled server, real b
 
     const email = `waiting.e2e.${Date.now()}@example.org`;
     const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
-    await page.goto(`${server.url}/`);
-    const finder = page.locator('cls-hub-finder');
-    await finder.getByLabel('Postcode or town').fill(hub.address.postcode);
-    await finder.getByRole('button', { name: 'Search', exact: true }).click();
-    await finder.locator('#results-heading').waitFor();
-    await finder.getByRole('button', { name: hub.name, exact: true }).click();
-    await finder.locator('#details-heading').waitFor();
-    await finder.locator(`[data-wait="${session.id}"]`).click();
-    await finder.getByLabel('Full name').fill('Waiting E2E');
-    await finder.getByLabel('Email', { exact: true }).check();
-    await finder.getByLabel('Email address').fill(email);
-    await finder.getByRole('checkbox').check();
+    const finder = await fillIn(page, hub, `[data-wait="${session.id}"]`, 'Waiting E2E', email);
     await finder.getByRole('button', { name: 'Join the waiting list' }).click();
     await finder.locator('.panel').getByText('You are on the waiting list').waitFor();
     await finder.getByText('We will email you if a place comes free.').waitFor();

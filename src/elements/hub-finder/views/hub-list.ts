@@ -67,6 +67,20 @@ function renderNoSessions(context: HubListContext, hub: Hub): TemplateResult {
   </p>`;
 }
 
+/** A session's "Book" or "Join the waiting list": `name` says which session, for a list of many. */
+function sessionButton(options: { data: { session: string } | { wait: string }; label: string; name: string; onClick: () => void }): TemplateResult {
+  const data = options.data;
+  return html`<button
+    type="button"
+    class="button button--secondary"
+    part="button"
+    data-session=${'session' in data ? data.session : nothing}
+    data-wait=${'wait' in data ? data.wait : nothing}
+    aria-label=${options.name}
+    @click=${options.onClick}
+  >${options.label}</button>`;
+}
+
 function renderSession(context: HubListContext, session: Session, hub: Hub): TemplateResult {
   const { t } = context.locale;
   const time = sessionTime(context.locale, session);
@@ -74,6 +88,7 @@ function renderSession(context: HubListContext, session: Session, hub: Hub): Tem
   const places = bookable && session.remaining !== undefined ? session.remaining : undefined;
   // A session already under way is listed (it is on now) but can no longer be booked.
   const started = Date.parse(session.start) <= Date.now();
+  const hubName = hubText(hub, context.locale.lang).name;
   return html`<li class="session">
     <span>${time} – <span class="session-kind">${t(`kinds.${sessionKind(session)}`)}</span> · <span class="session-mode">${bookable ? t('session.bookable') : t('session.dropIn')}</span>${places !== undefined && places > 0
         ? html` (${t('session.places', { count: places })})`
@@ -82,24 +97,10 @@ function renderSession(context: HubListContext, session: Session, hub: Hub): Tem
       ? places === 0
         ? html`<span class="session-action"
             ><span class="full">${t('session.full')}</span>${waitingListOpen(new Date(), new Date(session.start))
-              ? html`<button
-                  type="button"
-                  class="button button--secondary"
-                  part="button"
-                  data-wait=${session.id}
-                  aria-label=${t('session.waitLabel', { time, hub: hubText(hub, context.locale.lang).name })}
-                  @click=${() => context.wait(session)}
-                >${t('session.wait')}</button>`
+              ? sessionButton({ data: { wait: session.id }, label: t('session.wait'), name: t('session.waitLabel', { time, hub: hubName }), onClick: () => context.wait(session) })
               : nothing}</span
           >`
-        : html`<button
-            type="button"
-            class="button button--secondary"
-            part="button"
-            data-session=${session.id}
-            aria-label=${t('session.bookLabel', { time, hub: hubText(hub, context.locale.lang).name })}
-            @click=${() => context.book(session)}
-          >${t('session.book')}</button>`
+        : sessionButton({ data: { session: session.id }, label: t('session.book'), name: t('session.bookLabel', { time, hub: hubName }), onClick: () => context.book(session) })
       : nothing}
   </li>`;
 }
