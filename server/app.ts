@@ -173,8 +173,10 @@ export function createApp(options: AppOptions): App {
     '/api/*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
+      // The rest of the body is never read, so the connection cannot carry another request:
+      // saying so stops a client reusing it and losing its next request to a closed socket.
       onError: () => {
-        throw new HttpProblem(413, 'payload-too-large', 'The request body is too large', `The limit is ${MAX_BODY_BYTES / 1024} KB.`);
+        throw new HttpProblem(413, 'payload-too-large', 'The request body is too large', `The limit is ${MAX_BODY_BYTES / 1024} KB.`, undefined, { Connection: 'close' });
       },
     }),
   );

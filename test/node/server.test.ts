@@ -267,6 +267,21 @@ for (const backend of backends()) {
         await expectProblem(await postFeedback(app.base, big), 413, 'payload-too-large');
       });
 
+      it('after refusing a body far over 64 KB, the same client\'s next requests still arrive', async () => {
+        // The refused body is never read: a kept-alive connection reused after it was closed under
+        // the next request ("other side closed"), losing that request.
+        const big = JSON.stringify({ helpful: 5, ease: 5, comment: 'x'.repeat(280_000) });
+        for (let round = 0; round < 3; round++) {
+          const refused = await postFeedback(app.base, big);
+          await expectProblem(refused, 413, 'payload-too-large');
+          for (let next = 0; next < 3; next++) {
+            const stored = await postFeedback(app.base, { helpful: 4, ease: 4 });
+            assert.equal(stored.status, 201);
+            await stored.text();
+          }
+        }
+      });
+
       it('refuses a body over 64 KB sent without a Content-Length (413)', async () => {
         const bytes = new TextEncoder().encode(JSON.stringify({ helpful: 5, ease: 5, comment: 'x'.repeat(65 * 1024) }));
         const body = new ReadableStream<Uint8Array>({
