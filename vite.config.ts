@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { ELEMENTS } from './src/elements/catalogue.ts';
 import { reservedSpaceCss } from './src/loader/loader.ts';
@@ -59,6 +60,10 @@ function elementChunks(): Plugin {
         fileName: 'community-led-widgets.css',
         source: reservedSpaceCss(Object.fromEntries(ELEMENTS.map((element) => [element.tag, element.reservedHeight]))),
       });
+      // The example themes (token sets) beside the loader: <link rel="stylesheet" href="…/cdn/themes/high-contrast.css">.
+      for (const name of readdirSync('themes').filter((file) => file.endsWith('.css'))) {
+        this.emitFile({ type: 'asset', fileName: `themes/${name}`, source: readFileSync(`themes/${name}`, 'utf8') });
+      }
     },
   };
 }

@@ -6,6 +6,7 @@ function setLanguage(lang) {
   document.documentElement.lang = lang;
   for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
   for (const node of document.querySelectorAll('[data-en]')) node.textContent = node.dataset[lang] ?? node.dataset.en;
+  for (const node of document.querySelectorAll('[data-en-label]')) node.setAttribute('aria-label', node.dataset[`${lang}Label`] ?? node.dataset.enLabel);
   try {
     localStorage.setItem('demo-lang', lang);
   } catch {
@@ -28,6 +29,10 @@ if (initial === 'cy' || initial === 'en') setLanguage(initial);
 document.addEventListener('cls-feedback-submit', (event) => {
   console.info('cls-feedback-submit', event.detail);
 });
+
+// The kiosk demo has no staff pager to call, so it leaves cls-staff-help uncancelled:
+// the kiosk then asks the person to go to the desk rather than promising help.
+document.addEventListener('cls-staff-help', () => console.info('cls-staff-help'));
 
 // The self-assessment demo page runs either questionnaire: ?q=looking-after-someone.
 const assessment = document.querySelector('cls-self-assessment');

@@ -14,6 +14,8 @@ import { hubMapMessages } from '../src/elements/hub-finder/hub-map.locales.ts';
 import { hubMapMessagesCy } from '../src/elements/hub-finder/hub-map.locales.cy.ts';
 import { impactMessages } from '../src/elements/impact/impact.locales.ts';
 import { impactMessagesCy } from '../src/elements/impact/impact.locales.cy.ts';
+import { kioskMessages } from '../src/elements/kiosk/kiosk.locales.ts';
+import { kioskMessagesCy } from '../src/elements/kiosk/kiosk.locales.cy.ts';
 import { resourceWheelMessages } from '../src/elements/resource-wheel/resource-wheel.locales.ts';
 import { resourceWheelMessagesCy } from '../src/elements/resource-wheel/resource-wheel.locales.cy.ts';
 import { selfAssessmentMessages } from '../src/elements/self-assessment/self-assessment.locales.ts';
@@ -36,6 +38,7 @@ export const CATALOGUES: readonly Catalogue[] = [
   { tag: 'cls-hub-finder', en: hubFinderMessages, cy: hubFinderMessagesCy },
   { tag: 'cls-hub-map', en: hubMapMessages, cy: hubMapMessagesCy },
   { tag: 'cls-impact', en: impactMessages, cy: impactMessagesCy },
+  { tag: 'cls-kiosk', en: kioskMessages, cy: kioskMessagesCy },
   { tag: 'cls-resource-wheel', en: resourceWheelMessages, cy: resourceWheelMessagesCy },
   { tag: 'cls-self-assessment', en: selfAssessmentMessages, cy: selfAssessmentMessagesCy },
 ];

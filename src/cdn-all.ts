@@ -10,5 +10,6 @@ export * from './elements/feedback/define.ts';
 export * from './elements/hub-day/define.ts';
 export * from './elements/hub-finder/define.ts';
 export * from './elements/impact/define.ts';
+export * from './elements/kiosk/define.ts';
 export * from './elements/resource-wheel/define.ts';
 export * from './elements/self-assessment/define.ts';

@@ -13,6 +13,7 @@ startLoader(
     'cls-hub-day': { reservedHeight: '420px' },
     'cls-hub-finder': { reservedHeight: '370px' },
     'cls-impact': { reservedHeight: '660px' },
+    'cls-kiosk': { reservedHeight: '0px' },
     'cls-resource-wheel': { reservedHeight: '1200px' },
     'cls-self-assessment': { reservedHeight: '700px' },
   },

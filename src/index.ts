@@ -8,6 +8,7 @@ export * from './elements/feedback/feedback.ts';
 export * from './elements/hub-day/hub-day.ts';
 export * from './elements/hub-finder/hub-finder.ts';
 export * from './elements/impact/impact.ts';
+export * from './elements/kiosk/kiosk.ts';
 export * from './elements/resource-wheel/resource-wheel.ts';
 export * from './elements/self-assessment/self-assessment.ts';
 export * from './contract/index.ts';

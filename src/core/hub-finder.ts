@@ -3,6 +3,11 @@ import type { Session } from '../contract/places.ts';
 import type { FieldError } from './field-errors.ts';
 import { WEEKDAYS, isOpenNow, londonParts, type Weekday } from './schedule.ts';
 
+/** The page query that opens a booking straight away: `?cls-booking=REF&key=…` (the manage link). */
+export const MANAGE_PARAM = 'cls-booking';
+/** The manage link's secret, beside {@link MANAGE_PARAM}. */
+export const MANAGE_KEY_PARAM = 'key';
+
 /** A hub as the finder lists it: with its distance and its upcoming sessions. */
 export interface HubResult {
   hub: Hub;

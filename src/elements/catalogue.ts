@@ -27,6 +27,7 @@ export const ELEMENTS: readonly ElementEntry[] = [
   { tag: 'cls-hub-day', folder: 'hub-day', reservedHeight: '420px' },
   { tag: 'cls-hub-finder', folder: 'hub-finder', reservedHeight: '370px' },
   { tag: 'cls-impact', folder: 'impact', reservedHeight: '660px' },
+  { tag: 'cls-kiosk', folder: 'kiosk', reservedHeight: '0px' },
   { tag: 'cls-resource-wheel', folder: 'resource-wheel', reservedHeight: '1200px' },
   { tag: 'cls-self-assessment', folder: 'self-assessment', reservedHeight: '700px' },
 ];

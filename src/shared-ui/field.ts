@@ -85,6 +85,9 @@ export function pageHeading(level: number | undefined, words: string): TemplateR
   return level === undefined ? words : html`<span class="legend-heading" role="heading" aria-level=${level}>${words}</span>`;
 }
 
+/** The on-screen keyboard each type of box gets unless a field says otherwise. */
+const INPUT_MODES: Partial<Record<NonNullable<TextInputOptions['type']>, TextInputOptions['inputmode']>> = { text: 'text', email: 'email', tel: 'tel', search: 'search' };
+
 /** A labelled one-line text input with hint and inline error (GOV.UK pattern). */
 export function textInput(options: TextInputOptions): TemplateResult {
   const { id, error, hint } = options;
@@ -95,8 +98,8 @@ export function textInput(options: TextInputOptions): TemplateResult {
     name=${options.name}
     type=${options.type ?? 'text'}
     autocomplete=${options.autocomplete ?? 'off'}
-    inputmode=${ifDefined(options.inputmode)}
-    .enterKeyHint=${options.enterkeyhint ?? ''}
+    inputmode=${ifDefined(options.inputmode ?? INPUT_MODES[options.type ?? 'text'])}
+    .enterKeyHint=${options.enterkeyhint ?? (options.type === 'search' ? 'search' : '')}
     spellcheck=${options.spellcheck ? 'true' : 'false'}
     aria-describedby=${describedBy(id, { hint, error })}
     aria-invalid=${ifDefined(error ? 'true' : undefined)}

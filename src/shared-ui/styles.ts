@@ -359,4 +359,33 @@ export const panelStyles = css`
 `;
 
 /** Everything shared-ui renders needs these; elements add their own on top. */
-export const sharedStyles = [baseStyles, formStyles, buttonStyles, panelStyles];
+/**
+ * A shared screen is used standing, by touch, often by someone unsure of it:
+ * every target at least 44 px (WCAG 2.5.5, beyond 2.5.8's 24 px).
+ */
+export const kioskStyles = css`
+  :host([kiosk]) .button,
+  :host([kiosk]) .input,
+  :host([kiosk]) .select,
+  :host([kiosk]) .input--date {
+    min-block-size: max(2.75em, 44px);
+  }
+  :host([kiosk]) .button {
+    min-inline-size: max(2.75em, 44px);
+  }
+  :host([kiosk]) .link-button {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 44px;
+    min-inline-size: 44px;
+  }
+  :host([kiosk]) .choice {
+    min-block-size: max(2.75em, 48px);
+  }
+  :host([kiosk]) .choice input {
+    inline-size: max(2.25em, 44px);
+    block-size: max(2.25em, 44px);
+  }
+`;
+
+export const sharedStyles = [baseStyles, formStyles, buttonStyles, panelStyles, kioskStyles];

@@ -36,10 +36,10 @@ export interface InactivityTimeoutOptions {
    * chose "Delete my answers now". Show {@link timeoutExpiredNotice} there.
    */
   onExpire(reason: ExpiryReason): void;
-  /** Default 2 minutes. */
-  warnBeforeMs?: number;
-  /** Default 1 minute; see {@link InactivityTimer} for how short timeouts are lengthened. */
-  minIdleMs?: number;
+  /** Default 2 minutes. A function is read each time the timer is rebuilt (when `minutes()` changes). */
+  warnBeforeMs?: number | (() => number);
+  /** Default 1 minute; see {@link InactivityTimer} for how short timeouts are lengthened. Read as `warnBeforeMs` is. */
+  minIdleMs?: number | (() => number);
   /** For tests. */
   clock?: Clock;
 }
@@ -63,7 +63,7 @@ export class InactivityTimeout implements ReactiveController {
   private spoken: number | undefined;
   private bucket = 0;
   /** Closing the dialog moves focus back, which fires `focusin`: that is not the person. */
-  private closing = false;
+  private ignoring = false;
 
   constructor(
     private readonly host: Host,
@@ -125,6 +125,17 @@ export class InactivityTimeout implements ReactiveController {
     this.timer?.expireNow();
   }
 
+  /** Runs `action` (moving focus, say) without it counting as the person doing something. */
+  unnoticed(action: () => void): void {
+    const was = this.ignoring;
+    this.ignoring = true;
+    try {
+      action();
+    } finally {
+      this.ignoring = was;
+    }
+  }
+
   hostConnected(): void {
     for (const type of ACTIVITY_EVENTS) this.host.addEventListener(type, this.onActivity);
   }
@@ -175,7 +186,7 @@ export class InactivityTimeout implements ReactiveController {
   };
 
   private readonly onActivity = (): void => {
-    if (this.closing || !this.timer) return;
+    if (this.ignoring || !this.timer) return;
     if (this.timer.running) this.timer.activity();
     else if (this.isActive()) this.timer.start();
   };
@@ -183,8 +194,8 @@ export class InactivityTimeout implements ReactiveController {
   private createTimer(ms: number): InactivityTimer {
     return new InactivityTimer({
       timeoutMs: ms,
-      warnBeforeMs: this.options.warnBeforeMs,
-      minIdleMs: this.options.minIdleMs,
+      warnBeforeMs: read(this.options.warnBeforeMs),
+      minIdleMs: read(this.options.minIdleMs),
       clock: this.options.clock,
       onWarn: (remaining) => {
         this.remaining = remaining;
@@ -222,13 +233,12 @@ export class InactivityTimeout implements ReactiveController {
   private closeDialog(): void {
     const dialog = this.dialog();
     if (!dialog?.open) return;
-    this.closing = true;
-    try {
-      dialog.close();
-    } finally {
-      this.closing = false;
-    }
+    this.unnoticed(() => dialog.close());
   }
+}
+
+function read(value: number | (() => number) | undefined): number | undefined {
+  return typeof value === 'function' ? value() : value;
 }
 
 function timeoutMs(minutes: number | undefined): number | undefined {
@@ -247,14 +257,27 @@ export function formatTimeLeft(t: Translate, ms: number): string {
 }
 
 /**
+ * Where the dialog's words come from: `<prefix>.heading`, `.body`, `.announce`,
+ * `.continue` and `.deleteNow` in namespace `ns` (`{{time}}` in the body and
+ * announcement is the time left).
+ */
+export interface TimeoutWording {
+  ns: string;
+  prefix: string;
+}
+
+/** "You will lose your answers soon": an element's own answers. */
+const COMMON_WORDING: TimeoutWording = { ns: 'common', prefix: 'timeout' };
+
+/**
  * The warning dialog. Render it (anywhere in the host's template, inside
  * the element's `lang`) whenever the controller exists; it is empty and
  * closed until the warning is due, and the controller opens it with
  * `showModal()`, so focus stays in it and the page behind is inert.
  */
-export function timeoutWarning(timeout: InactivityTimeout, t: Translate): TemplateResult | typeof nothing {
+export function timeoutWarning(timeout: InactivityTimeout, t: Translate, wording: TimeoutWording = COMMON_WORDING): TemplateResult | typeof nothing {
   if (!timeout.enabled) return nothing;
-  const c = (key: string, options: Record<string, unknown> = {}) => t(key, { ns: 'common', ...options });
+  const c = (key: string, options: Record<string, unknown> = {}) => t(`${wording.prefix}.${key}`, { ns: wording.ns, ...options });
   const spoken = timeout.spokenMs;
   return html`<dialog
     class="timeout-dialog"
@@ -265,18 +288,18 @@ export function timeoutWarning(timeout: InactivityTimeout, t: Translate): Templa
     @close=${timeout.onClose}
   >
     ${timeout.warning
-      ? html`<h2 class="heading-l" id="cls-timeout-heading" tabindex="-1">${c('timeout.heading')}</h2>
+      ? html`<h2 class="heading-l" id="cls-timeout-heading" tabindex="-1">${c('heading')}</h2>
           <p id="cls-timeout-body">
-            <span class="timeout-countdown" aria-hidden="true">${c('timeout.body', { time: formatTimeLeft(t, timeout.remainingMs) })}</span>
-            <span class="visually-hidden">${c('timeout.body', { time: formatTimeLeft(t, spoken.ms) })}</span>
+            <span class="timeout-countdown" aria-hidden="true">${c('body', { time: formatTimeLeft(t, timeout.remainingMs) })}</span>
+            <span class="visually-hidden">${c('body', { time: formatTimeLeft(t, spoken.ms) })}</span>
           </p>
           <div class="button-group">
-            ${button({ label: c('timeout.continue'), onClick: () => timeout.extend() })}
-            ${button({ label: c('timeout.deleteNow'), variant: 'secondary', onClick: () => timeout.deleteNow() })}
+            ${button({ label: c('continue'), onClick: () => timeout.extend() })}
+            ${button({ label: c('deleteNow'), variant: 'secondary', onClick: () => timeout.deleteNow() })}
           </div>`
       : nothing}
     <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-      ${timeout.warning && spoken.announced ? c('timeout.announce', { time: formatTimeLeft(t, spoken.ms) }) : ''}
+      ${timeout.warning && spoken.announced ? c('announce', { time: formatTimeLeft(t, spoken.ms) }) : ''}
     </div>
   </dialog>`;
 }

@@ -26,6 +26,24 @@ export async function expectAccessible(element: Element): Promise<void> {
   }
 }
 
+/** The real timers, taken when this module loads, before any test fakes them. */
+const REAL_TIMERS = { setTimeout: window.setTimeout, clearTimeout: window.clearTimeout, setInterval: window.setInterval, clearInterval: window.clearInterval };
+
+/**
+ * {@link expectAccessible} while a test's fake clock is installed: axe runs on
+ * timers of its own, so it is lent the real ones for the check, and the fake
+ * clock (and with it any countdown) stands still meanwhile.
+ */
+export async function accessibleOnFakeClock(element: Element): Promise<void> {
+  const fake = { setTimeout: window.setTimeout, clearTimeout: window.clearTimeout, setInterval: window.setInterval, clearInterval: window.clearInterval };
+  Object.assign(window, REAL_TIMERS);
+  try {
+    await expectAccessible(element);
+  } finally {
+    Object.assign(window, fake);
+  }
+}
+
 export const STAFF_TOKEN = 'browser-tests-staff-token';
 /** A worker's token (STAFF_TOKEN is an admin's); web-test-runner.config.mjs also gives it one conversation recorded two days ago. */
 export const WORKER_TOKEN = 'browser-tests-worker-token';

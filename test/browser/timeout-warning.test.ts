@@ -9,7 +9,7 @@ import { notification } from '../../src/shared-ui/notification.ts';
 import { sharedStyles } from '../../src/shared-ui/styles.ts';
 import { InactivityTimeout, timeoutExpiredNotice, timeoutWarning, timeoutWarningStyles, type ExpiryReason } from '../../src/shared-ui/timeout-warning.ts';
 import { tokens } from '../../src/theme/tokens.ts';
-import { expectAccessible, focused } from './support.ts';
+import { accessibleOnFakeClock as accessible, focused } from './support.ts';
 
 const localizer = createLocalizer({ en: {}, cy: async () => ({}) }, 'test');
 
@@ -88,23 +88,6 @@ const liveText = (el: TimeoutTestElement) => (dialog(el)?.querySelector('[role="
 async function advance(el: TimeoutTestElement, ms: number): Promise<void> {
   await clock.tickAsync(ms);
   await el.updateComplete;
-}
-
-/** The real timers, taken before any test fakes them. */
-const REAL_TIMERS = { setTimeout: window.setTimeout, clearTimeout: window.clearTimeout, setInterval: window.setInterval, clearInterval: window.clearInterval };
-
-/**
- * axe runs on timers of its own: lend it the real ones for the check, so
- * the fake clock (and with it the warning's countdown) stands still meanwhile.
- */
-async function accessible(el: Element): Promise<void> {
-  const fake = { setTimeout: window.setTimeout, clearTimeout: window.clearTimeout, setInterval: window.setInterval, clearInterval: window.clearInterval };
-  Object.assign(window, REAL_TIMERS);
-  try {
-    await expectAccessible(el);
-  } finally {
-    Object.assign(window, fake);
-  }
 }
 
 /** An element with a 5-minute timeout (warning at 3), the person typing an answer now. */

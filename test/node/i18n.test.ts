@@ -6,23 +6,12 @@ import { NextStep } from '../../src/contract/questionnaire.ts';
 import { VISIT_OUTCOMES } from '../../src/core/visits.ts';
 import { feedbackMessagesCy } from '../../src/elements/feedback/feedback.locales.cy.ts';
 import { feedbackMessages } from '../../src/elements/feedback/feedback.locales.ts';
-import { hubDayMessagesCy } from '../../src/elements/hub-day/hub-day.locales.cy.ts';
-import { hubDayMessages } from '../../src/elements/hub-day/hub-day.locales.ts';
-import { impactMessagesCy } from '../../src/elements/impact/impact.locales.cy.ts';
-import { impactMessages } from '../../src/elements/impact/impact.locales.ts';
-import { hubFinderMessagesCy } from '../../src/elements/hub-finder/hub-finder.locales.cy.ts';
-import { hubFinderMessages } from '../../src/elements/hub-finder/hub-finder.locales.ts';
-import { hubMapMessagesCy } from '../../src/elements/hub-finder/hub-map.locales.cy.ts';
-import { hubMapMessages } from '../../src/elements/hub-finder/hub-map.locales.ts';
-import { resourceWheelMessagesCy } from '../../src/elements/resource-wheel/resource-wheel.locales.cy.ts';
-import { resourceWheelMessages } from '../../src/elements/resource-wheel/resource-wheel.locales.ts';
-import { selfAssessmentMessagesCy } from '../../src/elements/self-assessment/self-assessment.locales.cy.ts';
-import { selfAssessmentMessages } from '../../src/elements/self-assessment/self-assessment.locales.ts';
 import { commonCy } from '../../src/i18n/common.cy.ts';
 import { common as commonEn } from '../../src/i18n/common.ts';
 import { formatDate, formatDay, formatDistance, formatNumber, formatTime } from '../../src/i18n/format.ts';
 import { LANGUAGES, supportedLanguage, type Language } from '../../src/i18n/languages.ts';
 import { createLocalizer, type Messages } from '../../src/i18n/localizer.ts';
+import { CATALOGUES } from '../../scripts/catalogues.ts';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 const PLURAL_FORMS: Record<Language, readonly string[]> = {
@@ -57,15 +46,10 @@ function baseKeys(flat: Map<string, string>): Map<string, Set<string>> {
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 
 const common: Record<Language, Messages> = { en: commonEn, cy: commonCy };
+// Every element's catalogue from the one list the docs and the spell-check use, so none is left out.
 const catalogues: Record<string, Record<Language, Messages>> = {
   common,
-  feedback: { en: feedbackMessages, cy: feedbackMessagesCy },
-  hubDay: { en: hubDayMessages, cy: hubDayMessagesCy },
-  hubFinder: { en: hubFinderMessages, cy: hubFinderMessagesCy },
-  impact: { en: impactMessages, cy: impactMessagesCy },
-  hubMap: { en: hubMapMessages, cy: hubMapMessagesCy },
-  resourceWheel: { en: resourceWheelMessages, cy: resourceWheelMessagesCy },
-  selfAssessment: { en: selfAssessmentMessages, cy: selfAssessmentMessagesCy },
+  ...Object.fromEntries(CATALOGUES.map((catalogue) => [catalogue.tag, { en: catalogue.en, cy: catalogue.cy }])),
 };
 
 for (const [name, catalogue] of Object.entries(catalogues)) {
@@ -148,7 +132,7 @@ describe('the catalogues cover what the code asks for', () => {
 
   it('names every next step and every visit outcome the report can give, in the impact report, in both languages', () => {
     for (const lang of LANGUAGES) {
-      const flat = leaves(catalogues['impact']?.[lang] ?? {});
+      const flat = leaves(catalogues['cls-impact']?.[lang] ?? {});
       for (const step of NextStep.options) assert.ok(flat.get(`nextSteps.${step}`), `${lang}: nextSteps.${step}`);
       for (const outcome of VISIT_OUTCOMES) assert.ok(flat.get(`outcomes.${outcome}`), `${lang}: outcomes.${outcome}`);
     }

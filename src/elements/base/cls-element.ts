@@ -29,7 +29,16 @@ export class ClsElement extends LitElement {
     apiBase: { type: String, attribute: 'api-base' },
     headingLevel: { type: Number, attribute: 'heading-level' },
     strings: { attribute: false, noAccessor: true },
+    kiosk: { type: Boolean, reflect: true },
   };
+
+  /**
+   * Properties set from script that are the site's configuration, never
+   * anything a person entered: when `<cls-kiosk>` clears the screen it
+   * replaces the element with a fresh copy and carries these (and the
+   * attributes) over. A subclass adds its own.
+   */
+  static configuration: readonly string[] = ['strings'];
 
   /** The element's own strings; each subclass sets it. */
   static localizer: Localizer;
@@ -46,6 +55,14 @@ export class ClsElement extends LitElement {
    * outline. Headings inside the element are one level below (at most 6).
    */
   declare headingLevel: number;
+
+  /**
+   * A shared screen (a library or pharmacy kiosk): nothing is kept on the
+   * device, nothing is downloaded or sent to an email address, there is no
+   * "use my location", and every target is at least 44 px. `<cls-kiosk>`
+   * sets it on every element inside it.
+   */
+  declare kiosk: boolean;
 
   /**
    * The site's own words for some of this element's strings, per language:
@@ -74,6 +91,7 @@ export class ClsElement extends LitElement {
   constructor() {
     super();
     this.headingLevel = 2;
+    this.kiosk = false;
     this.locale = new LocaleController(this, (this.constructor as typeof ClsElement).localizer);
   }
 

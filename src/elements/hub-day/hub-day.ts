@@ -86,9 +86,9 @@ export interface HubDaySyncDetail {
 export class ClsHubDay extends ClsElement {
   static override styles = [ClsElement.styles, hubDayStyles];
   static override localizer = localizer;
+  static override configuration = ['strings', 'config'];
 
   static override properties = {
-    kiosk: { type: Boolean, reflect: true },
     hub: { type: String },
     date: { type: String },
     config: { attribute: false },
@@ -109,8 +109,6 @@ export class ClsHubDay extends ClsElement {
     refresh: { state: true },
   };
 
-  /** On a shared device: the token is kept in memory only, never in any storage. */
-  declare kiosk: boolean;
   /** Id of the hub to start at; by default the last one used on this device. */
   declare hub: string | undefined;
   /** London date (`YYYY-MM-DD`) of the day shown; today when absent. */
@@ -176,7 +174,6 @@ export class ClsHubDay extends ClsElement {
 
   constructor() {
     super();
-    this.kiosk = false;
     this.reason = 'new';
     this.tokenInput = '';
     this.checking = false;

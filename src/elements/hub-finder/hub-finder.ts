@@ -107,7 +107,6 @@ export class ClsHubFinder extends ClsElement {
     postcode: { type: String },
     tiles: { type: String },
     tilesAttribution: { type: String, attribute: 'tiles-attribution' },
-    kiosk: { type: Boolean, reflect: true },
     view: { state: true },
     query: { state: true },
     search: { state: true },
@@ -134,8 +133,6 @@ export class ClsHubFinder extends ClsElement {
   declare tiles: string | undefined;
   /** Attribution text required by the tile provider. */
   declare tilesAttribution: string | undefined;
-  /** Shared-screen mode (the kiosk behaviour arrives with the kiosk work; accepted now). */
-  declare kiosk: boolean;
 
   declare private view: FinderPage;
   declare private query: string;
@@ -193,7 +190,6 @@ export class ClsHubFinder extends ClsElement {
     super();
     this.units = 'miles';
     this.limit = 10;
-    this.kiosk = false;
     this.view = 'search';
     this.query = '';
     this.search = { state: 'idle' };
@@ -453,7 +449,8 @@ export class ClsHubFinder extends ClsElement {
         if (searchBoxError(this.locale, this.search)) this.search = { state: 'idle' };
       },
       submit: () => this.searchPlace(),
-      useLocation: () => this.useLocation(),
+      // A shared screen's location is the library's, and asking for it there helps no one.
+      useLocation: this.kiosk ? undefined : () => this.useLocation(),
     });
   }
 

@@ -21,6 +21,8 @@ export interface PlanViewOptions {
   onBack: () => void;
   onOpen: (id: string, from: string) => void;
   onNotes: (value: string) => void;
+  /** A shared screen: no link to copy (the next person would find it on the clipboard), and the notes go when the screen is cleared. */
+  kiosk: boolean;
   onCopy: () => void;
   /** Print "My wheel" alone, without the page around it. */
   onPrint: () => void;
@@ -33,7 +35,7 @@ export function planView(options: PlanViewOptions): TemplateResult {
   return html`<section class="plan" part="plan">
     <button type="button" class="link-button no-print" @click=${options.onBack}>${t('plan.back')}</button>
     <div class="heading-l" role="heading" aria-level=${options.level} id="plan-heading" tabindex="-1">${t('plan.heading')}</div>
-    <p>${t('plan.intro')}</p>
+    <p>${t(options.kiosk ? 'plan.introKiosk' : 'plan.intro')}</p>
     ${services.length ? options.wheel : html`<p>${t('plan.empty')}</p>`}
     <ul class="services" part="list">
       ${services.map(
@@ -55,7 +57,7 @@ export function planView(options: PlanViewOptions): TemplateResult {
       id: 'notes',
       name: 'notes',
       label: t('plan.notesLabel'),
-      hint: t('plan.notesHint'),
+      hint: t(options.kiosk ? 'plan.notesHintKiosk' : 'plan.notesHint'),
       optional: true,
       value: options.notes,
       rows: 4,
@@ -64,7 +66,7 @@ export function planView(options: PlanViewOptions): TemplateResult {
     })}
     <div class="button-group">
       ${button({ label: t('plan.print'), variant: 'secondary', onClick: options.onPrint })}
-      ${services.length ? button({ label: t('plan.copy'), variant: 'secondary', onClick: options.onCopy }) : nothing}
+      ${services.length && !options.kiosk ? button({ label: t('plan.copy'), variant: 'secondary', onClick: options.onCopy }) : nothing}
     </div>
     ${options.copied === 'no' ? html`<p class="no-print">${t('plan.copyFailed')} <span class="plan-link">${options.link}</span></p>` : nothing}
   </section>`;

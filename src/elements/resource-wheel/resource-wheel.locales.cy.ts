@@ -113,6 +113,8 @@ export const resourceWheelMessagesCy: Messages = {
     intro: 'Yr adnoddau a ddewisoch, a’r bobl a’r cryfderau sydd gennych. Argraffwch hi neu cadwch y ddolen.',
     notesLabel: 'Fy nghryfderau a’m pobl fy hun',
     notesHint: 'Er enghraifft, “mae fy merch yn ymweld ar ddydd Sul” neu “rwy’n hoffi garddio”. Mae’r nodiadau hyn yn aros ar y ddyfais hon a dydyn nhw byth yn cael eu rhoi yn y ddolen.',
+    introKiosk: 'Yr adnoddau a ddewisoch, a’r bobl a’r cryfderau sydd gennych. Argraffwch hi i fynd â hi gyda chi.',
+    notesHintKiosk: 'Er enghraifft, “mae fy merch yn ymweld ar ddydd Sul” neu “rwy’n hoffi garddio”. Ar y sgrin a rennir hon, caiff y nodiadau eu dileu pan fyddwch chi’n gorffen.',
     empty: 'Dydych chi ddim wedi ychwanegu unrhyw beth eto. Agorwch adnodd a dewis “Ychwanegu at fy olwyn”.',
     print: 'Argraffu fy olwyn',
     copy: 'Copïo dolen i fy olwyn',

@@ -78,6 +78,8 @@ export const resourceWheelMessages: Messages = {
     notesLabel: 'My own strengths and people',
     notesHint: 'For example, “my daughter visits on Sundays” or “I like gardening”. These notes stay on this device and are never put in the link.',
     empty: 'You have not added anything yet. Open a resource and choose “Add to my wheel”.',
+    introKiosk: 'The resources you chose, and the people and strengths you have. Print it to take with you.',
+    notesHintKiosk: 'For example, “my daughter visits on Sundays” or “I like gardening”. On this shared screen, the notes are deleted when you finish.',
     print: 'Print my wheel',
     copy: 'Copy a link to my wheel',
     copied: 'Link copied. It holds only the resources you chose, not your notes.',

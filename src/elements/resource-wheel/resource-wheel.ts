@@ -117,12 +117,12 @@ const unreadable = (error: unknown): FeedResult => ({
 export class ClsResourceWheel extends ClsElement {
   static override styles = [ClsElement.styles, resourceWheelStyles, printFrameStyles];
   static override localizer = localizer;
+  static override configuration = ['strings', 'rings', 'segments', 'mapping'];
 
   static override properties = {
     directory: { type: String },
     postcode: { type: String },
     view: { type: String, reflect: true },
-    kiosk: { type: Boolean },
     rings: { attribute: false },
     segments: { attribute: false },
     mapping: { attribute: false },
@@ -155,8 +155,6 @@ export class ClsResourceWheel extends ClsElement {
    * not offered.
    */
   declare view: 'wheel' | 'list' | undefined;
-  /** Shared-screen mode: nothing is kept on the device. */
-  declare kiosk: boolean;
   /** The rings, inside out. The first is the person ("me") and holds their notes. */
   declare rings: readonly WheelRing[];
   /** The segments, clockwise from 12 o'clock; the last is "other" for what maps nowhere. */
@@ -248,7 +246,6 @@ export class ClsResourceWheel extends ClsElement {
 
   constructor() {
     super();
-    this.kiosk = false;
     this.rings = DEFAULT_RINGS;
     this.segments = DEFAULT_SEGMENTS;
     this.feed = { state: 'loading' };
@@ -631,6 +628,7 @@ export class ClsResourceWheel extends ClsElement {
         this.notes = value;
         this.savePlan();
       },
+      kiosk: this.kiosk,
       onCopy: () => void this.copyPlanLink(),
       onPrint: () => this.printPlan(),
     });

@@ -81,6 +81,8 @@ export function toolbar(options: ToolbarOptions): TemplateResult {
           id="near"
           type="text"
           autocomplete="postal-code"
+          inputmode="text"
+          .enterKeyHint=${'go'}
           aria-describedby=${ifDefined(nearProblem ? 'near-error' : undefined)}
           aria-invalid=${ifDefined(nearProblem ? 'true' : undefined)}
           .value=${live(options.nearText)}

@@ -86,11 +86,11 @@ const localizer = createLocalizer(
 export class ClsSelfAssessment extends ClsElement {
   static override styles = [ClsElement.styles, timeoutWarningStyles, selfAssessmentStyles];
   static override localizer = localizer;
+  static override configuration = ['strings', 'definition'];
 
   static override properties = {
     directory: { type: String },
     questionnaire: { type: String },
-    kiosk: { type: Boolean },
     history: { type: Boolean },
     resume: { type: String },
     timeout: { type: Number },
@@ -116,8 +116,6 @@ export class ClsSelfAssessment extends ClsElement {
   declare directory: string | undefined;
   /** Which questionnaire to run, e.g. `what-matters` or `looking-after-someone`. */
   declare questionnaire: string;
-  /** Shared-screen mode: nothing is kept on the device, and there is no "email me a copy". */
-  declare kiosk: boolean;
   /**
    * Let the browser's own Back and Forward buttons step through the pages.
    * Uses `history.pushState` under this element's own key, with the URL
@@ -213,7 +211,6 @@ export class ClsSelfAssessment extends ClsElement {
   constructor() {
     super();
     this.questionnaire = 'what-matters';
-    this.kiosk = false;
     this.history = false;
     this.includeAnswers = false;
     this.answers = {};

@@ -3,7 +3,7 @@ import { ApiError, isAbort } from '../../../client/errors.ts';
 import { BookingDetails, BookingReference, ManagedReference, normaliseBookingReference, type BookingCreated } from '../../../contract/bookings.ts';
 import { SessionList, type Session } from '../../../contract/places.ts';
 import type { FieldError } from '../../../core/field-errors.ts';
-import { hasPlaces } from '../../../core/hub-finder.ts';
+import { MANAGE_KEY_PARAM, MANAGE_PARAM, hasPlaces } from '../../../core/hub-finder.ts';
 import { hubText } from '../../../core/hubs.ts';
 import { notification } from '../../../shared-ui/notification.ts';
 import { spinner } from '../../../shared-ui/spinner.ts';
@@ -14,9 +14,6 @@ import type { BookingFlow } from './booking-flow.ts';
 import type { FinderHost } from './finder-host.ts';
 import { PageCode } from './page-code.ts';
 
-/** The page query that opens a booking straight away: `?cls-booking=REF&key=…` (the manage link). */
-const MANAGE_PARAM = 'cls-booking';
-const MANAGE_KEY_PARAM = 'key';
 
 /** How far ahead "Change the time" offers the hub's sessions. */
 const MOVE_WINDOW_DAYS = 28;

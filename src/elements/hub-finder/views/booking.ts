@@ -81,6 +81,7 @@ function contactInput(context: BookingContext, form: BookingForm, method: 'phone
   return html`<div class="conditional">
     ${textInput({
       id: method,
+      enterkeyhint: 'next',
       name: method,
       label: t(phone ? 'booking.phoneLabel' : 'booking.emailLabel'),
       ...(phone ? { hint: t('booking.phoneHint') } : {}),
@@ -156,6 +157,7 @@ export function renderBooking(context: BookingContext, form: BookingForm): Templ
     }}>
       ${textInput({
         id: 'name',
+        enterkeyhint: 'next',
         name: 'name',
         label: t('booking.name'),
         error: errors.text('name'),

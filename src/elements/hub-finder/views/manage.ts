@@ -55,6 +55,7 @@ export function renderFindBooking(context: FindBookingContext, form: FindBooking
     }}>
       ${textInput({
         id: 'manage-reference',
+        enterkeyhint: 'next',
         name: 'reference',
         label: t('manage.reference'),
         hint: t('manage.referenceHint'),
@@ -66,6 +67,7 @@ export function renderFindBooking(context: FindBookingContext, form: FindBooking
       })}
       ${textInput({
         id: 'manage-contact',
+        enterkeyhint: 'go',
         name: 'contact',
         label: t('manage.contact'),
         hint: t('manage.contactHint'),

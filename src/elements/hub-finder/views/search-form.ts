@@ -32,7 +32,8 @@ export interface SearchFormContext {
   search: SearchState;
   input: (value: string) => void;
   submit: () => void;
-  useLocation: () => void;
+  /** "Use my location"; absent on a shared screen. */
+  useLocation?: () => void;
 }
 
 /** The search box's error message, when the search failed because of what was typed. */
@@ -68,6 +69,7 @@ export function renderSearchForm(context: SearchFormContext): TemplateResult {
     ${errorSummary(t('errorSummaryTitle'), error ? [{ target: 'place', text: error }] : [], context.headings.sub)} ${banner(context, error)}
     ${textInput({
       id: 'place',
+      enterkeyhint: 'search',
       name: 'place',
       label: t('search.label'),
       hint: t('search.hint'),
@@ -78,6 +80,6 @@ export function renderSearchForm(context: SearchFormContext): TemplateResult {
       onInput: (value) => context.input(value),
       after: button({ label: t('search.submit'), type: 'submit', busy: context.search.state === 'searching', busyLabel: t('search.searching') }),
     })}
-    ${button({ label: t('search.useLocation'), variant: 'secondary', onClick: () => context.useLocation() })}
+    ${context.useLocation ? button({ label: t('search.useLocation'), variant: 'secondary', onClick: context.useLocation }) : nothing}
   </form>`;
 }

@@ -39,6 +39,7 @@ export function sendPage(view: PageView, page: SendPage): TemplateResult {
     >
       ${textInput({
         id: 'contact-name',
+        enterkeyhint: 'next',
         name: 'contact-name',
         label: t('send.nameLabel'),
         optional: true,
@@ -52,6 +53,7 @@ export function sendPage(view: PageView, page: SendPage): TemplateResult {
       ${method === 'phone' || method === 'email'
         ? textInput({
             id: 'contact-value',
+            enterkeyhint: 'next',
             name: 'contact-value',
             label: t(method === 'phone' ? 'send.phoneLabel' : 'send.emailLabel'),
             hint: t(method === 'phone' ? 'send.phoneHint' : 'send.emailHint'),

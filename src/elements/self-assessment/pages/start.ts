@@ -37,6 +37,7 @@ export function startPage(view: PageView, page: StartPage): TemplateResult {
       <div class="heading-m" role="heading" aria-level=${headings.sub}>${t('resume.heading')}</div>
       ${textInput({
         id: 'resume-code',
+        enterkeyhint: 'go',
         name: 'resume-code',
         label: t('resume.label'),
         hint: t('resume.hint'),

@@ -33,6 +33,7 @@ function datePart(name: Part, context: AnswerContext, error: string | undefined)
       class="input ${name === 'year' ? 'input--year' : ''} ${error ? 'input--error' : ''}"
       id="answer-${name}"
       inputmode="numeric"
+      .enterKeyHint=${'next'}
       .value=${live(shown(name))}
       @change=${(event: Event) => {
         // The other two boxes as they are, so a half-filled date stays half-filled (and invalid).

@@ -24,6 +24,7 @@ export const number: QuestionTypeView<QuestionOf<'number'>> = {
         name="answer"
         type="text"
         inputmode="numeric"
+        .enterKeyHint=${'next'}
         autocomplete="off"
         spellcheck="false"
         aria-describedby=${describedBy('answer', { hint: question.hint, error })}

@@ -35,6 +35,6 @@ export function answerBox(
 ): TemplateResult {
   const value = context.value;
   return html`<div @change=${(event: Event) => context.set((event.target as HTMLInputElement).value)}>
-    ${textInput({ ...questionField(question, context), value: value === undefined ? '' : String(value), inputmode: 'text', ...options })}
+    ${textInput({ ...questionField(question, context), value: value === undefined ? '' : String(value), inputmode: 'text', enterkeyhint: 'next', ...options })}
   </div>`;
 }
