@@ -58,8 +58,8 @@ export class ClsElement extends LitElement {
 
   /**
    * A shared screen (a library or pharmacy kiosk): nothing is kept on the
-   * device, nothing is downloaded or sent to an email address, there is no
-   * "use my location", and every target is at least 44 px. `<cls-kiosk>`
+   * device, no file is downloaded, there is no "email me a copy", copied link
+   * or "use my location", and every target is at least 44 px. `<cls-kiosk>`
    * sets it on every element inside it.
    */
   declare kiosk: boolean;
