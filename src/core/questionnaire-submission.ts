@@ -110,3 +110,14 @@ export function consentVersion(q: Pick<LocalisedQuestionnaire, 'id' | 'version' 
   }
   return `${q.id}@${q.version}${lang ? `/${lang}` : ''}#${hash.toString(16).padStart(8, '0')}`;
 }
+
+/** A resume code in the page URL, from the "copy link" on the saved page. */
+export const RESUME_PARAM = 'cls-resume';
+
+/** This page's address with the resume code in it (and no fragment). */
+export function resumeLink(page: URL, code: string): string {
+  const url = new URL(page);
+  url.hash = '';
+  url.searchParams.set(RESUME_PARAM, code);
+  return url.href;
+}

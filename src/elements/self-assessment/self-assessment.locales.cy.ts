@@ -4,6 +4,7 @@ import type { Messages } from '../../i18n/localizer.ts';
 export const selfAssessmentMessagesCy: Messages = {
   errorPrefix: 'Gwall:',
   loadingFailed: 'Doedd dim modd i ni lwytho’r cwestiynau.',
+  pageFailed: 'Doedd dim modd i ni lwytho’r dudalen nesaf.',
   minutes_zero: 'Mae’n cymryd tua {{count}} munud.',
   minutes_one: 'Mae’n cymryd tua {{count}} munud.',
   minutes_two: 'Mae’n cymryd tua {{count}} funud.',

@@ -3,6 +3,7 @@ import type { Messages } from '../../i18n/localizer.ts';
 export const selfAssessmentMessages: Messages = {
   errorPrefix: 'Error:',
   loadingFailed: 'We could not load the questions.',
+  pageFailed: 'We could not load the next page.',
   minutes_one: 'It takes about {{count}} minute.',
   minutes_other: 'It takes about {{count}} minutes.',
   start: 'Start now',

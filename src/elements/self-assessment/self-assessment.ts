@@ -6,9 +6,8 @@ import type { AnswerValue, Answers, LocalisedQuestion, LocalisedQuestionnaire } 
 import { localDeviceStorage } from '../../core/device-store.ts';
 import { isUrgent, outcome, postcodeAnswer, questionnaireHref, reconcile, urgentPanels, validatePage, voiced, withAnswer } from '../../core/questionnaire.ts';
 import { AnswersOnDevice, fitsQuestionnaire, selfAssessmentKey } from '../../core/questionnaire-device.ts';
-import { contactFormErrors, contactMethod, draftFor, formatResumeCode, readResumeCode, submissionFor } from '../../core/questionnaire-submission.ts';
+import { RESUME_PARAM, contactFormErrors, contactMethod, draftFor, formatResumeCode, readResumeCode, resumeLink, submissionFor } from '../../core/questionnaire-submission.ts';
 import { RESULT, initialJourney, journey, resumePlace, type JourneyAction, type JourneyState, type Place } from '../../core/self-assessment-journey.ts';
-import { mailtoHref } from '../../core/result-summary.ts';
 import { createLocalizer } from '../../i18n/localizer.ts';
 import { button } from '../../shared-ui/button.ts';
 import { notification, statusRegion } from '../../shared-ui/notification.ts';
@@ -23,12 +22,12 @@ import { DocumentTitle, titleOfPage } from './controllers/document-title.ts';
 import { JourneyHistory } from './controllers/journey-history.ts';
 import { QuestionnaireSource } from './controllers/questionnaire-source.ts';
 import { checkPage } from './pages/check.ts';
-import { RESUME_PARAM, resumeLink, savedPage, sentPage } from './pages/done.ts';
 import { nextStepTarget, showNextStep } from './pages/next-step.ts';
 import { answerNotices, urgentPanelsHelp, type Notice } from './pages/notices.ts';
 import { questionPage } from './pages/question.ts';
-import { resultPage, resultSummary, type CouncilContact } from './pages/result.ts';
-import { EMPTY_SEND_FORM, sendPage, type SendForm } from './pages/send.ts';
+import type * as LaterPagesModule from './pages/later.ts';
+import type { CouncilContact } from './pages/result.ts';
+import type { SendForm } from './pages/send.ts';
 import { startPage } from './pages/start.ts';
 import { PAGE_FOCUS, type PageView } from './pages/view.ts';
 import { selfAssessmentMessages } from './self-assessment.locales.ts';
@@ -39,6 +38,26 @@ export type { NextStepDetail, SaveDetail, StepChangeDetail, SubmitDetail } from 
 /** A request the person made: none, one in flight, or the last one failed. */
 type Activity = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; error: ApiError };
 const IDLE: Activity = { kind: 'idle' };
+
+/** The pages after the questions, fetched once for every element on the page (see pages/later.ts). */
+type LaterPages = typeof LaterPagesModule;
+let laterPages: LaterPages | undefined;
+let laterPagesLoading: Promise<LaterPages | undefined> | undefined;
+const LATER_PAGES: ReadonlySet<string> = new Set(['result', 'send', 'saved', 'sent']);
+
+function loadLaterPages(): Promise<LaterPages | undefined> {
+  laterPagesLoading ??= import('./pages/later.ts').then(
+    (pages) => (laterPages = pages),
+    () => {
+      // Offline, say: the next try fetches again.
+      laterPagesLoading = undefined;
+      return undefined;
+    },
+  );
+  return laterPagesLoading;
+}
+
+const emptySendForm = (): SendForm => ({ name: '', value: '', consent: false });
 
 const localizer = createLocalizer(
   { en: selfAssessmentMessages, cy: () => import('./self-assessment.locales.cy.ts').then((module) => module.selfAssessmentMessagesCy) },
@@ -218,7 +237,7 @@ export class ClsSelfAssessment extends ClsElement {
     this.activity = IDLE;
     this.dropped = 0;
     this.emailAnswers = false;
-    this.sendForm = EMPTY_SEND_FORM;
+    this.sendForm = emptySendForm();
     this.resumeText = '';
     this.status = '';
   }
@@ -333,7 +352,7 @@ export class ClsSelfAssessment extends ClsElement {
   private startAgain(): void {
     this.answers = {};
     this.dropped = 0;
-    this.sendForm = EMPTY_SEND_FORM;
+    this.sendForm = emptySendForm();
     this.savedCode = undefined;
     this.wasUrgent = false;
     this.api.forgetPending();
@@ -484,6 +503,18 @@ export class ClsSelfAssessment extends ClsElement {
 
   // ——— rendering ———
 
+  /**
+   * Holds a render of the result, send, saved or sent page until their chunk
+   * is here (the first time only), so the page never flashes empty; starts
+   * fetching it as soon as the questions begin.
+   */
+  protected override scheduleUpdate(): Promise<unknown> | undefined {
+    const kind = this.journeyState.page.kind;
+    if (!laterPages && LATER_PAGES.has(kind)) return loadLaterPages().then(() => super.scheduleUpdate());
+    if (!laterPages && kind !== 'start') void loadLaterPages();
+    return super.scheduleUpdate();
+  }
+
   protected override render(): TemplateResult {
     return html`<div class="root" part="base" lang=${this.locale.lang}>
       <slot name="header"></slot>
@@ -552,6 +583,15 @@ export class ClsSelfAssessment extends ClsElement {
       }
       case 'check':
         return checkPage(view, { onSave: () => void this.saveForLater() });
+    }
+    const later = laterPages;
+    // Only when fetching them failed (offline, say): the answers stay, and trying again fetches them again.
+    if (!later) {
+      const retry = button({ label: t('tryAgain'), variant: 'secondary', onClick: () => void loadLaterPages().then(() => this.requestUpdate()) });
+      return notification({ title: t('pageFailed'), variant: 'error', level: this.headings.main, body: html`<p>${t('errors.network')}</p>${retry}` });
+    }
+    const { resultPage, resultSummary, savedPage, sendPage, sentPage } = later;
+    switch (page.kind) {
       case 'result': {
         const resume = this.savedCode ? resumeLink(this.pageUrl, this.savedCode) : undefined;
         const email = { pageUrl: this.pageUrl.href, resumeLink: resume, includeAnswers: this.emailAnswers, onIncludeAnswers: (include: boolean) => void (this.emailAnswers = include) };
@@ -577,10 +617,7 @@ export class ClsSelfAssessment extends ClsElement {
           onSend: () => void this.send(),
         });
       case 'saved': {
-        const link = resumeLink(this.pageUrl, page.code);
-        // Only the link, never the answers: the email goes wherever the person sends it.
-        const emailHref = this.kiosk ? undefined : mailtoHref(definition.title, [t('saved.emailBody'), link].join('\n'), '');
-        return savedPage(view, { code: page.code, link, emailHref, onStatus: (status) => void (this.status = status) });
+        return savedPage(view, { code: page.code, link: resumeLink(this.pageUrl, page.code), title: definition.title, kiosk: this.kiosk, onStatus: (status) => void (this.status = status) });
       }
       case 'sent': {
         const config = readPageConfig(this.ownerDocument);

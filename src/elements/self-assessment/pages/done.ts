@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatResumeCode } from '../../../core/questionnaire-submission.ts';
+import { mailtoHref } from '../../../core/result-summary.ts';
 import { formatDate } from '../../../i18n/format.ts';
 import { button } from '../../../shared-ui/button.ts';
 import type { PageView } from './view.ts';
@@ -10,8 +11,13 @@ export interface SavedPage {
   link: string;
   /** Tell screen readers what happened (copied, or select it yourself). */
   onStatus: (status: string) => void;
-  /** A `mailto:` link with the resume link in it, to send it to oneself; none on a shared screen. */
-  emailHref: string | undefined;
+  /** The questionnaire's title, the subject of the email to oneself. */
+  title: string;
+  /**
+   * A shared screen: no `mailto:` link and nothing copied to the clipboard,
+   * where the next person would find it; the code is there to write down.
+   */
+  kiosk: boolean;
 }
 
 /** Saved on the server: the resume code, a link with it, and a way back to the question. */
@@ -26,15 +32,18 @@ export function savedPage(view: PageView, page: SavedPage): TemplateResult {
       <p>${t('saved.body')} <strong class="resume-code">${formatResumeCode(page.code)}</strong></p>
     </div>
     <p>${t('saved.keep')}</p>
-    <div class="button-group">${button({ label: t('saved.copyCode'), variant: 'secondary', onClick: copy(formatResumeCode(page.code)) })}</div>
+    ${page.kiosk ? nothing : html`<div class="button-group">${button({ label: t('saved.copyCode'), variant: 'secondary', onClick: copy(formatResumeCode(page.code)) })}</div>`}
     <div class="form-group" part="field">
       <label class="label" for="resume-link">${t('saved.linkLabel')}</label>
       <div class="hint" id="resume-link-hint">${t('saved.linkHint')}</div>
       <input class="input" id="resume-link" readonly aria-describedby="resume-link-hint" .value=${page.link} />
     </div>
     <div class="button-group">
-      ${button({ label: t('saved.copyLink'), variant: 'secondary', onClick: copy(page.link) })}
-      ${page.emailHref ? html`<a class="button button--secondary" part="button" href=${page.emailHref}>${t('saved.emailLink')}</a>` : nothing}
+      ${page.kiosk ? nothing : button({ label: t('saved.copyLink'), variant: 'secondary', onClick: copy(page.link) })}
+      ${page.kiosk
+        ? nothing
+        : // Only the link, never the answers: the email goes wherever the person sends it.
+          html`<a class="button button--secondary" part="button" href=${mailtoHref(page.title, [t('saved.emailBody'), page.link].join('\n'), '')}>${t('saved.emailLink')}</a>`}
       ${button({ label: t('saved.carryOn'), onClick: () => view.go({ type: 'carry-on' }) })}
     </div>`;
 }
@@ -98,15 +107,4 @@ export async function copyOrSelect(root: ParentNode, text: string, field: string
     input?.select();
     return 'selected';
   }
-}
-
-/** A resume code in the page URL, from the "copy link" on the saved page. */
-export const RESUME_PARAM = 'cls-resume';
-
-/** This page's address with the resume code in it (and no fragment). */
-export function resumeLink(page: URL, code: string): string {
-  const url = new URL(page);
-  url.hash = '';
-  url.searchParams.set(RESUME_PARAM, code);
-  return url.href;
 }

@@ -12,8 +12,6 @@ export interface SendForm extends ContactForm {
   consent: boolean;
 }
 
-export const EMPTY_SEND_FORM: SendForm = { name: '', value: '', consent: false };
-
 export interface SendPage {
   form: SendForm;
   /** How the person asked to be contacted (their answer to the `contact` question). */
