@@ -72,6 +72,12 @@ const networkConditions = {
       await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }] });
       return true;
     }
+    // `executeServerCommand('no-http-cache')`: this page fetches every file afresh, as a first visit would
+    // (pages of other test files share the browser's HTTP cache, which would answer even offline).
+    if (command === 'no-http-cache') {
+      await session.browser.getPage(session.id).setCacheEnabled(false);
+      return true;
+    }
     if (command !== 'go-offline') return undefined;
     const page = session.browser.getPage(session.id);
     const ms = Number(payload?.ms ?? 2000);

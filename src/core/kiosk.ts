@@ -20,9 +20,12 @@ export interface KioskTiming {
   minIdleMs: number;
 }
 
-/** A whole number of seconds of at least 1, or the default (an attribute can hold anything). */
+/** The longest either wait may be: a day (timers overflow past about 24 days, and a kiosk is cleared daily anyway). */
+export const MAX_SECONDS = 86_400;
+
+/** A whole number of seconds from 1 to a day, or the default (an attribute can hold anything). */
 function seconds(value: number | undefined, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.round(value) : fallback;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.min(Math.round(value), MAX_SECONDS) : fallback;
 }
 
 /**
@@ -54,4 +57,14 @@ export function addressForNextPerson(href: string): string | undefined {
   if (!personal.length) return undefined;
   for (const name of personal) url.searchParams.delete(name);
   return url.href;
+}
+
+/**
+ * The page's `history.state` without what the elements kept in it (their
+ * keys start `cls-`, such as a questionnaire's place): the host's own state
+ * stays. `null` stays `null`; a state that is not a plain object is the host's.
+ */
+export function historyForNextPerson(state: unknown): unknown {
+  if (state === null || typeof state !== 'object' || Array.isArray(state)) return state;
+  return Object.fromEntries(Object.entries(state as Record<string, unknown>).filter(([key]) => !key.startsWith('cls-')));
 }

@@ -58,7 +58,8 @@ export interface InactivityTimeoutOptions {
  */
 export class InactivityTimeout implements ReactiveController {
   private timer: InactivityTimer | undefined;
-  private configuredMs: number | undefined;
+  /** The timings the timer was built with, so a change to any of them rebuilds it. */
+  private configured = '';
   private remaining = 0;
   private spoken: number | undefined;
   private bucket = 0;
@@ -125,6 +126,13 @@ export class InactivityTimeout implements ReactiveController {
     this.timer?.expireNow();
   }
 
+  /** Stops counting and closes the warning, until the next activity starts it again (a kiosk just cleared). */
+  reset(): void {
+    this.timer?.stop();
+    this.closeDialog();
+    this.host.requestUpdate();
+  }
+
   /** Runs `action` (moving focus, say) without it counting as the person doing something. */
   unnoticed(action: () => void): void {
     const was = this.ignoring;
@@ -148,10 +156,11 @@ export class InactivityTimeout implements ReactiveController {
 
   hostUpdate(): void {
     const ms = timeoutMs(this.options.minutes());
-    if (ms !== this.configuredMs) {
+    const configured = `${ms}/${read(this.options.warnBeforeMs)}/${read(this.options.minIdleMs)}`;
+    if (configured !== this.configured) {
+      this.configured = configured;
       const wasRunning = this.running;
       this.timer?.stop();
-      this.configuredMs = ms;
       this.timer = ms === undefined ? undefined : this.createTimer(ms);
       if (wasRunning && this.isActive()) this.timer?.start();
     }
@@ -178,6 +187,29 @@ export class InactivityTimeout implements ReactiveController {
   readonly onCancel = (event: Event): void => {
     event.preventDefault();
     this.extend();
+  };
+
+  /**
+   * For the dialog's `keydown`: Tab from the last button goes to the first
+   * and Shift+Tab from the first to the last. A modal dialog otherwise lets
+   * focus out to the browser's own controls, which a kiosk has none of: a
+   * Tab stop on nothing.
+   */
+  readonly onKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Tab') return;
+    const dialog = event.currentTarget as HTMLDialogElement;
+    const buttons = [...dialog.querySelectorAll<HTMLElement>('button')];
+    const first = buttons[0];
+    const last = buttons[buttons.length - 1];
+    const active = (dialog.getRootNode() as ShadowRoot | Document).activeElement;
+    if (!first || !last) return;
+    if (event.shiftKey && (active === first || !dialog.contains(active))) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
   };
 
   /** For the dialog's `close`: closed some other way while warning (e.g. light dismiss) counts as "continue". */
@@ -286,6 +318,7 @@ export function timeoutWarning(timeout: InactivityTimeout, t: Translate, wording
     aria-describedby="cls-timeout-body"
     @cancel=${timeout.onCancel}
     @close=${timeout.onClose}
+    @keydown=${timeout.onKeydown}
   >
     ${timeout.warning
       ? html`<h2 class="heading-l" id="cls-timeout-heading" tabindex="-1">${c('heading')}</h2>

@@ -22,8 +22,8 @@ const TEXT = {
     zoomOut: 'Chwyddo allan',
     notConfigured: 'Nid yw cefndir y map wedi’i ffurfweddu',
     tilesFailed: 'Doedd dim modd llwytho cefndir y map. Mae’r marcwyr a’r rhestr yn dal i weithio.',
-    cluster: '30 hwb: Hub 0, Hub 1, Hub 2, Hub 3, Hub 4 a 25 arall',
-    samePlace: '3 hwb yn y lle hwn',
+    cluster: '30 hyb: Hub 0, Hub 1, Hub 2, Hub 3, Hub 4 a 25 arall',
+    samePlace: '3 hyb yn y lle hwn',
   },
 } as const;
 
@@ -166,7 +166,7 @@ for (const lang of ['en', 'cy'] as const) {
       const big = crowd[0] as HTMLElement;
       expect(big.textContent?.trim()).to.equal(big.dataset['count']);
       if (crowd.length === 1) expect(big.getAttribute('aria-label')).to.equal(t.cluster);
-      else expect(big.getAttribute('aria-label')).to.match(/^\d+ (hubs|hwb): Hub 0, /);
+      else expect(big.getAttribute('aria-label')).to.match(/^\d+ (hubs|hyb): Hub 0, /);
       await expectAccessible(el);
 
       big.focus();
@@ -267,7 +267,7 @@ describe('<cls-hub-map> behaviour in any language', () => {
     const el = await make('en', CROWD);
     el.setAttribute('lang', 'cy');
     await waitUntil(() => $(el, '.leaflet-control-zoom-in')?.getAttribute('aria-label') === TEXT.cy.zoomIn, 'zoom buttons relabelled');
-    await waitUntil(() => clusters(el)[0]?.getAttribute('aria-label')?.includes('hwb'), 'clusters relabelled');
+    await waitUntil(() => clusters(el)[0]?.getAttribute('aria-label')?.includes('hyb'), 'clusters relabelled');
     expect(text($(el, '.notes'))).to.contain(TEXT.cy.notConfigured);
     expect($(el, '[part="map"]')?.getAttribute('aria-label')).to.equal(TEXT.cy.label);
   });

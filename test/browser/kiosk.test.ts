@@ -118,9 +118,11 @@ for (const lang of ['en', 'cy'] as const) {
     it('sets kiosk mode on every element inside, and on one added later', async () => {
       const kiosk = await kioskPage(lang);
       for (const tag of ['cls-hub-finder', 'cls-self-assessment', 'cls-feedback']) expect(kiosk.querySelector(tag)?.hasAttribute('kiosk'), tag).to.equal(true);
-      const later = document.createElement('cls-feedback');
+      const later = document.createElement('cls-feedback') as HTMLElement & { kiosk: boolean };
       kiosk.append(later);
-      await waitUntil(() => later.hasAttribute('kiosk'), 'an element added later is in kiosk mode too');
+      // From the moment it connects, before it reads anything from the device.
+      expect(later.kiosk, 'in kiosk mode as it connects').to.equal(true);
+      await waitUntil(() => later.hasAttribute('kiosk'), 'and says so in its attribute');
       await expectAccessible(kiosk);
     });
 
@@ -173,9 +175,14 @@ for (const lang of ['en', 'cy'] as const) {
         };
         request.onerror = () => reject(request.error);
       });
-      // A manage link and a resume code opened on this screen, beside the host's own query and fragment.
-      history.replaceState(null, '', `${location.pathname}?page=2&cls-booking=ABCD-1234&key=secret&cls-resume=WXYZ-2345#top`);
+      // A manage link and a resume code opened on this screen, beside the host's own query, fragment and state.
+      history.replaceState({ hostTab: 2, 'cls-self-assessment:what-matters': 'q:3' }, '', `${location.pathname}?page=2&cls-booking=ABCD-1234&key=secret&cls-resume=WXYZ-2345#top`);
       const firstFinder = finder(kiosk);
+      // What the self-assessment's next step does to a finder (the person's postcode, shown), and
+      // configuration a framework sets as a property.
+      firstFinder.setAttribute('postcode', 'SY4 5JD');
+      (firstFinder as unknown as { limit: number }).limit = 3;
+      await waitUntil(() => firstFinder.shadowRoot?.querySelector('#results-heading'), 'the finder searched the person’s postcode');
 
       fakeClock();
       buttonNamed(assessment(kiosk), TEXT[lang].start)?.click();
@@ -195,6 +202,10 @@ for (const lang of ['en', 'cy'] as const) {
       expect(firstFinder.isConnected).to.equal(false);
       await waitUntil(() => searchBox(kiosk) && buttonNamed(assessment(kiosk), TEXT[lang].start), 'each element is back at its first page');
       expect(searchBox(kiosk)?.value, 'nothing typed is left').to.equal('');
+      expect(finder(kiosk).hasAttribute('postcode'), 'the person’s postcode is not carried over').to.equal(false);
+      expect(finder(kiosk).shadowRoot?.querySelector('#results-heading'), 'nor their search').to.equal(null);
+      expect((finder(kiosk) as unknown as { limit: number }).limit, 'the site’s configuration set as a property is').to.equal(3);
+      expect(history.state, 'the host’s own history state stays, the elements’ goes').to.deep.equal({ hostTab: 2 });
       expect(squash(finder(kiosk).shadowRoot?.textContent), 'the site’s own words are kept').to.contain(own[lang].heading);
       expect(finder(kiosk).hasAttribute('kiosk')).to.equal(true);
       expect(clsKeys(localStorage), 'local storage').to.deep.equal([]);
@@ -236,18 +247,24 @@ for (const lang of ['en', 'cy'] as const) {
       expect(squash(kiosk.shadowRoot?.querySelector('[role="status"]')?.textContent)).to.equal(TEXT[lang].helpComing);
     });
 
-    it('"Finish and clear the screen" by keyboard clears it at once', async () => {
+    it('"Finish and clear the screen" by keyboard clears it at once, and an untouched screen then stays quiet', async () => {
       const kiosk = await kioskPage(lang);
       const clears: KioskClearDetail[] = [];
       kiosk.addEventListener('cls-kiosk-clear', (event) => clears.push(event.detail));
+      // The fake clock from the start, so the timer that pressing "Finish" starts is on it.
+      fakeClock();
       await typeInFinder(kiosk, 'Loxley');
       buttonNamed(kiosk, TEXT[lang].finish)?.focus();
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => clears.length === 1, 'cleared');
+      for (let step = 0; step < 50 && !clears.length; step++) await advance(kiosk, 10);
       expect(clears).to.deep.equal([{ reason: 'finished' }]);
-      await waitUntil(() => searchBox(kiosk), 'the fresh finder has rendered');
+      await finder(kiosk).updateComplete;
       expect(searchBox(kiosk)?.value).to.equal('');
       expect(squash(kiosk.shadowRoot?.querySelector('[role="status"]')?.textContent)).to.equal(TEXT[lang].cleared);
+      // Pressing "Finish" was activity; once cleared, nobody is there and nothing may ask if they are.
+      await advance(kiosk, 2 * (30 + 60) * SECOND);
+      expect(dialog(kiosk)?.open ?? false, 'no warning on the cleared screen').to.equal(false);
+      expect(clears, 'cleared once').to.have.length(1);
     });
   });
 }
@@ -283,6 +300,24 @@ describe('the kiosk rules inside <cls-kiosk>', () => {
     expect(buttonNamed(wheel, 'Copy a link to my wheel'), 'no link for the next person to find').to.equal(undefined);
     expect(clsKeys(localStorage), 'nothing kept on the device').to.deep.equal([]);
     await expectAccessible(wheel);
+
+    // A resource with an email address and a website: words to note down, not links off the screen.
+    const feed = (await (await fetch('/oruk/services?per_page=100')).json()) as { contents: Array<{ id: string; name: string; email?: string; url?: string }> };
+    const contactable = feed.contents.find((service) => service.email && service.url);
+    expect(contactable, 'the seed has a resource with an email address and a website').not.to.equal(undefined);
+    buttonNamed(wheel, 'Back to all resources')?.click();
+    await wheel.updateComplete;
+    const search = wheel.shadowRoot?.querySelector<HTMLInputElement>('#search') as HTMLInputElement;
+    search.value = contactable?.name ?? '';
+    search.dispatchEvent(new Event('input'));
+    await wheel.updateComplete;
+    await waitUntil(() => wheel.shadowRoot?.querySelector(`[data-service="${contactable?.id}"]`), 'found by name');
+    wheel.shadowRoot?.querySelector<HTMLElement>(`[data-service="${contactable?.id}"]`)?.click();
+    await wheel.updateComplete;
+    const details = squash(wheel.shadowRoot?.textContent);
+    expect(details).to.contain(contactable?.email);
+    expect(details).to.contain(contactable?.url);
+    expect(wheel.shadowRoot?.querySelector('a[href^="mailto:"], a[target="_blank"]'), 'no email program, no other page').to.equal(null);
   });
 
   it('makes every target at least 44 px, and tells on-screen keyboards what each box wants', async () => {

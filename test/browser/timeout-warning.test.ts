@@ -229,6 +229,22 @@ describe('timeout warning (InactivityTimeout + timeoutWarning)', () => {
     expect(el.expiries).to.deep.equal(['timeout']);
   });
 
+  it('keeps Tab and Shift+Tab going round the warning’s two buttons, never to nothing', async () => {
+    const el = await answered();
+    await advance(el, 3 * MINUTE);
+    const label = () => (focused(el)?.textContent ?? '').trim();
+    expect(label()).to.equal(TEXT.en.continue);
+    await sendKeys({ press: 'Tab' });
+    expect(label()).to.equal('Delete my answers now');
+    await sendKeys({ press: 'Tab' });
+    expect(label(), 'from the last button back to the first').to.equal(TEXT.en.continue);
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(label(), 'and from the first back to the last').to.equal('Delete my answers now');
+    expect(isOpen(el)).to.be.true;
+  });
+
   it('activity before the warning postpones it', async () => {
     const el = await answered();
     await advance(el, 2 * MINUTE);

@@ -33,12 +33,13 @@ export class ClsElement extends LitElement {
   };
 
   /**
-   * Properties set from script that are the site's configuration, never
-   * anything a person entered: when `<cls-kiosk>` clears the screen it
-   * replaces the element with a fresh copy and carries these (and the
-   * attributes) over. A subclass adds its own.
+   * Public properties that can hold what a person entered or was given (a
+   * postcode, answers, a resume code). When `<cls-kiosk>` clears the screen
+   * it replaces the element with a fresh copy carrying every other public
+   * property over (the site's configuration, however it was set), and never
+   * these. A subclass lists its own.
    */
-  static configuration: readonly string[] = ['strings'];
+  static personal: readonly string[] = [];
 
   /** The element's own strings; each subclass sets it. */
   static localizer: Localizer;
@@ -101,6 +102,8 @@ export class ClsElement extends LitElement {
    * waits for it).
    */
   override connectedCallback(): void {
+    // Inside a kiosk from the first moment, before anything is read from the device.
+    if (!this.kiosk && this.closest('cls-kiosk')) this.kiosk = true;
     super.connectedCallback();
     this.applyStrings();
   }

@@ -86,7 +86,6 @@ export interface HubDaySyncDetail {
 export class ClsHubDay extends ClsElement {
   static override styles = [ClsElement.styles, hubDayStyles];
   static override localizer = localizer;
-  static override configuration = ['strings', 'config'];
 
   static override properties = {
     hub: { type: String },

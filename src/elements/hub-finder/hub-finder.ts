@@ -99,6 +99,7 @@ const localizer = createLocalizer(
 export class ClsHubFinder extends ClsElement {
   static override styles = [ClsElement.styles, hubFinderStyles];
   static override localizer = localizer;
+  static override personal = ['postcode'];
 
   static override properties = {
     directory: { type: String },

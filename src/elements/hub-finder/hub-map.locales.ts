@@ -1,7 +1,7 @@
 import type { Messages } from '../../i18n/localizer.ts';
 
 /**
- * Strings of `<cls-hub-map>`. Welsh counts take the singular noun ("3 hwb"),
+ * Strings of `<cls-hub-map>`. Welsh counts take the singular noun ("3 hyb"),
  * so every plural form is the same there.
  */
 export const hubMapMessages: Messages = {

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { localDeviceStorage, sessionDeviceStorage, wipeDevice, DEVICE_KEY_PREFIX } from '../../core/device-store.ts';
-import { addressForNextPerson, kioskTiming, type KioskTiming } from '../../core/kiosk.ts';
+import { addressForNextPerson, historyForNextPerson, kioskTiming, type KioskTiming } from '../../core/kiosk.ts';
 import { createLocalizer } from '../../i18n/localizer.ts';
 import { button } from '../../shared-ui/button.ts';
 import { InactivityTimeout, timeoutWarning, timeoutWarningStyles, type ExpiryReason } from '../../shared-ui/timeout-warning.ts';
@@ -19,8 +19,11 @@ export type StaffHelpDetail = Record<string, never>;
 
 const localizer = createLocalizer({ en: kioskMessages, cy: () => import('./kiosk.locales.cy.ts').then((module) => module.kioskMessagesCy) }, 'kiosk');
 
-/** An element's class as the kiosk reads it: which script-set properties are configuration. */
-type ElementClass = { configuration?: readonly string[] };
+/** An element's class as the kiosk reads it: its declared properties, and which of them are personal. */
+type ElementClass = { elementProperties?: ReadonlyMap<PropertyKey, { state?: boolean }>; personal?: readonly string[] };
+
+/** The staff outbox of conversations not yet sent (`<cls-hub-day>`): staff's work, never the resident's, so it stays. */
+const KEPT_DATABASES: ReadonlySet<string> = new Set(['cls-hub-day']);
 
 /**
  * A shared screen in a library, pharmacy or hub: wrap the page's elements in
@@ -31,11 +34,15 @@ type ElementClass = { configuration?: readonly string[] };
  * announced, and a large "I'm still here" button. When it runs out, or
  * someone chooses "Finish and clear the screen", everything personal goes:
  * each element inside is replaced by a fresh copy at its first page (the
- * same attributes, children and configuration properties), every `cls-`
- * record in local and session storage and every `cls-` IndexedDB database is
- * deleted, and `cls-` parameters (a manage link, a resume code, a shared
- * plan) leave the address. Listen for the elements' events on the kiosk or
- * the document rather than on an element, since the element is replaced.
+ * attributes and children it had when it arrived in the kiosk, and every
+ * public property but the personal ones such as a postcode or answers),
+ * every `cls-` record in local and session storage and every `cls-`
+ * IndexedDB database (but `<cls-hub-day>`'s outbox of staff records not yet
+ * sent) is deleted, and `cls-` parameters (a manage link, a resume code, a
+ * shared plan) leave the address and `cls-` keys leave `history.state`.
+ * Listen for the elements' events on the kiosk or the document rather than
+ * on an element, since the element is replaced. Elements inside another
+ * component's shadow root are out of its reach.
  *
  * "Get help from staff" fires `cls-staff-help`. A host that calls staff
  * (a desk screen, a pager) cancels the event with `preventDefault()` to say
@@ -90,6 +97,9 @@ export class ClsKiosk extends ClsElement {
     onExpire: (reason: ExpiryReason) => void this.clear(reason === 'timeout' ? 'timeout' : 'finished'),
   });
 
+  /** Each element as it first arrived: what clearing the screen puts back. */
+  private readonly pristine = new WeakMap<Element, HTMLElement>();
+
   /** Sets `kiosk` on every element as it arrives inside. */
   private readonly arrivals = new MutationObserver((records) => {
     for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) this.markKiosk(node);
@@ -123,16 +133,21 @@ export class ClsKiosk extends ClsElement {
    */
   async clear(reason: KioskClearDetail['reason'] = 'finished'): Promise<void> {
     // The address and storage first: a fresh element reads both as it connects.
+    this.inactivity.reset();
     const view = this.ownerDocument.defaultView;
-    const next = view ? addressForNextPerson(view.location.href) : undefined;
-    if (next && view) view.history.replaceState(null, '', next);
+    if (view) view.history.replaceState(historyForNextPerson(view.history.state), '', addressForNextPerson(view.location.href) ?? view.location.href);
     wipeDevice([localDeviceStorage(), sessionDeviceStorage()]);
-    for (const element of this.elements()) element.replaceWith(freshCopy(element));
+    // Asked for before any fresh element can open one again: IndexedDB serves requests in order.
+    const deleted = Promise.all((await ourDatabases()).map(deleteDatabase));
+    for (const element of this.elements()) element.replaceWith(this.freshCopy(element));
+    // Blank first, so saying it twice in a row is still said.
+    this.message = undefined;
+    await this.updateComplete;
     this.message = 'cleared';
     await this.updateComplete;
     this.inactivity.unnoticed(() => this.renderRoot.querySelector<HTMLElement>('.controls')?.focus());
     this.emit('cls-kiosk-clear', { reason });
-    await deleteDatabases();
+    await deleted;
   }
 
   /** The `cls-` elements inside, outermost only (one inside another goes with it). */
@@ -147,11 +162,38 @@ export class ClsKiosk extends ClsElement {
   private markKiosk(root: Element): void {
     const found = root === this ? [] : [root];
     found.push(...root.querySelectorAll('*'));
-    for (const element of found) if (isClsElement(element) && !element.hasAttribute('kiosk')) element.setAttribute('kiosk', '');
+    for (const element of found) {
+      if (!isClsElement(element)) continue;
+      if (!element.hasAttribute('kiosk')) element.setAttribute('kiosk', '');
+      if (!this.pristine.has(element)) this.pristine.set(element, element.cloneNode(true) as HTMLElement);
+    }
   }
 
-  private askForHelp(): void {
+  /**
+   * The element as it arrived (attributes and children), with every public
+   * property it has now but the personal ones: the site's configuration
+   * carries over however it was set (an attribute, a framework's property),
+   * and what a person typed or was given does not.
+   */
+  private freshCopy(element: HTMLElement): HTMLElement {
+    const template = this.pristine.get(element) ?? element;
+    const copy = template.cloneNode(true) as HTMLElement;
+    this.pristine.set(copy, template);
+    const { elementProperties, personal = [] } = element.constructor as ElementClass;
+    const from = element as unknown as Record<string, unknown>;
+    const to = copy as unknown as Record<string, unknown>;
+    for (const [name, options] of elementProperties ?? []) {
+      if (typeof name !== 'string' || options.state || personal.includes(name)) continue;
+      if (from[name] !== undefined) to[name] = from[name];
+    }
+    return copy;
+  }
+
+  private async askForHelp(): Promise<void> {
     const handled = !this.emit('cls-staff-help', {}, { cancelable: true });
+    // Blank first, so asking twice is said twice.
+    this.message = undefined;
+    await this.updateComplete;
     this.message = handled ? 'helpComing' : 'helpAsk';
   }
 
@@ -160,7 +202,7 @@ export class ClsKiosk extends ClsElement {
     return html`<div class="controls" part="controls" role="region" aria-label=${t('controls')} tabindex="-1">
         <p class="message" role="status">${this.message ? t(this.message) : ''}</p>
         <div class="button-group">
-          ${button({ label: t('help'), onClick: () => this.askForHelp() })}
+          ${button({ label: t('help'), onClick: () => void this.askForHelp() })}
           ${button({ label: t('finish'), variant: 'secondary', onClick: () => void this.clear('finished') })}
         </div>
       </div>
@@ -173,30 +215,23 @@ function isClsElement(element: Element): boolean {
   return element.localName.startsWith('cls-') && element.localName !== 'cls-kiosk';
 }
 
-/** The element as the page first had it: attributes, light children and configuration, none of what was entered. */
-function freshCopy(element: HTMLElement): HTMLElement {
-  const copy = element.cloneNode(true) as HTMLElement;
-  const keeps = (element.constructor as ElementClass).configuration ?? [];
-  const from = element as unknown as Record<string, unknown>;
-  const to = copy as unknown as Record<string, unknown>;
-  for (const name of keeps) if (from[name] !== undefined) to[name] = from[name];
-  return copy;
+/** The IndexedDB databases of ours (names starting `cls-`, but the kept ones), where the browser lists them. */
+async function ourDatabases(): Promise<string[]> {
+  try {
+    const databases = (await globalThis.indexedDB?.databases?.()) ?? [];
+    return databases.flatMap(({ name }) => (name?.startsWith(DEVICE_KEY_PREFIX) && !KEPT_DATABASES.has(name) ? [name] : []));
+  } catch {
+    // No IndexedDB here (a sandboxed frame refuses it): nothing of ours is in it either.
+    return [];
+  }
 }
 
-/** Deletes every IndexedDB database whose name starts `cls-` (where the browser lists them). */
-async function deleteDatabases(): Promise<void> {
-  const databases = await globalThis.indexedDB?.databases?.().catch(() => []) ?? [];
-  await Promise.all(
-    databases
-      .filter((database) => database.name?.startsWith(DEVICE_KEY_PREFIX))
-      .map(
-        (database) =>
-          new Promise<void>((resolve) => {
-            const request = indexedDB.deleteDatabase(database.name as string);
-            request.onsuccess = request.onerror = request.onblocked = () => resolve();
-          }),
-      ),
-  );
+/** Deletes a database; one another connection holds up (`blocked`) is still deleted once that connection closes. */
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
 }
 
 declare global {

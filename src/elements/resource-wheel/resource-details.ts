@@ -17,6 +17,8 @@ export interface ResourceDetailsOptions {
   distance: string | undefined;
   onBack: () => void;
   onTogglePin: () => void;
+  /** A shared screen: the email address and website as words to note down, not links that leave the page or open an email program. */
+  kiosk: boolean;
 }
 
 /** One resource: what, who, when, where, cost, access and contact; "Add to my wheel". Contact links only tel:, mailto: or the feed's http(s) URL. */
@@ -47,8 +49,8 @@ export function resourceDetails(options: ResourceDetailsOptions): TemplateResult
       ${phone || service.email || service.url
         ? html`<dt>${t('resource.contact')}</dt>
             ${phone ? html`<dd>${t('resource.phone')}: <a href=${telHref(phone)}>${phone}</a></dd>` : nothing}
-            ${service.email ? html`<dd>${t('resource.email')}: <a href="mailto:${service.email}">${service.email}</a></dd>` : nothing}
-            ${service.url ? html`<dd>${t('resource.website')}: <a href=${service.url} rel="noopener noreferrer" target="_blank">${service.url}</a></dd>` : nothing}`
+            ${service.email ? html`<dd>${t('resource.email')}: ${options.kiosk ? service.email : html`<a href="mailto:${service.email}">${service.email}</a>`}</dd>` : nothing}
+            ${service.url ? html`<dd>${t('resource.website')}: ${options.kiosk ? service.url : html`<a href=${service.url} rel="noopener noreferrer" target="_blank">${service.url}</a>`}</dd>` : nothing}`
         : nothing}
     </dl>
     ${button({ label: pinned ? t('resource.unpin') : t('resource.pin'), variant: pinned ? 'secondary' : 'primary', onClick: options.onTogglePin })}

@@ -117,7 +117,7 @@ const unreadable = (error: unknown): FeedResult => ({
 export class ClsResourceWheel extends ClsElement {
   static override styles = [ClsElement.styles, resourceWheelStyles, printFrameStyles];
   static override localizer = localizer;
-  static override configuration = ['strings', 'rings', 'segments', 'mapping'];
+  static override personal = ['postcode'];
 
   static override properties = {
     directory: { type: String },
@@ -610,6 +610,7 @@ export class ClsResourceWheel extends ClsElement {
       distance: distanceText(this.locale, service, this.filters.near?.point),
       onBack: () => this.closeResource(returnFocus),
       onTogglePin: () => this.togglePin(service.id),
+      kiosk: this.kiosk,
     });
   }
 

@@ -105,7 +105,7 @@ const localizer = createLocalizer(
 export class ClsSelfAssessment extends ClsElement {
   static override styles = [ClsElement.styles, timeoutWarningStyles, selfAssessmentStyles];
   static override localizer = localizer;
-  static override configuration = ['strings', 'definition'];
+  static override personal = ['answers', 'resume'];
 
   static override properties = {
     directory: { type: String },
@@ -200,7 +200,8 @@ export class ClsSelfAssessment extends ClsElement {
   /** Kiosk mode keeps nothing on the device. */
   private readonly device = new AnswersOnDevice(() => this.questionnaireId, () => (this.kiosk ? undefined : localDeviceStorage()));
   private readonly steps = new JourneyHistory(this, {
-    enabled: () => this.history && this.localised !== undefined && !this.source.failure,
+    // Not on a shared screen: Back would bring the last person's place to the next.
+    enabled: () => this.history && !this.kiosk && this.localised !== undefined && !this.source.failure,
     key: () => selfAssessmentKey(this.questionnaireId),
     onPlace: (place) => this.go({ type: 'history', place }),
   });

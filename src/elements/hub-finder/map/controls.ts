@@ -2,7 +2,8 @@ import type * as Leaflet from 'leaflet';
 import type { Translate } from '../../../i18n/localizer.ts';
 import { L } from './leaflet.ts';
 
-const LEAFLET_PREFIX = '<a href="https://leafletjs.com">Leaflet</a>';
+// Credited in words, not a link: a link would take a kiosk, or anyone, off the page to leafletjs.com.
+const LEAFLET_PREFIX = 'Leaflet';
 
 /** The zoom buttons and the message key of each one's name. */
 const ZOOM_BUTTONS = [
