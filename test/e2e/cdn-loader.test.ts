@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
 import { BUDGETS, cdnFigures, kb } from '../../bench/cdn-figures.ts';
 import { ELEMENTS } from '../../src/elements/catalogue.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import type { RunningServer } from '../support/server-process.ts';
+import { compiledSite } from '../support/compiled-site.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -17,16 +17,7 @@ const pageWith = (body: string) => `<!doctype html>
 <body><main><h1>Tell us what you think</h1>${body}</main></body></html>`;
 
 describe('CDN loader: only what the page uses, within budget (compiled server, real browser)', () => {
-  before(async () => {
-    assert.ok(existsSync('dist/cdn/community-led-widgets.js'), 'run `npm run build` first (npm test does)');
-    server = await startServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  compiledSite((site) => ({ server, browser } = site));
 
   it('keeps the loader, the shared runtime and each element chunk within their budgets (gzip -9)', (t) => {
     const figures = cdnFigures('dist/cdn');

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { FeedbackList } from '../../src/contract/feedback.ts';
 import { HubList, SessionList } from '../../src/contract/places.ts';
 import { readFeed } from '../../src/oruk/feed.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import type { RunningServer } from '../support/server-process.ts';
+import { compiledSite } from '../support/compiled-site.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -31,16 +30,7 @@ async function staffFeedback(): Promise<FeedbackList> {
 }
 
 describe('demo site end to end (real server, real browser)', () => {
-  before(async () => {
-    assert.ok(existsSync('dist/cdn/community-led-widgets.js'), 'run `npm run build` first (npm test does)');
-    server = await startServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  compiledSite((site) => ({ server, browser } = site));
 
   it('submits feedback in English from the council page, under its strict CSP, and it lands in the database', async () => {
     const { page, problems } = await openDemo(1280);

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { RunningServer } from '../support/server-process.ts';
+import { compiledSite } from '../support/compiled-site.ts';
 
 /*
  * What a council web editor relies on when pasting the script into a page
@@ -55,16 +54,7 @@ async function expectClean(name: string, { page, problems, elsewhere }: Visit): 
 }
 
 describe('embedding guarantees on every demo page (compiled server, real browser)', () => {
-  before(async () => {
-    assert.ok(existsSync('dist/cdn/community-led-widgets.js'), 'run `npm run build` first (npm test does)');
-    server = await startServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  compiledSite((site) => ({ server, browser } = site));
 
   for (const lang of ['en', 'cy'] as const) {
     it(`council page (${lang}): a search and a feedback form sent empty`, async () => {

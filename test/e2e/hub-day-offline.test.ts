@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { VisitList } from '../../src/contract/staff.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import type { RunningServer } from '../support/server-process.ts';
+import { compiledSite } from '../support/compiled-site.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -26,16 +25,7 @@ async function openSignedIn(context: BrowserContext): Promise<Page> {
 }
 
 describe('<cls-hub-day> offline end to end (compiled server, real browser)', () => {
-  before(async () => {
-    assert.ok(existsSync('dist/cdn/community-led-widgets.js'), 'run `npm run build` first (npm test does)');
-    server = await startServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  compiledSite((site) => ({ server, browser } = site));
 
   it('keeps three conversations recorded with the network cut through closing the page, and stores each exactly once when it returns', async () => {
     const context = await browser.newContext();

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
 import { BookingCreated, BookingDetails } from '../../src/contract/bookings.ts';
 import { SessionList, type Session } from '../../src/contract/places.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import type { RunningServer } from '../support/server-process.ts';
+import { compiledSite } from '../support/compiled-site.ts';
 
 /*
  * A booking survives the page (#14), against the compiled server and the
@@ -30,16 +29,7 @@ async function twoSessionsAtOneHub(): Promise<[Session, Session]> {
 }
 
 describe('managing a booking end to end (real server, real browser)', () => {
-  before(async () => {
-    assert.ok(existsSync('dist/cdn/community-led-widgets.js'), 'run `npm run build` first (npm test does)');
-    server = await startServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  compiledSite((site) => ({ server, browser } = site));
 
   it('comes back by the manage link, moves the booking, finds it again by reference and email, and cancels it', async () => {
     const [first, second] = await twoSessionsAtOneHub();

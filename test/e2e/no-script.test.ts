@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
 import { HubList } from '../../src/contract/places.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import type { RunningServer } from '../support/server-process.ts';
+import { compiledSite } from '../support/compiled-site.ts';
 
 /*
  * A site, or a browser, that runs no scripts (#18): the demo pages'
@@ -17,16 +16,7 @@ let server: RunningServer;
 let browser: Browser;
 
 describe('without JavaScript (compiled server, real browser)', () => {
-  before(async () => {
-    assert.ok(existsSync('dist/cdn/community-led-widgets.js'), 'run `npm run build` first (npm test does)');
-    server = await startServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  compiledSite((site) => ({ server, browser } = site));
 
   it('the hub finder page offers every hub as a plain page, in English and Welsh, and the open data', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 800 } });

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { RunningServer } from '../support/server-process.ts';
+import { compiledSite } from '../support/compiled-site.ts';
 
 /*
  * A host page with a sticky header (#18, WCAG 2.4.11 focus not obscured):
@@ -31,16 +30,7 @@ function focusPlace(page: Page): Promise<{ top: number; headerBottom: number; na
 }
 
 describe('focus and a host page’s sticky header (compiled server, real browser)', () => {
-  before(async () => {
-    assert.ok(existsSync('dist/cdn/community-led-widgets.js'), 'run `npm run build` first (npm test does)');
-    server = await startServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  compiledSite((site) => ({ server, browser } = site));
 
   it('keeps what has focus below the header, when the finder moves focus and along the Tab order', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
