@@ -66,3 +66,29 @@ for (const theme of THEMES) {
     }
   });
 }
+
+describe('styling from the host page', () => {
+  it('reaches inside only through ::part and --cls-* tokens: the host’s own rules for the same classes change nothing', async () => {
+    const sheet = document.createElement('style');
+    // A CMS stylesheet aimed at the same class names the element uses inside, and a deliberate ::part rule.
+    sheet.textContent = `
+      .hint, .button, .label { color: rgb(255, 0, 0) !important; font-size: 40px !important; }
+      button { background: rgb(255, 0, 255) !important; }
+      cls-feedback::part(button) { background-color: rgb(17, 34, 51); }
+      cls-feedback::part(textarea) { border-color: rgb(200, 100, 0); }
+    `;
+    document.head.append(sheet);
+    try {
+      const feedback = await fixture<HTMLElement>(html`<cls-feedback lang="en"></cls-feedback>`);
+      await waitUntil(() => feedback.shadowRoot?.querySelector('form button[type="submit"]'), 'rendered');
+      const inside = (selector: string) => getComputedStyle(feedback.shadowRoot?.querySelector(selector) as Element);
+      expect(inside('form button[type="submit"]').backgroundColor, 'the ::part rule styles the button').to.equal('rgb(17, 34, 51)');
+      expect(inside('#comment').borderTopColor, 'and the comment box').to.equal('rgb(200, 100, 0)');
+      expect(inside('.hint').color, 'the host’s .hint rule does not reach the hint').not.to.equal('rgb(255, 0, 0)');
+      expect(inside('.hint').fontSize, 'nor its size').not.to.equal('40px');
+      expect(inside('.label').color).not.to.equal('rgb(255, 0, 0)');
+    } finally {
+      sheet.remove();
+    }
+  });
+});
