@@ -48,7 +48,7 @@ describe('the element guides’ React 19 and Vue 3 snippets (Vite build, compile
     if (built) rmSync(built, { recursive: true, force: true });
   });
 
-  it('renders each framework’s element with its property, hears its event, and stores what was sent', async () => {
+  it('renders each framework’s element with its property, hears its event, and stores what was sent, beside a second copy of the package', async () => {
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
@@ -85,6 +85,8 @@ describe('the element guides’ React 19 and Vue 3 snippets (Vite build, compile
       assert.equal(record.source, source, `${framework}: the attribute reached the element`);
       assert.equal(record.comment, `Sent from ${framework}`);
     }
+    // The CDN copy on the same page, with its own Lit: it defines what the app's copy did not, and nothing throws.
+    await page.locator('#cdn').getByLabel('Postcode or town').waitFor();
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
     await page.close();
   });

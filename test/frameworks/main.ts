@@ -3,7 +3,9 @@
  * entry point, then the element rendered by React 19 and by Vue 3, each
  * giving it an attribute, an object property and an event listener the way
  * JSX (`oncls-feedback-submit={…}`) and a Vue template
- * (`@cls-feedback-submit="…"`) compile to.
+ * (`@cls-feedback-submit="…"`) compile to. The page then also takes the
+ * CDN loader, as a CMS theme might: a second copy of the package, with its
+ * own Lit beside the app's, on one page.
  */
 import 'community-led-widgets/feedback';
 import { createElement } from 'react';
@@ -31,3 +33,9 @@ createApp({
       'onCls-feedback-submit': heard('vue-heard'),
     }),
 }).mount('#vue');
+
+// A second copy of the package (the CDN loader, with its own Lit) added to the same page later.
+const loader = document.createElement('script');
+loader.type = 'module';
+loader.src = '/cdn/community-led-widgets.js';
+document.head.append(loader);
