@@ -36,7 +36,7 @@ export interface InactivityTimeoutOptions {
    * chose "Delete my answers now". Show {@link timeoutExpiredNotice} there.
    */
   onExpire(reason: ExpiryReason): void;
-  /** Default 2 minutes. A function is read each time the timer is rebuilt (when `minutes()` changes). */
+  /** Default 2 minutes. A function is read at every update; a change rebuilds the timer, as a change of `minutes()` does. */
   warnBeforeMs?: number | (() => number);
   /** Default 1 minute; see {@link InactivityTimer} for how short timeouts are lengthened. Read as `warnBeforeMs` is. */
   minIdleMs?: number | (() => number);
@@ -156,12 +156,14 @@ export class InactivityTimeout implements ReactiveController {
 
   hostUpdate(): void {
     const ms = timeoutMs(this.options.minutes());
-    const configured = `${ms}/${read(this.options.warnBeforeMs)}/${read(this.options.minIdleMs)}`;
+    const warnBeforeMs = read(this.options.warnBeforeMs);
+    const minIdleMs = read(this.options.minIdleMs);
+    const configured = `${ms}/${warnBeforeMs}/${minIdleMs}`;
     if (configured !== this.configured) {
       this.configured = configured;
       const wasRunning = this.running;
       this.timer?.stop();
-      this.timer = ms === undefined ? undefined : this.createTimer(ms);
+      this.timer = ms === undefined ? undefined : this.createTimer(ms, warnBeforeMs, minIdleMs);
       if (wasRunning && this.isActive()) this.timer?.start();
     }
     if (this.timer?.running && !this.isActive()) this.timer.stop();
@@ -223,11 +225,11 @@ export class InactivityTimeout implements ReactiveController {
     else if (this.isActive()) this.timer.start();
   };
 
-  private createTimer(ms: number): InactivityTimer {
+  private createTimer(ms: number, warnBeforeMs: number | undefined, minIdleMs: number | undefined): InactivityTimer {
     return new InactivityTimer({
       timeoutMs: ms,
-      warnBeforeMs: read(this.options.warnBeforeMs),
-      minIdleMs: read(this.options.minIdleMs),
+      warnBeforeMs,
+      minIdleMs,
       clock: this.options.clock,
       onWarn: (remaining) => {
         this.remaining = remaining;

@@ -140,11 +140,7 @@ export class ClsKiosk extends ClsElement {
     // Asked for before any fresh element can open one again: IndexedDB serves requests in order.
     const deleted = Promise.all((await ourDatabases()).map(deleteDatabase));
     for (const element of this.elements()) element.replaceWith(this.freshCopy(element));
-    // Blank first, so saying it twice in a row is still said.
-    this.message = undefined;
-    await this.updateComplete;
-    this.message = 'cleared';
-    await this.updateComplete;
+    await this.say('cleared');
     this.inactivity.unnoticed(() => this.renderRoot.querySelector<HTMLElement>('.controls')?.focus());
     this.emit('cls-kiosk-clear', { reason });
     await deleted;
@@ -191,10 +187,15 @@ export class ClsKiosk extends ClsElement {
 
   private async askForHelp(): Promise<void> {
     const handled = !this.emit('cls-staff-help', {}, { cancelable: true });
-    // Blank first, so asking twice is said twice.
+    await this.say(handled ? 'helpComing' : 'helpAsk');
+  }
+
+  /** Puts `message` in the bar's live region, blank first so the same words twice in a row are still said. */
+  private async say(message: NonNullable<ClsKiosk['message']>): Promise<void> {
     this.message = undefined;
     await this.updateComplete;
-    this.message = handled ? 'helpComing' : 'helpAsk';
+    this.message = message;
+    await this.updateComplete;
   }
 
   protected override render(): TemplateResult {
