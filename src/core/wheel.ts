@@ -427,20 +427,29 @@ export function wheelLayout(ringCount: number, segmentCount: number, drawing: Re
 /** WCAG 2.2 target size (2.5.8, AA), in CSS pixels. */
 export const MIN_TARGET_PX = 24;
 
+/** A kiosk's target size (WCAG 2.5.5, AAA): the size its shared styles give every control. */
+export const KIOSK_MIN_TARGET_PX = 44;
+
 /**
  * Whether every cell of a wheel drawn `widthPx` wide is at least
- * `MIN_TARGET_PX` deep and long: the narrowest ring's depth and the
+ * `minTargetPx` deep and long: the narrowest ring's depth and the
  * innermost cell's inner arc, scaled from the drawing to the screen. A
  * wheel that does not fit hands over to the list view (cells side by side
  * cannot use the spacing exception).
  */
-export function wheelTargetsFit(widthPx: number, ringCount: number, segmentCount: number, drawing: Readonly<WheelDrawing> = WHEEL_DRAWING): boolean {
+export function wheelTargetsFit(
+  widthPx: number,
+  ringCount: number,
+  segmentCount: number,
+  minTargetPx: number = MIN_TARGET_PX,
+  drawing: Readonly<WheelDrawing> = WHEEL_DRAWING,
+): boolean {
   const radii = ringRadii(ringCount, drawing.outerRadius, drawing.meRadius);
   const first = radii[0];
   if (!first || segmentCount < 1) return false;
   const depth = first.outer - first.inner;
   const arc = (first.inner * TAU) / Math.floor(segmentCount);
-  return (Math.min(depth, arc) * widthPx) / drawing.size >= MIN_TARGET_PX;
+  return (Math.min(depth, arc) * widthPx) / drawing.size >= minTargetPx;
 }
 
 /** Words joined onto lines of at most `maxChars` characters; a longer word has a line to itself. */

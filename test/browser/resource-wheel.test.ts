@@ -289,6 +289,31 @@ for (const lang of ['en', 'cy'] as const) {
       await waitUntil(() => !toggle(), 'the list again on a narrow screen');
       expect(root(el).querySelectorAll('path.cell')).to.have.length(0);
     });
+
+    it('on a kiosk, draws the wheel only where every cell is a 44 px target, as the kiosk’s other controls are', async () => {
+      const box = await fixture<HTMLDivElement>(html`<div style="width: 800px"><cls-resource-wheel lang=${lang} view="wheel" kiosk></cls-resource-wheel></div>`);
+      const el = box.querySelector('cls-resource-wheel') as ClsResourceWheel;
+      await loaded(el);
+      const toggle = () => $(el, '.toggle');
+      expect(root(el).querySelectorAll('path.cell'), 'no wheel of 33 px rings on a kiosk 800 px wide').to.have.length(0);
+      expect(toggle(), 'no choice of a wheel too small to touch').to.equal(null);
+      await expectAccessible(el);
+
+      box.style.width = '1100px';
+      await waitUntil(() => toggle(), 'the choice offered once there is room');
+      await el.updateComplete;
+      const svg = $(el, 'svg[role="group"]');
+      expect(svg, 'the wheel, as asked').to.exist;
+      const [first] = ringRadii(DEFAULT_RINGS.length - 1, WHEEL_DRAWING.outerRadius, WHEEL_DRAWING.meRadius);
+      const depth = (((first?.outer ?? 0) - (first?.inner ?? 0)) * (svg?.getBoundingClientRect().width ?? 0)) / WHEEL_DRAWING.size;
+      expect(depth, 'each ring at least 44 px deep').to.be.at.least(44);
+
+      // Out of kiosk mode, the same 800 px is room enough for 24 px cells.
+      box.style.width = '800px';
+      await waitUntil(() => !toggle(), 'the list again at 800 px on the kiosk');
+      el.removeAttribute('kiosk');
+      await waitUntil(() => toggle(), 'the wheel offered at 800 px off the kiosk');
+    });
   });
 }
 
@@ -650,8 +675,11 @@ describe('<cls-resource-wheel> "my wheel" on the device', () => {
   it('keeps nothing on a shared screen (kiosk)', async () => {
     const id = await firstId();
     localStorage.clear();
-    const el = await fixture<ClsResourceWheel>(html`<cls-resource-wheel lang="en" directory="/oruk/" view="wheel" kiosk></cls-resource-wheel>`);
+    // Wide enough for a kiosk's wheel of 44 px cells.
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 1100px"><cls-resource-wheel lang="en" directory="/oruk/" view="wheel" kiosk></cls-resource-wheel></div>`);
+    const el = box.querySelector('cls-resource-wheel') as ClsResourceWheel;
     await loaded(el);
+    await waitUntil(() => root(el).querySelector('path.cell'), 'the wheel drawn');
     fullCell(el).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     await el.updateComplete;
     root(el).querySelector<HTMLButtonElement>(`[data-service="${CSS.escape(id)}"]`)?.click();

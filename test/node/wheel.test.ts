@@ -30,6 +30,7 @@ import {
   segmentLabelLayout,
   wheelLayout,
   wheelTargetsFit,
+  KIOSK_MIN_TARGET_PX,
   wrapWords,
   type WheelKey,
 } from '../../src/core/wheel.ts';
@@ -202,6 +203,14 @@ describe('wheel: geometry', () => {
     assert.equal(wheelTargetsFit(500, 2, 9), true);
     assert.equal(wheelTargetsFit(600, 2, 30), false);
     assert.equal(wheelTargetsFit(1000, 0, 9), false, 'no rings: nothing to draw');
+  });
+
+  it('on a kiosk, offers the wheel only where every cell is a 44 px target', () => {
+    // 44 px cells in rings of 32.8 units in 760 need the wheel 1,020 px wide.
+    assert.equal(wheelTargetsFit(800, 5, 9, KIOSK_MIN_TARGET_PX), false);
+    assert.equal(wheelTargetsFit(1015, 5, 9, KIOSK_MIN_TARGET_PX), false);
+    assert.equal(wheelTargetsFit(1025, 5, 9, KIOSK_MIN_TARGET_PX), true);
+    assert.equal(wheelTargetsFit(800, 5, 9), true, 'the same width is enough off a kiosk');
   });
 
   it('lays out the drawn wheel: five rings from the "me" disc to the rim, nine segments, segment by segment', () => {

@@ -70,6 +70,16 @@ export const resourceWheelStyles = css`
     block-size: auto;
     overflow: visible;
   }
+  /* On a kiosk every cell is a 44 px target (KIOSK_MIN_TARGET_PX): the wheel takes the whole width, about 1,020 px at least, with the list below it. */
+  :host([kiosk]) .root {
+    max-inline-size: none;
+  }
+  :host([kiosk]) .layout--wheel {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  :host([kiosk]) svg {
+    max-inline-size: none;
+  }
   .cell {
     stroke: var(--_color-background);
     stroke-width: 2;

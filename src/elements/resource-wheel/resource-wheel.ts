@@ -17,6 +17,8 @@ import {
   feedTerms,
   moveCell,
   wheelTargetsFit,
+  KIOSK_MIN_TARGET_PX,
+  MIN_TARGET_PX,
   type CellPosition,
   type WheelKey,
   type WheelMapping,
@@ -268,9 +270,15 @@ export class ClsResourceWheel extends ClsElement {
     this.resizes.disconnect();
   }
 
+  /** The element's last width seen laid out, so a change of kiosk mode or rings can judge the wheel again. */
+  private measuredWidth = 0;
+
   /** An element not laid out yet (width 0) keeps what it had: it is hidden, not narrow. */
   private measureWidth(width: number): void {
-    if (width > 0) this.wheelFits = wheelTargetsFit(width, this.rings.length - 1, this.segments.length);
+    if (width > 0) this.measuredWidth = width;
+    if (this.measuredWidth > 0) {
+      this.wheelFits = wheelTargetsFit(this.measuredWidth, this.rings.length - 1, this.segments.length, this.kiosk ? KIOSK_MIN_TARGET_PX : MIN_TARGET_PX);
+    }
   }
 
   /** What is shown: the list wherever the wheel's cells would be too small to use. */
@@ -294,6 +302,7 @@ export class ClsResourceWheel extends ClsElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('kiosk') || changed.has('rings') || changed.has('segments')) this.measureWidth(0);
     if ((changed.has('mapping') || changed.has('rings') || changed.has('segments')) && this.feed.state === 'ready') {
       this.feed = { ...this.feed, model: this.buildModel(this.feed.result.services) };
     }
