@@ -16,7 +16,8 @@ import { startServer, type RunningServer } from '../support/server-process.ts';
  * under the same strict Content-Security-Policy as the demo, and each
  * framework's <cls-feedback> takes an attribute, an object property (its
  * strings) and an event listener, and sends real feedback to the compiled
- * server.
+ * server. So does the same class given another tag by a scoped custom
+ * element registry, beside the app's own element written with Lit 2.
  */
 
 let server: RunningServer;
@@ -48,7 +49,7 @@ describe('the element guides’ React 19 and Vue 3 snippets (Vite build, compile
     if (built) rmSync(built, { recursive: true, force: true });
   });
 
-  it('renders each framework’s element with its property, hears its event, and stores what was sent, beside a second copy of the package', async () => {
+  it('renders each framework’s element and a scoped registry’s with its property, hears its event, and stores what was sent, beside a second copy of the package and the app’s own Lit 2', async () => {
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
@@ -68,9 +69,9 @@ describe('the element guides’ React 19 and Vue 3 snippets (Vite build, compile
     });
     await page.goto(`${server.url}/frameworks/index.html`);
 
-    for (const [framework, source] of [['React', 'react-page'], ['Vue', 'vue-page']] as const) {
+    for (const [framework, source] of [['React', 'react-page'], ['Vue', 'vue-page'], ['Scoped', 'scoped-page']] as const) {
       const section = page.locator(`#${framework.toLowerCase()}`);
-      await section.getByText(`Feedback from ${framework}`).waitFor();
+      await section.getByText(framework === 'Scoped' ? 'Feedback from a scoped registry' : `Feedback from ${framework}`).waitFor();
       await section.getByLabel('5 – Extremely helpful').check();
       await section.getByLabel('4 – Easy').check();
       await section.getByLabel('Comments (optional)').fill(`Sent from ${framework}`);
@@ -85,6 +86,9 @@ describe('the element guides’ React 19 and Vue 3 snippets (Vite build, compile
       assert.equal(record.source, source, `${framework}: the attribute reached the element`);
       assert.equal(record.comment, `Sent from ${framework}`);
     }
+    // The app's own Lit 2 element rendered beside the package's Lit 3, and the scoped tag stayed in its shadow root.
+    await page.getByText('Welcome to Tre-fach County Council').waitFor();
+    assert.equal(await page.evaluate(() => customElements.get('council-feedback')), undefined, 'the scoped tag is not in the page’s registry');
     // The CDN copy on the same page, with its own Lit: it defines what the app's copy did not, and nothing throws.
     await page.locator('#cdn').getByLabel('Postcode or town').waitFor();
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
