@@ -393,6 +393,26 @@ for (const lang of ['en', 'cy'] as const) {
   });
 }
 
+describe('<cls-impact> on a 320 px screen', () => {
+  for (const lang of ['en', 'cy'] as const) {
+    it(`keeps every control and figure within the screen's width, tables scrolling in their own region (${lang})`, async () => {
+      sessionStorage.setItem(STAFF_TOKEN_KEY, STAFF_TOKEN);
+      setUrl({ 'report-from': FROM, 'report-to': TO });
+      const box = await fixture<HTMLDivElement>(html`<div style="width: 320px"><cls-impact lang=${lang}></cls-impact></div>`);
+      const el = box.querySelector('cls-impact') as ClsImpact;
+      await reportShown(el);
+      for (const details of root(el).querySelectorAll('details')) details.open = true;
+      await el.updateComplete;
+      const edge = el.getBoundingClientRect().right;
+      const beyond = [...root(el).querySelectorAll<HTMLElement>('*')]
+        .filter((node) => !node.closest('.table-scroll') && node.getBoundingClientRect().width > 0 && node.getBoundingClientRect().right > edge + 1)
+        .map((node) => `${node.localName}.${node.getAttribute('class') ?? ''} ends at ${Math.round(node.getBoundingClientRect().right)} px`);
+      expect(beyond, 'nothing runs off the 320 px screen').to.deep.equal([]);
+      await expectAccessible(el);
+    });
+  }
+});
+
 describe('<cls-impact> print and forced colours', () => {
   it('hides the controls in print and uses system colours and hatching in forced colours', async () => {
     const el = await signedIn('en');
