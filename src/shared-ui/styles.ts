@@ -114,8 +114,11 @@ export const baseStyles = css`
 `;
 
 export const formStyles = css`
+  /* In a row of filters (a flex item) a question may shrink below its longest option, so it never runs off a 320 px screen. */
   .form-group {
     margin-block-end: var(--_space-4);
+    min-inline-size: 0;
+    max-inline-size: 100%;
   }
   /* A drop-down list, and a date box drawn the same way. */
   .select,

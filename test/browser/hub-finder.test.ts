@@ -4,7 +4,7 @@ import '../../src/elements/hub-finder/define.ts';
 import type { ClsHubFinder } from '../../src/elements/hub-finder/hub-finder.ts';
 import { BookingCreated } from '../../src/contract/bookings.ts';
 import { HubList, SessionList, type Session } from '../../src/contract/places.ts';
-import { expectAccessible, faultName, focused, heal } from './support.ts';
+import { expectAccessible, faultName, focused, heal, runsOffEdge } from './support.ts';
 import { $, buttonNamed, make, root, search, searchAndWait } from './hub-finder-support.ts';
 
 
@@ -184,6 +184,15 @@ for (const lang of ['en', 'cy'] as const) {
       const distances = [...items].map((item) => parseFloat((item.querySelector('.meta')?.textContent ?? '').replace(',', '.')));
       expect(distances).to.deep.equal([...distances].sort((a, b) => a - b));
       await expectAccessible(el);
+    });
+
+    it('keeps its search, filters and results within a 320 px screen (288 px inside the page’s margins)', async () => {
+      const box = await fixture<HTMLDivElement>(html`<div style="width: 288px"><cls-hub-finder lang=${lang}></cls-hub-finder></div>`);
+      const el = box.querySelector('cls-hub-finder') as ClsHubFinder;
+      await el.updateComplete;
+      await searchAndWait(el, 'Borchester');
+      expect(root(el).querySelectorAll('select').length, 'the filters are shown').to.be.greaterThan(1);
+      expect(runsOffEdge(el), 'nothing runs off the screen').to.deep.equal([]);
     });
 
     it('filters the list by access, day and type of session, and says when nothing matches', async () => {

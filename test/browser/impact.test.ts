@@ -6,7 +6,7 @@ import { HubList } from '../../src/contract/places.ts';
 import { Report } from '../../src/contract/staff.ts';
 import { STAFF_TOKEN_KEY } from '../../src/core/staff-session.ts';
 import { readCsv } from '../support/csv-reader.ts';
-import { STAFF_TOKEN, expectAccessible, faultName, focused, heal } from './support.ts';
+import { STAFF_TOKEN, expectAccessible, faultName, focused, heal, runsOffEdge } from './support.ts';
 
 type Lang = 'en' | 'cy';
 
@@ -403,11 +403,7 @@ describe('<cls-impact> on a 320 px screen', () => {
       await reportShown(el);
       for (const details of root(el).querySelectorAll('details')) details.open = true;
       await el.updateComplete;
-      const edge = el.getBoundingClientRect().right;
-      const beyond = [...root(el).querySelectorAll<HTMLElement>('*')]
-        .filter((node) => !node.closest('.table-scroll') && node.getBoundingClientRect().width > 0 && node.getBoundingClientRect().right > edge + 1)
-        .map((node) => `${node.localName}.${node.getAttribute('class') ?? ''} ends at ${Math.round(node.getBoundingClientRect().right)} px`);
-      expect(beyond, 'nothing runs off the 320 px screen').to.deep.equal([]);
+      expect(runsOffEdge(el), 'nothing runs off the 320 px screen').to.deep.equal([]);
       await expectAccessible(el);
     });
   }

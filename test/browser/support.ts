@@ -81,3 +81,15 @@ export function expectNoPlaceholders(element: Element): void {
   const unfilled = shown.join('\n').match(/[^\n]{0,40}\{\{[^}]*\}\}[^\n]{0,40}/);
   if (unfilled) throw new Error(`A string is shown with a placeholder unfilled: "${unfilled[0].trim()}"`);
 }
+
+/**
+ * What inside `element`'s shadow root runs past its right-hand edge (WCAG
+ * 1.4.10 reflow), as "tag.class ends at N px"; a wide table inside its own
+ * scrolling region (`.table-scroll`) is allowed.
+ */
+export function runsOffEdge(element: Element): string[] {
+  const edge = element.getBoundingClientRect().right;
+  return [...(element.shadowRoot?.querySelectorAll<HTMLElement>('*') ?? [])]
+    .filter((node) => !node.closest('.table-scroll') && node.getBoundingClientRect().width > 0 && node.getBoundingClientRect().right > edge + 1)
+    .map((node) => `${node.localName}.${node.getAttribute('class') ?? ''} ends at ${Math.round(node.getBoundingClientRect().right)} px`);
+}

@@ -15,11 +15,8 @@ export const impactStyles = css`
     flex-wrap: wrap;
     gap: var(--_space-3);
   }
-  /* A filter may shrink below its longest option (a hub's long name), so the row never runs off a 320 px screen. */
   .filter-row .form-group {
     margin-block-end: var(--_space-3);
-    min-inline-size: 0;
-    max-inline-size: 100%;
   }
   .rounded,
   .filtered-note {
