@@ -51,6 +51,14 @@ async function make(lang: Lang, directory = '/oruk/', extra = ''): Promise<ClsRe
   return el;
 }
 
+/** The narrowest ring's depth on screen, in px: the drawing's ring step scaled to the wheel as drawn. */
+function ringDepthOnScreen(el: ClsResourceWheel): number {
+  const svg = $(el, 'svg[role="group"]');
+  expect(svg, 'the wheel, as asked').to.exist;
+  const [first] = ringRadii(DEFAULT_RINGS.length - 1, WHEEL_DRAWING.outerRadius, WHEEL_DRAWING.meRadius);
+  return (((first?.outer ?? 0) - (first?.inner ?? 0)) * (svg?.getBoundingClientRect().width ?? 0)) / WHEEL_DRAWING.size;
+}
+
 async function loaded(el: ClsResourceWheel): Promise<void> {
   await waitUntil(() => $(el, '#search') || $(el, '.notification') || text(el).includes(TEXT.en.empty) || text(el).includes(TEXT.cy.empty), 'loaded', {
     timeout: 15_000,
@@ -277,12 +285,7 @@ for (const lang of ['en', 'cy'] as const) {
       box.style.width = '700px';
       await waitUntil(() => toggle(), 'the choice offered once there is room');
       await el.updateComplete;
-      const svg = $(el, 'svg[role="group"]');
-      expect(svg, 'the wheel, as asked').to.exist;
-      // The narrowest ring's depth on screen: the drawing's ring step scaled to the drawn width.
-      const [first] = ringRadii(DEFAULT_RINGS.length - 1, WHEEL_DRAWING.outerRadius, WHEEL_DRAWING.meRadius);
-      const depth = (((first?.outer ?? 0) - (first?.inner ?? 0)) * (svg?.getBoundingClientRect().width ?? 0)) / WHEEL_DRAWING.size;
-      expect(depth, 'each ring at least 24 px deep').to.be.at.least(24);
+      expect(ringDepthOnScreen(el), 'each ring at least 24 px deep').to.be.at.least(24);
       await expectAccessible(el);
 
       box.style.width = '320px';
@@ -302,11 +305,7 @@ for (const lang of ['en', 'cy'] as const) {
       box.style.width = '1100px';
       await waitUntil(() => toggle(), 'the choice offered once there is room');
       await el.updateComplete;
-      const svg = $(el, 'svg[role="group"]');
-      expect(svg, 'the wheel, as asked').to.exist;
-      const [first] = ringRadii(DEFAULT_RINGS.length - 1, WHEEL_DRAWING.outerRadius, WHEEL_DRAWING.meRadius);
-      const depth = (((first?.outer ?? 0) - (first?.inner ?? 0)) * (svg?.getBoundingClientRect().width ?? 0)) / WHEEL_DRAWING.size;
-      expect(depth, 'each ring at least 44 px deep').to.be.at.least(44);
+      expect(ringDepthOnScreen(el), 'each ring at least 44 px deep').to.be.at.least(44);
 
       // Out of kiosk mode, the same 800 px is room enough for 24 px cells.
       box.style.width = '800px';
