@@ -143,7 +143,7 @@ export class ClsResourceWheel extends ClsElement {
     notes: { state: true },
     status: { state: true },
     copied: { state: true },
-    wheelFits: { state: true },
+    measuredWidth: { state: true },
   };
 
   /** Base URL of an Open Referral UK v1.0 or v3.0 API. Default: the reference server's `/oruk/` beside `api-base`. */
@@ -182,8 +182,8 @@ export class ClsResourceWheel extends ClsElement {
   /** What the live region says, kept as a message (not its words) so that it follows a change of language. */
   declare private status: Said | undefined;
   declare private copied: 'yes' | 'no' | undefined;
-  /** Whether the element is wide enough for the wheel's cells to be 24 px targets. */
-  declare private wheelFits: boolean;
+  /** The element's last width seen laid out, in px; 0 until then. */
+  declare private measuredWidth: number;
 
   private readonly api = new ApiController(this);
   private readonly matcher = new WheelMatcher();
@@ -262,7 +262,7 @@ export class ClsResourceWheel extends ClsElement {
     this.plan = [];
     this.notes = '';
     this.status = undefined;
-    this.wheelFits = true;
+    this.measuredWidth = 0;
   }
 
   override disconnectedCallback(): void {
@@ -270,15 +270,15 @@ export class ClsResourceWheel extends ClsElement {
     this.resizes.disconnect();
   }
 
-  /** The element's last width seen laid out, so a change of kiosk mode or rings can judge the wheel again. */
-  private measuredWidth = 0;
-
   /** An element not laid out yet (width 0) keeps what it had: it is hidden, not narrow. */
   private measureWidth(width: number): void {
     if (width > 0) this.measuredWidth = width;
-    if (this.measuredWidth > 0) {
-      this.wheelFits = wheelTargetsFit(this.measuredWidth, this.rings.length - 1, this.segments.length, this.kiosk ? KIOSK_MIN_TARGET_PX : MIN_TARGET_PX);
-    }
+  }
+
+  /** Whether every cell of the wheel, at the width last laid out, is a target big enough here (44 px on a kiosk); true until laid out. */
+  private get wheelFits(): boolean {
+    const minTargetPx = this.kiosk ? KIOSK_MIN_TARGET_PX : MIN_TARGET_PX;
+    return this.measuredWidth === 0 || wheelTargetsFit(this.measuredWidth, this.rings.length - 1, this.segments.length, minTargetPx);
   }
 
   /** What is shown: the list wherever the wheel's cells would be too small to use. */
@@ -302,7 +302,6 @@ export class ClsResourceWheel extends ClsElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('kiosk') || changed.has('rings') || changed.has('segments')) this.measureWidth(0);
     if ((changed.has('mapping') || changed.has('rings') || changed.has('segments')) && this.feed.state === 'ready') {
       this.feed = { ...this.feed, model: this.buildModel(this.feed.result.services) };
     }
