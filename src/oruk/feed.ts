@@ -29,8 +29,13 @@ export interface FeedOptions {
   version?: '1.0' | '3.0';
   /** Pause before the single retry of a failed request (default 250 ms). */
   retryDelayMs?: number;
-  /** Called after each page: how many services have been read, and how many the feed says it has (when it says). */
-  onPage?: (progress: ReadProgress) => void;
+  /**
+   * Called after each page: how many services have been read, how many the
+   * feed says it has (when it says), and what has been read so far (its own
+   * copy, `complete: false`), so a caller can show the first page while the
+   * rest is read.
+   */
+  onPage?: (progress: ReadProgress, soFar: FeedResult) => void;
 }
 
 /** How far a read has got: `done` services of `total` (missing when the feed does not say). */
@@ -311,7 +316,10 @@ export async function readFeed(baseUrl: string, options: FeedOptions = {}): Prom
       const envelope = readEnvelope(got.json);
       const count = envelope.items?.length ?? 0;
       const total = envelope.page.totalItems;
-      options.onPage?.(total === undefined ? { done: services.length } : { done: services.length, total: Math.max(total, services.length) });
+      if (options.onPage) {
+        const progress = total === undefined ? { done: services.length } : { done: services.length, total: Math.max(total, services.length) };
+        options.onPage(progress, { ...result(false), services: [...services], errors: [...errors] });
+      }
       const end =
         count === 0 ||
         (envelope.paged && envelope.page.last) ||

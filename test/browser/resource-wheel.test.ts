@@ -12,6 +12,7 @@ const TEXT = {
   en: {
     heading: 'Support around you',
     loaded: /\d+ community resources/,
+    partial: 'Loading 200 of 5,000 community resources',
     search: 'Search community resources',
     none: 'No community resources match',
     failed: 'We could not load the community resources',
@@ -25,6 +26,7 @@ const TEXT = {
   cy: {
     heading: 'Cymorth o’ch cwmpas',
     loaded: /\d+ adnodd cymunedol/,
+    partial: 'Wrthi’n llwytho 200 o 5,000 adnodd cymunedol',
     search: 'Chwilio adnoddau cymunedol',
     none: 'Does dim adnoddau cymunedol yn cyfateb',
     failed: 'Doedd dim modd i ni lwytho’r adnoddau cymunedol',
@@ -48,6 +50,8 @@ const buttonNamed = (el: ClsResourceWheel, name: string | RegExp) =>
 
 async function make(lang: Lang, directory = '/oruk/', extra = ''): Promise<ClsResourceWheel> {
   const el = await fixture<ClsResourceWheel>(html`<cls-resource-wheel lang=${lang} directory=${directory} view=${extra || 'wheel'}></cls-resource-wheel>`);
+  // It reads its directory only once on screen: scrolled to, as a person would (a second one is below the first).
+  el.scrollIntoView();
   return el;
 }
 
@@ -59,10 +63,10 @@ function ringDepthOnScreen(el: ClsResourceWheel): number {
   return (((first?.outer ?? 0) - (first?.inner ?? 0)) * (svg?.getBoundingClientRect().width ?? 0)) / WHEEL_DRAWING.size;
 }
 
+/** Read to the end: what shows while the rest is read (the first page, and a line saying how far it has got) is not enough. */
 async function loaded(el: ClsResourceWheel): Promise<void> {
-  await waitUntil(() => $(el, '#search') || $(el, '.notification') || text(el).includes(TEXT.en.empty) || text(el).includes(TEXT.cy.empty), 'loaded', {
-    timeout: 15_000,
-  });
+  const shown = () => $(el, '#search') || $(el, '.notification') || text(el).includes(TEXT.en.empty) || text(el).includes(TEXT.cy.empty);
+  await waitUntil(() => shown() && !$(el, '.loading'), 'loaded', { timeout: 15_000 });
   await el.updateComplete;
 }
 
@@ -99,6 +103,24 @@ for (const lang of ['en', 'cy'] as const) {
       expect(text(el)).to.contain(t.money);
       // One tab stop for the whole wheel.
       expect(root(el).querySelectorAll('path.cell[tabindex="0"]').length).to.equal(1);
+      await expectAccessible(el);
+    });
+
+    it('shows the first page while it reads the rest, saying how far it has got, and keeps what was typed meanwhile', async () => {
+      const name = faultName();
+      const el = await make(lang, `/faults/${name}/big-first/oruk/`);
+      await waitUntil(() => $(el, '#search'), 'the first page shown');
+      expect($(el, '.loading')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal(t.partial);
+      expect(root(el).querySelectorAll('path.cell').length).to.equal(45);
+      await expectAccessible(el);
+      const search = $<HTMLInputElement>(el, '#search') as HTMLInputElement;
+      search.focus();
+      await sendKeys({ type: 'Lunch' });
+      await heal(name);
+      await loaded(el);
+      expect($(el, '[role="status"]')?.textContent).to.contain('5,000');
+      expect(focused(el)?.id).to.equal('search');
+      expect(($(el, '#search') as HTMLInputElement).value).to.equal('Lunch');
       await expectAccessible(el);
     });
 
@@ -596,6 +618,66 @@ describe('<cls-resource-wheel> switched to Welsh', () => {
   });
 });
 
+describe('<cls-resource-wheel> reads only what is wanted', () => {
+  const requests = async (name: string) => ((await (await fetch(`/faults/${name}/count`)).json()) as { count: number }).count;
+  const hiddenWheel = (directory: string, loading = 'lazy') =>
+    fixture<ClsResourceWheel>(html`<cls-resource-wheel lang="en" hidden loading=${loading} directory=${directory}></cls-resource-wheel>`);
+  /** Another directory read to the end by an eager wheel, hidden: time enough for any read that was going to start to have reached the server. */
+  async function anotherRead(): Promise<void> {
+    const name = faultName();
+    const other = await hiddenWheel(`/faults/${name}/ok/oruk/`, 'eager');
+    await loaded(other);
+    expect(await requests(name), 'an eager wheel reads while hidden').to.be.greaterThan(0);
+  }
+
+  it('reads nothing while hidden, and reads once shown', async () => {
+    const name = faultName();
+    const el = await hiddenWheel(`/faults/${name}/ok/oruk/`);
+    await anotherRead();
+    expect(await requests(name)).to.equal(0);
+    el.hidden = false;
+    await loaded(el);
+    expect(root(el).querySelectorAll('path.cell').length).to.equal(45);
+  });
+
+  it('reads nothing while far below the screen, and reads once scrolled to', async () => {
+    const name = faultName();
+    const box = await fixture<HTMLDivElement>(html`<div><div style="height: 400vh"></div><cls-resource-wheel lang="en" directory=${`/faults/${name}/ok/oruk/`}></cls-resource-wheel></div>`);
+    window.scrollTo(0, 0);
+    await anotherRead();
+    expect(await requests(name)).to.equal(0);
+    const el = box.querySelector('cls-resource-wheel') as ClsResourceWheel;
+    el.scrollIntoView();
+    await loaded(el);
+    expect($(el, '#search')).to.exist;
+  });
+
+  it('reads at once when asked to load(), though hidden', async () => {
+    const name = faultName();
+    const el = await hiddenWheel(`/faults/${name}/ok/oruk/`);
+    el.load();
+    await loaded(el);
+    expect(await requests(name)).to.be.greaterThan(0);
+  });
+
+  it('reads a directory once for two wheels showing it, and one leaving does not stop the other', async () => {
+    const single = faultName();
+    await loaded(await make('en', `/faults/${single}/ok/oruk/`));
+    const once = await requests(single);
+    const name = faultName();
+    const first = await make('en', `/faults/${name}/hang/oruk/`);
+    const second = await make('en', `/faults/${name}/hang/oruk/`);
+    const reading = (el: ClsResourceWheel) => $(el, '[role="status"]')?.textContent?.includes('Loading');
+    await waitUntil(() => reading(first) && reading(second), 'both reading');
+    await waitUntil(async () => (await requests(name)) >= 1, 'the read at the server');
+    first.remove();
+    await heal(name);
+    await loaded(second);
+    expect(root(second).querySelectorAll('path.cell').length).to.equal(45);
+    expect(await requests(name)).to.equal(once);
+  });
+});
+
 describe('<cls-resource-wheel> loading', () => {
   it('cancels a read under way when the directory changes, and shows the new one', async () => {
     const slow = faultName();
@@ -677,6 +759,7 @@ describe('<cls-resource-wheel> "my wheel" on the device', () => {
     // Wide enough for a kiosk's wheel of 44 px cells.
     const box = await fixture<HTMLDivElement>(html`<div style="width: 1100px"><cls-resource-wheel lang="en" directory="/oruk/" view="wheel" kiosk></cls-resource-wheel></div>`);
     const el = box.querySelector('cls-resource-wheel') as ClsResourceWheel;
+    el.scrollIntoView();
     await loaded(el);
     await waitUntil(() => root(el).querySelector('path.cell'), 'the wheel drawn');
     fullCell(el).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));

@@ -3,7 +3,7 @@ import { HOSTILE_TEXT } from '../fixtures/hostile-text.ts';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => unknown;
 
-type Mode = 'down' | 'busy' | 'hang' | 'reset' | 'html' | 'empty' | 'big' | 'hostile' | 'ok' | AfterMode;
+type Mode = 'down' | 'busy' | 'hang' | 'reset' | 'html' | 'empty' | 'big' | 'big-first' | 'hostile' | 'ok' | AfterMode;
 /** Faults after the real API has done the work: the record is made, the answer never arrives whole. */
 type AfterMode = 'slow' | 'lost' | 'error' | 'gateway' | 'truncated' | 'wrong-shape';
 const AFTER_MODES = new Set<string>(['slow', 'lost', 'error', 'gateway', 'truncated', 'wrong-shape']);
@@ -22,7 +22,9 @@ export const SLOW_MS = 1500;
  *                                    dropped), html (a 200 HTML error page,
  *                                    as misconfigured feeds send), empty (an
  *                                    empty ORUK list), big (a generated
- *                                    ORUK v3.0 feed of 5,000 services), hostile (a v3.0
+ *                                    ORUK v3.0 feed of 5,000 services), big-first (the
+ *                                    same feed, its pages after the first held
+ *                                    until released), hostile (a v3.0
  *                                    feed with a hostile string in every text field of
  *                                    each service, see test/fixtures/hostile-text.ts), ok (passed to the
  *                                    real API); /oruk/… works the same
@@ -58,7 +60,8 @@ export function faultProxy(api: Listener, apiFetch?: ApiFetch): Listener {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ count: counts.get(name) ?? 0 }));
       return;
     }
-    const mode = (healed.has(name) ? 'ok' : action) as Mode;
+    // The generated feed has no real API behind it: healed, it is served whole.
+    const mode = (healed.has(name) ? (action === 'big-first' ? 'big' : 'ok') : action) as Mode;
     if (req.method !== 'OPTIONS') counts.set(name, (counts.get(name) ?? 0) + 1);
     const forward = () => {
       req.url = `/${rest.join('/')}${url.search}`;
@@ -94,6 +97,12 @@ export function faultProxy(api: Listener, apiFetch?: ApiFetch): Listener {
       case 'big':
         res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(bigFeed(rest.join('/'), url.searchParams)));
         return;
+      case 'big-first': {
+        const answer = () => void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(bigFeed(rest.join('/'), url.searchParams)));
+        if (Number(url.searchParams.get('page') ?? 1) <= 1) return answer();
+        held.set(name, [...(held.get(name) ?? []), answer]);
+        return;
+      }
       case 'hostile':
         res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(hostileFeed(rest.join('/'))));
         return;

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { Task } from '@lit/task';
+import { Task, initialState } from '@lit/task';
 import { resolveDirectoryUrl } from '../../client/config.ts';
 import { isAbort } from '../../client/errors.ts';
 import type { Service } from '../../contract/directory.ts';
@@ -29,8 +29,8 @@ import {
 import { WheelMatcher, isNarrowed, type WheelFilters, type WheelMatches } from '../../core/wheel-matches.ts';
 import { PLAN_PARAM, openingPlan, planLink, planStore } from '../../core/wheel-plan.ts';
 import { createLocalizer, type Said } from '../../i18n/localizer.ts';
-import { readFeed, type FeedResult, type ReadProgress } from '../../oruk/feed.ts';
-import { withFullRecords } from '../../oruk/full-records.ts';
+import { readDirectory, type DirectoryUpdate } from '../../oruk/directory-read.ts';
+import type { FeedResult, ReadProgress } from '../../oruk/feed.ts';
 import { button } from '../../shared-ui/button.ts';
 import { notification, statusRegion } from '../../shared-ui/notification.ts';
 import { spinner } from '../../shared-ui/spinner.ts';
@@ -54,10 +54,10 @@ export interface PlanChangeDetail {
   ids: string[];
 }
 
-/** The directory as read: loading, ready to explore, read but empty, or unreadable. */
+/** The directory as read: loading, ready to explore (`reading` while its first page is shown and the rest read), read but empty, or unreadable. */
 type FeedState =
   | { state: 'loading' }
-  | { state: 'ready'; result: FeedResult; index: ServiceIndex; model: WheelModel }
+  | { state: 'ready'; result: FeedResult; index: ServiceIndex; model: WheelModel; reading: boolean }
   | { state: 'empty'; result: FeedResult }
   | { state: 'failed'; result: FeedResult };
 
@@ -89,6 +89,11 @@ const unreadable = (error: unknown): FeedResult => ({
  * Reads any Open Referral UK v1.0 or v3.0 feed in the browser. A list view
  * with the same content is the screen-reader-friendly alternative, and what
  * a screen too narrow for the wheel's cells to be 24 px targets is shown.
+ *
+ * Nothing is read while the element is hidden or far off-screen (unless
+ * `loading="eager"` or `load()`); wheels on one page showing the same
+ * directory share one read of it, and the first page is shown while the
+ * rest is read.
  *
  * @summary Explore community resources around a person, from any ORUK feed.
  * @tag cls-resource-wheel
@@ -128,6 +133,8 @@ export class ClsResourceWheel extends ClsElement {
     rings: { attribute: false },
     segments: { attribute: false },
     mapping: { attribute: false },
+    loading: { type: String },
+    wanted: { state: true },
     feed: { state: true },
     progress: { state: true },
     query: { state: true },
@@ -163,7 +170,15 @@ export class ClsResourceWheel extends ClsElement {
   declare segments: readonly WheelSegment[];
   /** Which taxonomy terms go in which segment and ring; default: derived from the feed's own vocabulary. */
   declare mapping: WheelMapping | undefined;
+  /**
+   * `lazy`: read the directory only once the element is on screen or about to
+   * be (not while `hidden`, or inside something hidden). `eager`: read it
+   * as soon as the element is on the page. Default: `lazy`.
+   */
+  declare loading: 'lazy' | 'eager' | undefined;
 
+  /** Whether the directory is wanted yet: the element came into view, is eager, or was asked to `load()`. */
+  declare private wanted: boolean;
   declare private feed: FeedState;
   /** How far the read under way has got, when it can say. */
   declare private progress: ReadProgress | undefined;
@@ -193,34 +208,31 @@ export class ClsResourceWheel extends ClsElement {
     requestAnimationFrame(() => this.measureWidth(width));
   });
   private readonly store = planStore(() => (this.kiosk ? undefined : localDeviceStorage()));
-
-  /** Full records read from a feed in the official list shape, kept for as long as `directory` stays the same. */
-  private records: { url: string; cache: Map<string, Service> } = { url: '', cache: new Map() };
+  // A screen ahead, so that the wheel is usually read by the time it is scrolled to.
+  private readonly sightings = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) this.load();
+    },
+    { rootMargin: '100% 0px' },
+  );
 
   /**
-   * Reads the directory; a new `directory` or `api-base` cancels a read
-   * under way and starts again. A feed in the official v3.0 list shape
-   * (no terms, places or times in the list) is filled in from each
-   * service's full record, a few at a time, with progress shown.
+   * Reads the directory once it is wanted; a new `directory` or `api-base`
+   * cancels a read under way and starts again. A feed in the official v3.0
+   * list shape (no terms, places or times in the list) is filled in from
+   * each service's full record, a few at a time, with progress shown.
    */
   private readonly feedTask = new Task(this, {
-    args: () => [this.directory, this.apiBase] as const,
-    task: async ([directory, apiBase], { signal }) => {
+    args: () => [this.directory, this.apiBase, this.wanted] as const,
+    task: async ([directory, apiBase, wanted], { signal }) => {
+      if (!wanted) return initialState;
       this.feed = { state: 'loading' };
       this.progress = undefined;
       this.status = { key: 'loading' };
       // Cancelled too when the element leaves the page.
       const reading = this.api.signal(signal);
       const url = resolveDirectoryUrl(this, directory, apiBase);
-      const onProgress = (progress: ReadProgress) => {
-        if (!reading.aborted) this.progress = progress;
-      };
-      const listed = await readFeed(url, { perPage: 200, maxPages: 100, maxItems: 10_000, signal: reading, onPage: onProgress });
-      if (reading.aborted) throw new DOMException('The read was cancelled', 'AbortError');
-      if (this.records.url !== url) this.records = { url, cache: new Map() };
-      const result = await withFullRecords(url, listed, { signal: reading, cache: this.records.cache, onProgress });
-      if (reading.aborted) throw new DOMException('The read was cancelled', 'AbortError');
-      return result;
+      return readDirectory(url, { signal: reading, onUpdate: (update) => this.showUpdate(update) });
     },
     onComplete: (result) => this.showFeed(result),
     onError: (error) => {
@@ -263,11 +275,19 @@ export class ClsResourceWheel extends ClsElement {
     this.notes = '';
     this.status = undefined;
     this.measuredWidth = 0;
+    this.wanted = false;
+  }
+
+  /** Starts reading the directory now, even while the element is hidden or off-screen (to have it ready before showing it, say). */
+  load(): void {
+    this.wanted = true;
+    this.sightings.disconnect();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizes.disconnect();
+    this.sightings.disconnect();
   }
 
   /** An element not laid out yet (width 0) keeps what it had: it is hidden, not narrow. */
@@ -297,8 +317,11 @@ export class ClsResourceWheel extends ClsElement {
     // Measured now as well as when the size changes, so a narrow screen never draws the wheel first.
     this.measureWidth(this.getBoundingClientRect().width);
     this.resizes.observe(this);
+    if (this.loading === 'eager') this.load();
+    else if (!this.wanted) this.sightings.observe(this);
     // Back on the page after leaving it mid-read (which cancelled the read): read again.
-    if (this.hasUpdated && this.feed.state === 'loading') void this.feedTask.run();
+    const midRead = this.feed.state === 'loading' || (this.feed.state === 'ready' && this.feed.reading);
+    if (this.hasUpdated && this.wanted && midRead) void this.feedTask.run();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -314,9 +337,24 @@ export class ClsResourceWheel extends ClsElement {
 
   // ——— data ———
 
+  /**
+   * While reading: the progress, and the first page to browse as soon as it
+   * can be shown. Later pages wait for the end (each would mean indexing
+   * everything again), as does a shared plan, whose resources may be on any page.
+   */
+  private showUpdate(update: DirectoryUpdate): void {
+    this.progress = update.progress;
+    const soFar = update.soFar;
+    if (this.feed.state === 'loading' && this.screen.name === 'browse' && soFar?.services.length) this.feed = this.readyFeed(soFar, true);
+  }
+
+  private readyFeed(result: FeedResult, reading: boolean): Extract<FeedState, { state: 'ready' }> {
+    return { state: 'ready', result, index: new ServiceIndex(result.services), model: this.buildModel(result.services), reading };
+  }
+
   private showFeed(result: FeedResult): void {
     const services = result.services;
-    if (services.length) this.feed = { state: 'ready', result, index: new ServiceIndex(services), model: this.buildModel(services) };
+    if (services.length) this.feed = this.readyFeed(result, false);
     else this.feed = { state: result.errors.length || result.rejected ? 'failed' : 'empty', result };
     this.status = { key: 'loaded', params: { count: services.length } };
   }
@@ -502,6 +540,7 @@ export class ClsResourceWheel extends ClsElement {
       case 'empty':
         return html`<p>${t('feed.empty')}</p>`;
       case 'ready': {
+        if (this.feed.reading) return this.renderLoading();
         const { complete, rejected } = this.feed.result;
         const lines = [!complete ? t('feed.partial') : '', rejected ? t('feed.rejected', { count: rejected }) : ''].filter(Boolean);
         return lines.length ? notification({ title: t('feed.title'), level, body: html`${lines.map((line) => html`<p>${line}</p>`)}` }) : nothing;
