@@ -203,23 +203,33 @@ const words = (text: string): string[] => normaliseText(text).split(' ').filter(
 /** The same word, give or take a plural ("groups" and "group"). */
 const sameWord = (a: string, b: string): boolean => a === b || a === `${b}s` || b === `${a}s`;
 
+/** The names of the taxonomy terms `services` are tagged with: a directory's vocabulary as its services show it, each once. */
+export function termNamesOf(services: Iterable<Service>): string[] {
+  const names = new Map<string, string>();
+  for (const service of services) {
+    for (const term of service.taxonomyTerms) {
+      const key = normaliseText(term.name);
+      if (key !== '' && !names.has(key)) names.set(key, term.name);
+    }
+  }
+  return [...names.values()];
+}
+
 /**
- * Directory terms (taxonomy names of the indexed services) named in the
- * person's own words: "join a singing group" names "Singing group". A term
- * is named when every one of its words (ignoring "and", "the", plurals) is
- * in the text. Longest terms first, each once.
+ * Directory terms (names from `vocabulary`, the directory's taxonomy term
+ * names) named in the person's own words: "join a singing group" names
+ * "Singing group". A term is named when every one of its words (ignoring
+ * "and", "the", plurals) is in the text. Longest terms first, each once.
  */
-export function termsInWords(index: ServiceIndex, text: string): string[] {
+export function termsInWords(vocabulary: Iterable<string>, text: string): string[] {
   const said = words(text);
   if (!said.length) return [];
   const found = new Map<string, string>();
-  for (const service of index.services) {
-    for (const term of service.taxonomyTerms) {
-      const key = normaliseText(term.name);
-      if (key === '' || found.has(key)) continue;
-      const needed = words(term.name);
-      if (needed.length && needed.every((w) => said.some((s) => sameWord(s, w)))) found.set(key, term.name);
-    }
+  for (const name of vocabulary) {
+    const key = normaliseText(name);
+    if (key === '' || found.has(key)) continue;
+    const needed = words(name);
+    if (needed.length && needed.every((w) => said.some((s) => sameWord(s, w)))) found.set(key, name);
   }
   return [...found.values()].sort((a, b) => words(b).length - words(a).length || a.localeCompare(b));
 }
@@ -305,19 +315,23 @@ export function suggestCommunityOptions(
 /** What an own-words mention of an area adds to its weight, and the weight of an interest named only in own words. */
 const SAID_IN_OWN_WORDS = 2;
 
+/** An urgent answer's services (a food bank, energy advice) outweigh everything else said. */
+const URGENT = 4;
+
 /**
  * What to find options for, from a result: each hard area (weight 1, one
  * more when the person wrote about it in its "tell us more" box, two more
  * when their own words name one of its terms), then each directory term
  * their own words and strengths name that no area covers (weight 2, "an
- * interest"). The index gives the directory's terms.
+ * interest"). `vocabulary` is the directory's term names (its own list of
+ * terms, or {@link termNamesOf} its services).
  */
-/** An urgent answer's services (a food bank, energy advice) outweigh everything else said. */
-const URGENT = 4;
-
-export function communityNeeds(result: Pick<Outcome, 'areas' | 'words' | 'strengths'> & Partial<Pick<Outcome, 'urgentHelp'>>, index: ServiceIndex): CommunityNeed[] {
+export function communityNeeds(
+  result: Pick<Outcome, 'areas' | 'words' | 'strengths'> & Partial<Pick<Outcome, 'urgentHelp'>>,
+  vocabulary: Iterable<string>,
+): CommunityNeed[] {
   const said = [...result.words, ...result.strengths].map((entry) => entry.answer).join(' \n ');
-  const named = termsInWords(index, said);
+  const named = termsInWords(vocabulary, said);
   const namedKeys = new Set(named.map(normaliseText));
   const covered = new Set<string>();
   // Urgent help with services in the directory (no food or heating: food banks, emergency fuel) leads.

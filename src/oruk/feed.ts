@@ -1,7 +1,7 @@
 import type { Rejection, Service } from '../contract/directory.ts';
 import { isRecord, readEnvelope, Tally, type Version } from './internal.ts';
 import { readV1Service, readV1ServiceList } from './v1.ts';
-import { readV3Service, readV3ServiceList } from './v3.ts';
+import { readV3Service, readV3ServiceList, readV3TaxonomyTermList } from './v3.ts';
 
 /*
  * Reading a live ORUK feed over HTTP, in browsers and in Node: only `fetch`,
@@ -375,4 +375,35 @@ export async function readService(baseUrl: string, id: string, options: Omit<Fee
     errors.push(`unexpected: ${error instanceof Error ? error.message : 'unknown error'}`);
     return empty();
   }
+}
+
+/**
+ * The names of the taxonomy terms a v3.0 feed lists at
+ * `{baseUrl}/taxonomy_terms` (each once, in the feed's order), so that a
+ * caller can search the feed for the terms it needs instead of reading
+ * every service. `undefined` when the feed is v1.0, has no such list, or any
+ * page of it fails (after one retry): the caller then reads the services
+ * instead. At most `maxPages` pages of 200 (default 10). Never throws.
+ */
+export async function readTermNames(
+  baseUrl: string,
+  options: Omit<FeedOptions, 'maxItems' | 'perPage' | 'query' | 'onPage'> = {},
+): Promise<{ version: '3.0'; names: string[] } | undefined> {
+  const s = session(options);
+  const base = feedBase(baseUrl);
+  if (base === undefined) return undefined;
+  const version = options.version ?? (await detectVersion(s, base)).version;
+  if (version !== '3.0') return undefined;
+  const names = new Map<string, string>();
+  const maxPages = whole(options.maxPages, 10);
+  for (let page = 1; page <= maxPages; page++) {
+    const url = endpoint(base, '/taxonomy_terms', { page: String(page), per_page: '200' });
+    const got = await getWithRetry(s, url, (json) => (readEnvelope(json).items === undefined ? 'not a list of terms' : undefined));
+    if (!got.ok) return undefined;
+    const read = readV3TaxonomyTermList(got.json);
+    for (const term of read.records) if (!names.has(term.name.toLowerCase())) names.set(term.name.toLowerCase(), term.name);
+    if (read.records.length === 0 || read.page.last || (read.page.totalPages !== undefined && page >= read.page.totalPages)) return { version, names: [...names.values()] };
+  }
+  // More terms than a directory plausibly has: not a list to rely on.
+  return undefined;
 }

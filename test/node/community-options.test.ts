@@ -7,6 +7,7 @@ import {
   communityNeeds,
   communityOptions,
   suggestCommunityOptions,
+  termNamesOf,
   termsInWords,
   type CommunityOption,
 } from '../../src/core/community-options.ts';
@@ -322,7 +323,7 @@ const localised = (id: string) => {
 /** Every option suggested for a person, through the same two calls the element makes. */
 function suggestFor(services: Service[], id: string, answers: Answers, near = HOME) {
   const index = new ServiceIndex(services);
-  return suggestCommunityOptions(index, communityNeeds(outcome(localised(id), answers), index), { near });
+  return suggestCommunityOptions(index, communityNeeds(outcome(localised(id), answers), termNamesOf(index.services)), { near });
 }
 
 describe('suggestCommunityOptions: shared out across what the person said (issue 13)', () => {
@@ -409,8 +410,8 @@ describe('suggestCommunityOptions: shared out across what the person said (issue
 
   it('names directory terms in a person’s words, plurals and all, and nothing for words naming none', () => {
     const index = new ServiceIndex(aroundHome);
-    assert.deepEqual(termsInWords(index, 'Singing groups, and a Coffee Morning!'), ['Coffee morning', 'Singing group']);
-    assert.deepEqual(termsInWords(index, 'meet new people'), []);
-    assert.deepEqual(termsInWords(index, ''), []);
+    assert.deepEqual(termsInWords(termNamesOf(index.services), 'Singing groups, and a Coffee Morning!'), ['Coffee morning', 'Singing group']);
+    assert.deepEqual(termsInWords(termNamesOf(index.services), 'meet new people'), []);
+    assert.deepEqual(termsInWords(termNamesOf(index.services), ''), []);
   });
 });

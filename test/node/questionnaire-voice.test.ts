@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { PageConfig } from '../../src/contract/config.ts';
 import { QuestionnaireDefinition, type Answers } from '../../src/contract/questionnaire.ts';
-import { communityNeeds, suggestCommunityOptions } from '../../src/core/community-options.ts';
+import { communityNeeds, suggestCommunityOptions, termNamesOf } from '../../src/core/community-options.ts';
 import { localiseQuestionnaire } from '../../src/core/localise.ts';
 import { isThirdPerson, outcome, questionErrorMessage, questionnaireHref, urgentPanels, voiced } from '../../src/core/questionnaire.ts';
 import { consentVersion } from '../../src/core/questionnaire-submission.ts';
@@ -162,7 +162,7 @@ describe('urgent help by risk', () => {
   it("lists the panel's directory services (a food bank) first among the community options, explained by its label", () => {
     const index = new ServiceIndex(seed.services);
     const result = outcome(en, { ...me, safe: 'food' });
-    const needs = communityNeeds(result, index);
+    const needs = communityNeeds(result, termNamesOf(index.services));
     assert.deepEqual(needs[0]?.terms, ['Foodbank']);
     assert.deepEqual(needs[0]?.reason, { kind: 'hard', area: 'food', label: 'Having food' });
     const options = suggestCommunityOptions(index, needs, { limit: 5 });
